@@ -1,0 +1,57 @@
+using Csw.Actors.Internal;
+
+namespace Csw.Actors;
+
+/// <summary>
+/// A typed reference to an actor that accepts messages of type <typeparamref name="T"/>.
+/// Safe to share and to use from any thread.
+/// </summary>
+/// <typeparam name="T">The type of the messages the actor accepts.</typeparam>
+public abstract class ActorRef<T> : ActorRef
+{
+    private protected ActorRef()
+    {
+    }
+
+    /// <summary>
+    /// Sends a message and returns at once. Messages from one sender arrive in the order sent.
+    /// A message to a stopped actor becomes a dead letter (counted and logged, never thrown).
+    /// </summary>
+    /// <param name="message">The message.</param>
+    /// <exception cref="MailboxFullException">The actor's bounded mailbox is full and its policy is
+    /// <see cref="MailboxOverflowPolicy.FailSender"/>.</exception>
+    public abstract void Tell(T message);
+
+    /// <summary>
+    /// Sends a request built around a one-off reply address and waits for the reply.
+    /// </summary>
+    /// <example><c>var pong = await pinger.AskAsync&lt;Pong&gt;(replyTo =&gt; new Ping(replyTo));</c></example>
+    /// <typeparam name="TReply">The type of the reply.</typeparam>
+    /// <param name="createRequest">Builds the request from the reply address.</param>
+    /// <param name="timeout">How long to wait; the system's <see cref="ActorSystemOptions.AskTimeout"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The first reply.</returns>
+    /// <exception cref="AskTimeoutException">No reply came in time.</exception>
+    public Task<TReply> AskAsync<TReply>(
+        Func<ActorRef<TReply>, T> createRequest,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(createRequest);
+        var system = System;
+        var promise = new Promise<TReply>(this, timeout ?? system.Options.AskTimeout, cancellationToken);
+        T request;
+        try
+        {
+            request = createRequest(promise);
+        }
+        catch (Exception e)
+        {
+            promise.Fail(e);
+            return promise.Task;
+        }
+        promise.RequestType = request?.GetType() ?? typeof(T);
+        Tell(request);
+        return promise.Task;
+    }
+}

@@ -32,14 +32,19 @@ public abstract class ActorRef<T> : ActorRef
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The first reply.</returns>
     /// <exception cref="AskTimeoutException">No reply came in time.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is not positive.</exception>
     public Task<TReply> AskAsync<TReply>(
         Func<ActorRef<TReply>, T> createRequest,
         TimeSpan? timeout = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(createRequest);
-        var system = System;
-        var promise = new Promise<TReply>(this, timeout ?? system.Options.AskTimeout, cancellationToken);
+        var wait = timeout ?? System.Options.AskTimeout;
+        if (wait <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), wait, "An ask timeout must be positive.");
+        }
+        var promise = new Promise<TReply>(this, wait, cancellationToken);
         T request;
         try
         {

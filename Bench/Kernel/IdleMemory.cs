@@ -9,9 +9,12 @@ namespace Bench.Kernel;
 /// </summary>
 internal static class IdleMemory
 {
-    private sealed class IdleActor(CountdownEvent handled) : IActor<int>
+    /// <summary>A reference-type message, as most actors take: mailbox slots hold a reference.</summary>
+    private sealed record Poke(int Number);
+
+    private sealed class IdleActor(CountdownEvent handled) : IActor<Poke>
     {
-        public ValueTask ReceiveAsync(IActorContext<int> context, int message)
+        public ValueTask ReceiveAsync(IActorContext<Poke> context, Poke message)
         {
             handled.Signal();
             return ValueTask.CompletedTask;
@@ -22,13 +25,14 @@ internal static class IdleMemory
     {
         await using var system = ActorSystem.Create("idle");
         using var handled = new CountdownEvent(count);
-        var props = Props.Create<int>(() => new IdleActor(handled));
+        var props = Props.Create<Poke>(() => new IdleActor(handled));
+        var poke = new Poke(0);
         var before = GC.GetTotalMemory(forceFullCollection: true);
-        var actors = new ActorRef<int>[count];
+        var actors = new ActorRef<Poke>[count];
         for (var i = 0; i < count; i++)
         {
             actors[i] = system.Spawn(props);
-            actors[i].Tell(i);
+            actors[i].Tell(poke);
         }
         await Task.Run(() => handled.Wait());
         var after = GC.GetTotalMemory(forceFullCollection: true);
@@ -39,13 +43,14 @@ internal static class IdleMemory
     public static async Task<double> ChannelsAsync(int count)
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
-        var channels = new Channel<int>[count];
+        var channels = new Channel<Poke>[count];
+        var poke = new Poke(0);
         var readers = new Task[count];
         for (var i = 0; i < count; i++)
         {
-            channels[i] = Channel.CreateUnbounded<int>();
+            channels[i] = Channel.CreateUnbounded<Poke>();
             readers[i] = DrainAsync(channels[i].Reader);
-            channels[i].Writer.TryWrite(i);
+            channels[i].Writer.TryWrite(poke);
         }
         await Task.Yield();
         var after = GC.GetTotalMemory(forceFullCollection: true);
@@ -57,7 +62,7 @@ internal static class IdleMemory
         return (double)(after - before) / count;
     }
 
-    private static async Task DrainAsync(ChannelReader<int> reader)
+    private static async Task DrainAsync(ChannelReader<Poke> reader)
     {
         await foreach (var _ in reader.ReadAllAsync())
         {

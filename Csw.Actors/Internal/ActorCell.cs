@@ -45,8 +45,8 @@ internal sealed class ActorCell<T> : ActorRef<T>, IActorContext<T>, IMessageInvo
         _props = props;
         Name = name;
         _mailbox = props.Mailbox.Capacity is { } capacity
-            ? new BoundedMailbox<T>(this, system.Options.Throughput, capacity, props.Mailbox.Overflow)
-            : new UnboundedMailbox<T>(this, system.Options.Throughput);
+            ? new BoundedMailbox<T>(this, capacity, props.Mailbox.Overflow)
+            : new UnboundedMailbox<T>(this);
     }
 
     public string Name { get; }
@@ -66,6 +66,8 @@ internal sealed class ActorCell<T> : ActorRef<T>, IActorContext<T>, IMessageInvo
     public ITimerScheduler<T> Timers => Parts.Timers ??= new TimerScheduler<T>(this);
 
     public IStash<T> Stash => Parts.Stash ??= new StashBuffer<T>(this, _props.StashCapacity, _mailbox.PushFront);
+
+    public int Throughput => _system.Options.Throughput;
 
     public bool IsSuspended => _state is Starting or Restarting or Stopping;
 

@@ -15,8 +15,8 @@ internal sealed class Promise<TReply> : ActorRef<TReply>, ITimeoutEntry
     /// <summary>Who was asked: for the system, and to name in a timeout.</summary>
     private readonly ActorRef _target;
 
-    /// <summary>The timeout, to name in a timeout.</summary>
-    private readonly TimeSpan _timeout;
+    /// <summary>The timeout in milliseconds, to name in a timeout (an int, to keep the promise small).</summary>
+    private readonly int _timeoutMilliseconds;
 
     /// <summary>The caller's cancellation, undone on completion.</summary>
     private readonly CancellationTokenRegistration _cancellation;
@@ -27,7 +27,7 @@ internal sealed class Promise<TReply> : ActorRef<TReply>, ITimeoutEntry
     public Promise(ActorRef target, TimeSpan timeout, CancellationToken cancellationToken)
     {
         _target = target;
-        _timeout = timeout;
+        _timeoutMilliseconds = (int)Math.Min(int.MaxValue, Math.Ceiling(timeout.TotalMilliseconds));
         TimeoutWheel.Shared.Add(this, timeout);
         if (cancellationToken.CanBeCanceled)
         {
@@ -88,7 +88,7 @@ internal sealed class Promise<TReply> : ActorRef<TReply>, ITimeoutEntry
             _cancellation.Unregister();
             var request = RequestType?.Name ?? "request";
             _completion.TrySetException(new AskTimeoutException(
-                $"No reply from {_target.Path} to {request} within {_timeout.TotalMilliseconds:0} ms."));
+                $"No reply from {_target.Path} to {request} within {_timeoutMilliseconds} ms."));
         }
     }
 

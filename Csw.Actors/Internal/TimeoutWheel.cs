@@ -43,7 +43,7 @@ internal sealed class TimeoutWheel
     /// <summary>Calls <see cref="ITimeoutEntry.Expire"/> after <paramref name="timeout"/>, unless removed first.</summary>
     public void Add(ITimeoutEntry entry, TimeSpan timeout)
     {
-        var deadline = Environment.TickCount64 + (long)Math.Ceiling(timeout.TotalMilliseconds);
+        var deadline = Environment.TickCount64 + (long)Math.Ceiling(Math.Min(timeout.TotalMilliseconds, int.MaxValue));
         entry.Deadline = deadline;
         var bucket = _buckets[(deadline / TickMilliseconds) & (BucketCount - 1)];
         lock (bucket)

@@ -18,8 +18,8 @@ internal sealed class BoundedMailbox<T> : Mailbox<T>
     /// <summary>The queue's count, readable without the lock.</summary>
     private int _count;
 
-    public BoundedMailbox(IMessageInvoker<T> invoker, int throughput, int capacity, MailboxOverflowPolicy overflow)
-        : base(invoker, throughput)
+    public BoundedMailbox(IMessageInvoker<T> invoker, int capacity, MailboxOverflowPolicy overflow)
+        : base(invoker)
     {
         _capacity = capacity;
         _overflow = overflow;

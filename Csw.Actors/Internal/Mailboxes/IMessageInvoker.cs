@@ -3,6 +3,9 @@ namespace Csw.Actors.Internal.Mailboxes;
 /// <summary>What a mailbox hands its messages to. The mailbox knows nothing of actors.</summary>
 internal interface IMessageInvoker<T>
 {
+    /// <summary>User messages per turn before the thread is handed to other actors.</summary>
+    int Throughput { get; }
+
     /// <summary>Whether user messages must wait (not yet started, restarting, stopping).</summary>
     bool IsSuspended { get; }
 

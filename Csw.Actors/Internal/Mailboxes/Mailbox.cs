@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Csw.Actors.Internal.Mailboxes;
 
 /// <summary>
@@ -12,12 +10,10 @@ internal abstract class Mailbox<T> : IThreadPoolWorkItem
 {
     private const int Idle = 0;
     private const int Scheduled = 1;
+    private const int Awaiting = 2;
 
     /// <summary>Receives the messages; the cell of the actor.</summary>
     private readonly IMessageInvoker<T> _invoker;
-
-    /// <summary>User messages per turn.</summary>
-    private readonly int _throughput;
 
     /// <summary>System messages pushed by any thread, newest first (a lock-free stack).</summary>
     private SystemMessage? _systemInbox;
@@ -28,22 +24,16 @@ internal abstract class Mailbox<T> : IThreadPoolWorkItem
     /// <summary>Messages handed back by the stash, handled before the queue; touched only by the running turn.</summary>
     private Queue<T>? _front;
 
-    /// <summary>The unfinished handler task the turn waits for, when <see cref="_awaiting"/>.</summary>
-    private ValueTask _pending;
+    /// <summary>The unfinished handler task a turn waits for; made the first time a handler does not finish at once.</summary>
+    private AwaitState? _await;
 
-    /// <summary>Re-queues this mailbox when <see cref="_pending"/> finishes; made on first need.</summary>
-    private Action? _resume;
-
-    /// <summary><see cref="Idle"/>, or <see cref="Scheduled"/> while a turn is queued, running or awaiting.</summary>
+    /// <summary><see cref="Idle"/>; <see cref="Scheduled"/> while a turn is queued or running; <see cref="Awaiting"/>
+    /// while a turn waits for a handler's task. Senders only ever move it from Idle.</summary>
     private int _status;
 
-    /// <summary>Whether the next turn starts by collecting <see cref="_pending"/>.</summary>
-    private bool _awaiting;
-
-    protected Mailbox(IMessageInvoker<T> invoker, int throughput)
+    protected Mailbox(IMessageInvoker<T> invoker)
     {
         _invoker = invoker;
-        _throughput = throughput;
     }
 
     /// <summary>Queues a user message and makes sure a turn will run. False when a full mailbox refuses it.</summary>
@@ -118,15 +108,15 @@ internal abstract class Mailbox<T> : IThreadPoolWorkItem
     /// <inheritdoc />
     void IThreadPoolWorkItem.Execute()
     {
-        if (_awaiting)
+        if (_status == Awaiting)
         {
-            _awaiting = false;
-            var pending = _pending;
-            _pending = default;
+            _status = Scheduled;
+            var pending = _await!.Pending;
+            _await.Pending = default;
             pending.GetAwaiter().GetResult();
         }
 
-        var budget = _throughput;
+        var budget = _invoker.Throughput;
         while (true)
         {
             ValueTask handled;
@@ -155,9 +145,10 @@ internal abstract class Mailbox<T> : IThreadPoolWorkItem
 
             if (!handled.IsCompleted)
             {
-                _pending = handled;
-                _awaiting = true;
-                handled.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_resume ??= Resume);
+                var state = _await ??= new AwaitState(this);
+                state.Pending = handled;
+                Volatile.Write(ref _status, Awaiting);
+                handled.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(state.Resume);
                 return;
             }
             handled.GetAwaiter().GetResult();
@@ -183,8 +174,6 @@ internal abstract class Mailbox<T> : IThreadPoolWorkItem
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
     }
-
-    private void Resume() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
 
     private bool TryTakeSystem(out SystemMessage message)
     {
@@ -223,6 +212,18 @@ internal abstract class Mailbox<T> : IThreadPoolWorkItem
         return TryDequeue(out message);
     }
 
-    [Conditional("DEBUG")]
-    protected void AssertRunning() => Debug.Assert(Volatile.Read(ref _status) == Scheduled, "Only a running turn may do this.");
+    /// <summary>What an awaiting turn keeps: the task, and the callback that queues the next turn when it finishes.</summary>
+    private sealed class AwaitState
+    {
+        public AwaitState(Mailbox<T> mailbox)
+        {
+            Resume = () => ThreadPool.UnsafeQueueUserWorkItem(mailbox, preferLocal: false);
+        }
+
+        /// <summary>The handler's unfinished task.</summary>
+        public ValueTask Pending;
+
+        /// <summary>Queues the mailbox's next turn.</summary>
+        public Action Resume { get; }
+    }
 }

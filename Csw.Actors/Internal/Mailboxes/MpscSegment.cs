@@ -11,20 +11,11 @@ internal sealed class MpscSegment<T>
     /// <summary>The ring; its length is a power of two.</summary>
     private readonly Slot[] _slots;
 
-    /// <summary>Length - 1, to map a position to its slot.</summary>
-    private readonly int _mask;
-
-    /// <summary>Added to <see cref="_tail"/> on freezing, so that every later enqueue sees a full ring.</summary>
-    private readonly int _freezeOffset;
-
     /// <summary>The next position to take; the consumer's alone.</summary>
     private int _head;
 
     /// <summary>The next position to fill; producers reserve positions with a CAS.</summary>
     private int _tail;
-
-    /// <summary>1 once frozen.</summary>
-    private int _frozen;
 
     /// <summary>The segment that follows once this one is frozen; set once, under the queue's growth lock.</summary>
     internal MpscSegment<T>? Next;
@@ -36,8 +27,6 @@ internal sealed class MpscSegment<T>
         {
             _slots[i].Sequence = i;
         }
-        _mask = length - 1;
-        _freezeOffset = length * 2;
     }
 
     public int Length => _slots.Length;
@@ -49,7 +38,7 @@ internal sealed class MpscSegment<T>
         while (true)
         {
             var tail = Volatile.Read(ref _tail);
-            ref var slot = ref slots[tail & _mask];
+            ref var slot = ref slots[tail & (slots.Length - 1)];
             var difference = Volatile.Read(ref slot.Sequence) - tail;
             if (difference == 0)
             {
@@ -72,7 +61,8 @@ internal sealed class MpscSegment<T>
     public bool TryDequeue(out T item)
     {
         var head = _head;
-        ref var slot = ref _slots[head & _mask];
+        var slots = _slots;
+        ref var slot = ref slots[head & (slots.Length - 1)];
         if (Volatile.Read(ref slot.Sequence) != head + 1)
         {
             item = default!;
@@ -80,26 +70,23 @@ internal sealed class MpscSegment<T>
         }
         item = slot.Item;
         slot.Item = default!;
-        Volatile.Write(ref slot.Sequence, head + _slots.Length);
+        Volatile.Write(ref slot.Sequence, head + slots.Length);
         _head = head + 1;
         return true;
     }
 
     /// <summary>Whether the oldest item has been published; the consumer only.</summary>
-    public bool HasItem => Volatile.Read(ref _slots[_head & _mask].Sequence) == _head + 1;
+    public bool HasItem => Volatile.Read(ref _slots[_head & (_slots.Length - 1)].Sequence) == _head + 1;
 
     /// <summary>Whether every item ever added has been taken; call only once <see cref="Next"/> is set,
     /// which happens after freezing, so no item can be added any more.</summary>
-    public bool IsDrained => _head == Volatile.Read(ref _tail) - _freezeOffset;
+    public bool IsDrained => _head == Volatile.Read(ref _tail) - FreezeOffset;
 
-    /// <summary>Refuses all further items.</summary>
-    public void Freeze()
-    {
-        if (Interlocked.Exchange(ref _frozen, 1) == 0)
-        {
-            Interlocked.Add(ref _tail, _freezeOffset);
-        }
-    }
+    /// <summary>Added to <see cref="_tail"/> on freezing, so that every later enqueue sees a full ring.</summary>
+    private int FreezeOffset => _slots.Length * 2;
+
+    /// <summary>Refuses all further items. Called once, under the queue's growth lock.</summary>
+    public void Freeze() => Interlocked.Add(ref _tail, FreezeOffset);
 
     private struct Slot
     {

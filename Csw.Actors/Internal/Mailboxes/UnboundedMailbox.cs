@@ -17,8 +17,8 @@ internal sealed class UnboundedMailbox<T> : Mailbox<T>
     /// <summary>The ring producers add to.</summary>
     private MpscSegment<T> _tail;
 
-    public UnboundedMailbox(IMessageInvoker<T> invoker, int throughput)
-        : base(invoker, throughput)
+    public UnboundedMailbox(IMessageInvoker<T> invoker)
+        : base(invoker)
     {
         _head = _tail = new MpscSegment<T>(FirstSegmentLength);
     }

@@ -1,0 +1,10 @@
+using Csw.Tests.Shared;
+
+namespace Csw.TestKit.Tests;
+
+public sealed class PublicApiTests
+{
+    [Fact]
+    public void PublicApi_ComparedWithApprovedFile_IsUnchanged() =>
+        PublicApi.Verify(typeof(Csw.TestKit.TestProbe<int>).Assembly, Path.Combine(PublicApi.SourceFolder(), "PublicApi.approved.txt"));
+}

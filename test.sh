@@ -6,29 +6,25 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-results=.test-results
-rm -rf "$results"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 
 dotnet test CswNet.sln \
   --nologo \
-  --logger "trx" \
   --logger "console;verbosity=minimal" \
-  --results-directory "$results" \
   --blame-hang-timeout 5m \
-  "$@"
-status=$?
+  "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
 
+# Each test project prints one summary line:
+#   Passed!  - Failed:     0, Passed:    42, Skipped:     0, Total:    42, Duration: ...
 passed=0; failed=0; skipped=0
-shopt -s nullglob
-for trx in "$results"/*.trx; do
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
-  get() { local v; v=$(echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"); echo "${v:-0}"; }
-  passed=$((passed + $(get passed)))
-  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
-  skipped=$((skipped + $(get total) - $(get executed)))
-done
+while read -r f p s; do
+  failed=$((failed + f)); passed=$((passed + p)); skipped=$((skipped + s))
+done < <(sed -n 's/^.*\(Passed\|Failed\)! *- Failed: *\([0-9]*\), Passed: *\([0-9]*\), Skipped: *\([0-9]*\),.*$/\2 \3 \4/p' "$log")
+
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
-  # The build or a test host failed before any result was written: count it as a failure.
+  # The build or a test host failed before reporting a failed test: count it as a failure.
   failed=1
 fi
 echo "$passed passed, $failed failed, $skipped skipped"

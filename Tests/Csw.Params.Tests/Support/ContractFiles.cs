@@ -1,0 +1,29 @@
+namespace Csw.Params.Tests.Support;
+
+/// <summary>Finds the CSW contract samples in ../shared/csw-contract next to the repository.</summary>
+internal static class ContractFiles
+{
+    public static string ParamsDirectory
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CswNet.sln")))
+            {
+                dir = dir.Parent;
+            }
+            if (dir is null)
+            {
+                throw new InvalidOperationException($"No CswNet.sln above {AppContext.BaseDirectory}: cannot locate the repository root.");
+            }
+            var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "csw-contract", "params"));
+            if (!Directory.Exists(path))
+            {
+                throw new InvalidOperationException($"The CSW contract samples are missing: expected them in {path}.");
+            }
+            return path;
+        }
+    }
+
+    public static string Read(string name) => File.ReadAllText(Path.Combine(ParamsDirectory, name));
+}

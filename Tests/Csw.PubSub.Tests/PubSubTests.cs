@@ -1,0 +1,187 @@
+using Csw.Actors;
+using Csw.TestKit;
+
+namespace Csw.PubSub.Tests;
+
+public sealed class PubSubTests : ActorTestKit
+{
+    private sealed record Event(string Name, int Number);
+
+    private PubSub<Event> StartPubSub(int bufferSize = 1024) =>
+        PubSub<Event>.Start(System, nameOf: e => e.Name, options: new PubSubOptions { BufferSize = bufferSize });
+
+    private static async Task<List<Event>> TakeAsync(Subscription<Event> subscription, int count)
+    {
+        var taken = new List<Event>();
+        await foreach (var item in subscription)
+        {
+            taken.Add(item);
+            if (taken.Count == count)
+            {
+                break;
+            }
+        }
+        return taken;
+    }
+
+    [Fact]
+    public async Task Subscribe_All_ReceivesEveryEventInOrder()
+    {
+        var pubSub = StartPubSub();
+        using var subscription = pubSub.Subscribe();
+        for (var i = 0; i < 100; i++)
+        {
+            pubSub.Publish(new Event(i % 2 == 0 ? "even" : "odd", i));
+        }
+        var received = await TakeAsync(subscription, 100);
+        Assert.Equal(Enumerable.Range(0, 100), received.Select(e => e.Number));
+    }
+
+    [Fact]
+    public async Task Subscribe_WithNames_ReceivesOnlyThoseNames()
+    {
+        var pubSub = StartPubSub();
+        using var subscription = pubSub.Subscribe(["odd"]);
+        for (var i = 0; i < 10; i++)
+        {
+            pubSub.Publish(new Event(i % 2 == 0 ? "even" : "odd", i));
+        }
+        var received = await TakeAsync(subscription, 5);
+        Assert.Equal([1, 3, 5, 7, 9], received.Select(e => e.Number));
+    }
+
+    [Fact]
+    public async Task Dispose_Subscription_RemovesSubscriberAndEndsStream()
+    {
+        var pubSub = StartPubSub();
+        var subscription = pubSub.Subscribe();
+        Assert.Equal(1, await pubSub.SubscriberCountAsync());
+        subscription.Dispose();
+        Assert.Equal(0, await pubSub.SubscriberCountAsync());
+        pubSub.Publish(new Event("late", 1));
+        await subscription.Completion;
+        Assert.False(subscription.Reader.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task Subscribe_SameActorAgain_ReplacesFilter()
+    {
+        var pubSub = StartPubSub();
+        var probe = CreateProbe<Event>();
+        pubSub.Subscribe(probe.Ref, ["a"]);
+        pubSub.Subscribe(probe.Ref, ["b"]);
+        pubSub.Publish(new Event("a", 1));
+        pubSub.Publish(new Event("b", 2));
+        Assert.Equal(new Event("b", 2), await probe.ExpectMessageAsync());
+        Assert.Equal(1, await pubSub.SubscriberCountAsync());
+        await probe.ExpectNoMessageAsync(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public async Task Unsubscribe_Actor_StopsDelivery()
+    {
+        var pubSub = StartPubSub();
+        var probe = CreateProbe<Event>();
+        pubSub.Subscribe(probe.Ref);
+        pubSub.Unsubscribe(probe.Ref);
+        pubSub.Publish(new Event("a", 1));
+        Assert.Equal(0, await pubSub.SubscriberCountAsync());
+        await probe.ExpectNoMessageAsync(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public async Task SubscriberActor_Stops_IsRemovedAutomatically()
+    {
+        var pubSub = StartPubSub();
+        var subscriber = Spawn(Props.FromFunc<Event>((_, _) => { }));
+        pubSub.Subscribe(subscriber);
+        Assert.Equal(1, await pubSub.SubscriberCountAsync());
+        System.Stop(subscriber);
+        await TestWaits.AwaitAssertAsync(async () => Assert.Equal(0, await pubSub.SubscriberCountAsync()));
+    }
+
+    [Fact]
+    public async Task Publish_WithStalledSubscriber_OthersGetEverythingAndStalledDropsOldest()
+    {
+        const int events = 100_000, subscribers = 99, stalledBuffer = 1000;
+        var pubSub = StartPubSub(bufferSize: events);
+        var readers = Enumerable.Range(0, subscribers).Select(_ => pubSub.Subscribe()).Select(s => Task.Run(() => TakeAsync(s, events))).ToList();
+        using var stalled = pubSub.Subscribe(bufferSize: stalledBuffer);
+        for (var i = 0; i < events; i++)
+        {
+            pubSub.Publish(new Event("tick", i));
+        }
+        foreach (var reader in readers)
+        {
+            var received = await reader;
+            Assert.Equal(events, received.Count);
+            Assert.True(received.Select(e => e.Number).SequenceEqual(Enumerable.Range(0, events)), "events out of order");
+        }
+        await TestWaits.AwaitAssertAsync(() => Assert.Equal(events - stalledBuffer, stalled.Dropped));
+        var kept = await TakeAsync(stalled, stalledBuffer);
+        Assert.Equal(Enumerable.Range(events - stalledBuffer, stalledBuffer), kept.Select(e => e.Number));
+    }
+
+    [Fact]
+    public async Task Publish_SubscribersDyingMidStream_SurvivorsGetEverything()
+    {
+        var pubSub = StartPubSub();
+        var survivor = CreateProbe<Event>();
+        pubSub.Subscribe(survivor.Ref);
+        var doomed = Enumerable.Range(0, 10).Select(_ => Spawn(Props.FromFunc<Event>((_, _) => { }))).ToList();
+        foreach (var actor in doomed)
+        {
+            pubSub.Subscribe(actor);
+        }
+        for (var i = 0; i < 200; i++)
+        {
+            pubSub.Publish(new Event("tick", i));
+            if (i == 100)
+            {
+                doomed.ForEach(System.Stop);
+            }
+        }
+        var received = await survivor.ReceiveMessagesAsync(200);
+        Assert.Equal(Enumerable.Range(0, 200), received.Select(e => e.Number));
+        await TestWaits.AwaitAssertAsync(async () => Assert.Equal(1, await pubSub.SubscriberCountAsync()));
+    }
+
+    [Fact]
+    public async Task SubscribeCallback_ThatThrows_KeepsReceiving()
+    {
+        var pubSub = StartPubSub();
+        var probe = CreateProbe<int>();
+        using var subscription = pubSub.Subscribe(e =>
+        {
+            probe.Ref.Tell(e.Number);
+            return e.Number == 1 ? throw new InvalidOperationException("boom") : ValueTask.CompletedTask;
+        });
+        pubSub.Publish(new Event("x", 1));
+        pubSub.Publish(new Event("x", 2));
+        Assert.Equal([1, 2], await probe.ReceiveMessagesAsync(2));
+    }
+
+    [Fact]
+    public async Task Stop_PubSub_CompletesSubscriptions()
+    {
+        var pubSub = StartPubSub();
+        var subscription = pubSub.Subscribe();
+        pubSub.Publish(new Event("x", 1));
+        System.Stop(pubSub.Actor);
+        Assert.Equal([new Event("x", 1)], await TakeAsync(subscription, 2));
+        await subscription.Completion;
+    }
+
+    [Fact]
+    public void Subscription_ReadTwice_Throws()
+    {
+        var pubSub = StartPubSub();
+        using var subscription = pubSub.Subscribe();
+        _ = subscription.GetAsyncEnumerator();
+        Assert.Throws<InvalidOperationException>(() => subscription.GetAsyncEnumerator());
+    }
+
+    [Fact]
+    public void Options_BufferBelowOne_IsRejected() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PubSubOptions { BufferSize = 0 });
+}

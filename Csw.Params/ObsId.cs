@@ -61,14 +61,18 @@ public sealed record ObsId
     internal static bool TryParse(string? value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ObsId? obsId, out string error)
     {
         obsId = null;
-        var parts = value?.Split('-');
-        if (parts is not [{ Length: >= 2 } semesterId, var program, var observation])
+        var text = value.AsSpan();
+        var first = text.IndexOf('-');
+        var second = first < 0 ? -1 : text[(first + 1)..].IndexOf('-');
+        if (value is null || first < 2 || second < 0 || text[(first + second + 2)..].Contains('-'))
         {
             error = $"Invalid ObsId '{value}': it must be a semester id, a program number and an observation number separated by '-', as in '2020A-001-123'.";
             return false;
         }
-        var yearText = semesterId.AsSpan(0, semesterId.Length - 1);
-        var semesterText = semesterId[^1];
+        var yearText = text[..(first - 1)];
+        var semesterText = text[first - 1];
+        var program = text.Slice(first + 1, second);
+        var observation = text[(first + second + 2)..];
         if (!TryParseNumber(yearText, out var year))
         {
             error = $"Invalid ObsId '{value}': '{yearText}' is not a valid year.";

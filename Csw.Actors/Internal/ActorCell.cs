@@ -247,7 +247,7 @@ internal sealed class ActorCell<T> : ActorRef<T>, IActorContext<T>, IMessageInvo
             case ResumeStrategy when _actor is not null && _state == Running:
                 Log.LogError(exception, "{Path} failed handling {What}; resuming with the next message", Path, what);
                 return default;
-            case RestartStrategy restart when _state is Running or Restarting:
+            case RestartStrategy restart when _state is Starting or Running or Restarting:
                 var restarts = Parts.Restarts ??= new RestartCounter();
                 var attempt = restarts.InWindow;
                 if (restarts.TryCount(restart))

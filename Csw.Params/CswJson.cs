@@ -79,6 +79,10 @@ public static class CswJson
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, CswJsonOptions? options = null)
     {
         options ??= CswJsonOptions.Default;
+        if (utf8Json.IsEmpty)
+        {
+            throw new CswJsonException("the input is empty", "$", 0);
+        }
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = options.MaxDepth });
         if (!TryReadFirst(ref reader, out var error))
         {

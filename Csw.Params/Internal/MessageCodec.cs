@@ -56,6 +56,7 @@ internal static class MessageCodec
                 timeout = Fields.Long(ref reader, "timeoutInSeconds");
                 if (timeout < 0 || timeout > (long)TimeSpan.MaxValue.TotalSeconds)
                 {
+                    reader.Context.Enter("timeoutInSeconds");
                     throw reader.Fail($"the timeout {timeout} s is out of range");
                 }
             }

@@ -49,11 +49,14 @@ internal static class ParameterCodec
             if (reader.Is("keyName"u8))
             {
                 Fields.See(ref reader, ref seen, 1, "keyName");
-                keyName = reader.ReadStringProperty("keyName", "a key name (a string)");
+                reader.Context.Enter("keyName");
+                reader.Next();
+                keyName = reader.GetString("a key name (a string)");
                 if (!KeyNames.IsValid(keyName))
                 {
                     throw reader.Fail($"invalid key name '{keyName}': a key name cannot contain '[', ']' or '/'");
                 }
+                reader.Context.Exit();
             }
             else if (reader.Is("values"u8))
             {

@@ -69,7 +69,27 @@ internal static class TypeCodecs
 
     public static ITypeCodec? Find(Type type) => All.GetValueOrDefault(type);
 
-    public static TypeCodec<T>? Find<T>() => All.GetValueOrDefault(typeof(T)) as TypeCodec<T>;
+    public static TypeCodec<T>? Find<T>()
+    {
+        if (All.GetValueOrDefault(typeof(T)) is TypeCodec<T> codec)
+        {
+            return codec;
+        }
+        // Typed parameters (Parameter<int>, ...): read as any parameter, then checked.
+        if (typeof(Parameter).IsAssignableFrom(typeof(T)))
+        {
+            return new TypeCodec<T>(
+                (ref r) =>
+                {
+                    var start = r.Json.TokenStartIndex;
+                    return ParameterCodec.Read(ref r) is T typed
+                        ? typed
+                        : throw r.Context.Fail($"expected a parameter of {typeof(T).GenericTypeArguments[0].Name}, found another key type", start);
+                },
+                (w, v) => ParameterCodec.Write(w, (Parameter)(object)v!));
+        }
+        return null;
+    }
 
     public static void Add<T>(ReadValue<T> read, Action<Utf8JsonWriter, T> write) => All.Add(typeof(T), new TypeCodec<T>(read, write));
 

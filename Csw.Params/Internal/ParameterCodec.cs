@@ -147,6 +147,16 @@ internal static class ParameterCodec
         }
     }
 
+    /// <summary>On a <c>paramSet</c> property name: reads its parameter set.</summary>
+    public static ParamSet ReadSetProperty(ref CswReader reader)
+    {
+        reader.Context.Enter("paramSet");
+        reader.Next();
+        var set = ReadSet(ref reader);
+        reader.Context.Exit();
+        return set;
+    }
+
     private static bool IsRepeated(ref ValueBuffer<Parameter> buffer, ref HashSet<string>? names, string keyName)
     {
         // A linear scan for the usual handful of parameters; a hash set keeps large sets linear.

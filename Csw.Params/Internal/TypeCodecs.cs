@@ -18,10 +18,10 @@ internal static class TypeCodecs
         AddNarrowed<Command, Setup>((ref r) => CommandCodec.Read(ref r, false), CommandCodec.Write);
         AddNarrowed<Command, Observe>((ref r) => CommandCodec.Read(ref r, false), CommandCodec.Write);
         AddNarrowed<Command, Wait>((ref r) => CommandCodec.Read(ref r, false), CommandCodec.Write);
-        Add(CommandCodec.ReadState, (w, s) => CommandCodec.WriteState(w, s, withType: true));
-        AddNarrowed<StateVariable, CurrentState>(CommandCodec.ReadState, (w, s) => CommandCodec.WriteState(w, s, withType: false));
-        AddNarrowed<StateVariable, DemandState>(CommandCodec.ReadState, (w, s) => CommandCodec.WriteState(w, s, withType: true));
-        Add(CommandCodec.ReadResult, CommandCodec.WriteResult);
+        Add(StateCodec.ReadState, (w, s) => StateCodec.WriteState(w, s, withType: true));
+        AddNarrowed<StateVariable, CurrentState>(StateCodec.ReadState, (w, s) => StateCodec.WriteState(w, s, withType: false));
+        AddNarrowed<StateVariable, DemandState>(StateCodec.ReadState, (w, s) => StateCodec.WriteState(w, s, withType: true));
+        Add(StateCodec.ReadResult, StateCodec.WriteResult);
         Add(ParameterCodec.Read, ParameterCodec.Write);
         Add(ParameterCodec.ReadSet, ParameterCodec.WriteSet);
 

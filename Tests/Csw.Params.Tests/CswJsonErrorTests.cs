@@ -154,6 +154,19 @@ public sealed class CswJsonErrorTests
     }
 
     [Fact]
+    public void Deserialize_InvalidUtf8InString_ThrowsCswJsonException()
+    {
+        var bytes = Encoding.UTF8.GetBytes(WithParams("""{"StringKey":{"keyName":"a","values":["xx"],"units":"NoUnits"}}"""));
+        var at = Array.IndexOf(bytes, (byte)'x');
+        bytes[at] = 0xC3;
+        bytes[at + 1] = 0x28;
+
+        var error = Assert.Throws<CswJsonException>(() => CswJson.Deserialize<Setup>(bytes));
+
+        Assert.StartsWith("$", error.Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Deserialize_QueryFinalWithNegativeTimeout_IsRejected()
     {
         var error = Fails<CommandServiceStreamRequest>("""{"_type":"QueryFinal","runId":"r","timeoutInSeconds":-1}""");

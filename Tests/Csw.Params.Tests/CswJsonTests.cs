@@ -196,12 +196,12 @@ public sealed class CswJsonTests
         Assert.Equal(Subsystem.Container, CswJson.Deserialize<Subsystem>("\"container\""));
     }
 
-    private sealed record Envelope(string Note, Setup Command, ISubmitResponse Response);
+    private sealed record Envelope(string Note, Setup Command, ISubmitResponse Response, Parameter<int>? Extra = null);
 
     [Fact]
     public void SerializerOptions_CswTypesInsideUserModel_UseCswFormat()
     {
-        var envelope = new Envelope("hello", new Setup(Prefix, "move").Add(Keys.Int("n").Set(7)), new Completed(RunId));
+        var envelope = new Envelope("hello", new Setup(Prefix, "move").Add(Keys.Int("n").Set(7)), new Completed(RunId), Keys.Int("x").Set(3));
 
         var json = JsonSerializer.Serialize(envelope, CswJson.SerializerOptions);
         var back = JsonSerializer.Deserialize<Envelope>(json, CswJson.SerializerOptions)!;
@@ -209,6 +209,8 @@ public sealed class CswJsonTests
         Assert.Contains("\"_type\":\"Setup\"", json, StringComparison.Ordinal);
         Assert.Equal(envelope.Command, back.Command);
         Assert.Equal(envelope.Response, back.Response);
+        Assert.Equal(envelope.Extra, back.Extra);
+        Assert.True(CswJson.IsSupported(typeof(Parameter<MatrixData<double>>)));
         Assert.Equal("hello", back.Note);
     }
 

@@ -173,6 +173,7 @@ internal sealed class ActorCell<T> : ActorRef<T>, IActorContext<T>, IMessageInvo
     public void Unwatch(ActorRef actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        actor = WatchedActorOf(actor);
         if (_parts?.Watching?.Remove(actor) == true)
         {
             actor.SendSystem(new Unwatch(this));
@@ -361,6 +362,7 @@ internal sealed class ActorCell<T> : ActorRef<T>, IActorContext<T>, IMessageInvo
     private void StartWatching(ActorRef actor, (bool HasMessage, T Message) notification)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        actor = WatchedActorOf(actor);
         if (ReferenceEquals(actor, this))
         {
             return;
@@ -373,6 +375,9 @@ internal sealed class ActorCell<T> : ActorRef<T>, IActorContext<T>, IMessageInvo
             actor.SendSystem(new Watch(this));
         }
     }
+
+    /// <summary>The actor a watch is really on: an adapter's termination is reported by its actor, so watch that.</summary>
+    private static ActorRef WatchedActorOf(ActorRef actor) => actor is IMessageAdapter adapter ? WatchedActorOf(adapter.Target) : actor;
 
     private ValueTask OnWatchedActorTerminatedAsync(ActorRef actor)
     {

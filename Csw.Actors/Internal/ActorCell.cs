@@ -237,6 +237,19 @@ internal sealed class ActorCell<T> : ActorRef<T>, IActorContext<T>, IMessageInvo
         catch (Exception e)
         {
             await HandleFailureAsync(e, PreStart.Instance).ConfigureAwait(false);
+            return;
+        }
+        if (_parts?.DeferredTerminations is { } deferred)
+        {
+            _parts.DeferredTerminations = null;
+            foreach (var actor in deferred)
+            {
+                if (_state != Running)
+                {
+                    break;
+                }
+                await DeliverSignalAsync(new Terminated(actor)).ConfigureAwait(false);
+            }
         }
     }
 
@@ -395,7 +408,16 @@ internal sealed class ActorCell<T> : ActorRef<T>, IActorContext<T>, IMessageInvo
             Tell(notification.Message);
             return default;
         }
-        return _state == Running ? DeliverSignalAsync(new Terminated(actor)) : default;
+        if (_state == Running)
+        {
+            return DeliverSignalAsync(new Terminated(actor));
+        }
+        // While restarting (waiting out a backoff) the signal waits for the new instance.
+        if (_state == Restarting)
+        {
+            (Parts.DeferredTerminations ??= []).Add(actor);
+        }
+        return default;
     }
 
     private ValueTask DeliverSignalAsync(Signal signal)

@@ -118,6 +118,35 @@ public sealed class DeathWatchTests : ActorTestKit
         Assert.Equal(0, System.DeadLetterCount);
     }
 
+    [Fact]
+    public async Task Watch_MessageAdapter_TerminatedWhenItsActorStops()
+    {
+        var seen = CreateProbe<string>();
+        var adapters = CreateProbe<ActorRef<int>>();
+        var target = Spawn(Props.FromFunc<string>((ctx, _) => adapters.Ref.Tell(ctx.MessageAdapter<int>(n => $"{n}"))), "adapted");
+        target.Tell("adapter please");
+        var adapter = await adapters.ExpectMessageAsync();
+        var watcher = Spawn(WatcherProps(seen.Ref));
+        await watcher.AskAsync<string>(r => new WatchIt(adapter, r));
+        System.Stop(target);
+        Assert.StartsWith("Terminated ", await seen.ExpectMessageAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Watch_WatchedStopsDuringRestartBackoff_NewInstanceGetsTerminated()
+    {
+        var seen = CreateProbe<string>();
+        var target = Spawn(Props.FromFunc<int>((_, _) => { }), "target");
+        var backoff = new Backoff(TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200), randomFactor: 0);
+        var watcher = Spawn(WatcherProps(seen.Ref).WithSupervision(SupervisorStrategy.Restart(3, TimeSpan.FromMinutes(1), backoff)));
+        await watcher.AskAsync<string>(r => new WatchIt(target, r));
+        watcher.Tell(new Noted("fail"));
+        await seen.ExpectMessageAsync("noted fail");
+        System.Stop(target);
+        await seen.ExpectTerminatedAsync(target);
+        Assert.Equal($"Terminated {target.Path}", await seen.ExpectMessageAsync());
+    }
+
     private static Props<WatcherCommand> WatcherProps(ActorRef<string> seen) => Props.Create<WatcherCommand>(() => new Watcher(seen));
 
     private sealed class Watcher(ActorRef<string> seen) : IActor<WatcherCommand>
@@ -140,6 +169,10 @@ public sealed class DeathWatchTests : ActorTestKit
                     break;
                 case Noted noted:
                     seen.Tell($"noted {noted.Note}");
+                    if (noted.Note == "fail")
+                    {
+                        throw new InvalidOperationException("told to fail");
+                    }
                     break;
             }
             return ValueTask.CompletedTask;

@@ -10,7 +10,7 @@ namespace Bench.Params;
 /// </summary>
 public sealed class ParamsSuite : IBenchSuite
 {
-    private static readonly TimeSpan RoundTime = TimeSpan.FromMilliseconds(400);
+    private static readonly TimeSpan RoundTime = TimeSpan.FromMilliseconds(100);
 
     /// <inheritdoc />
     public string Name => "params";
@@ -49,8 +49,8 @@ public sealed class ParamsSuite : IBenchSuite
         var (matrix, matrixBaseline) = Throughput.Compare(
             () => CswJson.Deserialize<Parameter>(matrixJson),
             () => JsonSerializer.Deserialize(matrixDtoJson, BaselineJsonContext.Default.ParamDto),
-            RoundTime * 2,
-            rounds: 5);
+            RoundTime * 5,
+            rounds: 9);
         report.Add("matrix_decode", matrix * megabytes, "MB/s", matrixBaseline * megabytes);
         return Task.CompletedTask;
     }

@@ -6,11 +6,11 @@ namespace Bench.Params;
 internal static class Throughput
 {
     /// <summary>
-    /// Operations per second of <paramref name="subject"/> and of <paramref name="baseline"/>: rounds of about
-    /// <paramref name="roundTime"/> each, alternating between the two so that a change in machine load hits
-    /// both alike; the median round of each.
+    /// Operations per second of <paramref name="subject"/> and of <paramref name="baseline"/>: many short rounds of
+    /// about <paramref name="roundTime"/> each, alternating between the two so that a burst of load from other
+    /// processes hits both alike; the median round of each.
     /// </summary>
-    public static (double Subject, double Baseline) Compare(Action subject, Action baseline, TimeSpan roundTime, int rounds = 7)
+    public static (double Subject, double Baseline) Compare(Action subject, Action baseline, TimeSpan roundTime, int rounds = 31)
     {
         var subjectCount = Calibrate(subject, roundTime);
         var baselineCount = Calibrate(baseline, roundTime);

@@ -57,9 +57,13 @@ public abstract class MailboxContractTests
         }
         gate.SetResult();
         await TestWaits.AwaitAssertAsync(() => Assert.Equal(10, invoker.Handled.Count));
-        // Messages 1..9 were all waiting when the turn resumed: they run three per turn.
-        var turns = invoker.Handled.Skip(1).GroupBy(h => h.Turn).Select(g => g.Count()).ToList();
-        Assert.Equal([3, 3, 3], turns);
+        // No turn runs more than three messages, and turns are filled: with nine messages waiting
+        // behind the first, some turn runs exactly three. (Whether message 0's turn goes on with
+        // 1 and 2 depends on whether the gate opened before that turn started to await.)
+        var turns = invoker.Handled.GroupBy(h => h.Turn).Select(g => g.Count()).ToList();
+        Assert.All(turns, size => Assert.InRange(size, 1, 3));
+        Assert.Equal(3, turns.Skip(1).First());
+        Assert.InRange(turns.Count, 4, 5);
     }
 
     [Fact]

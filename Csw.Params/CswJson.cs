@@ -26,7 +26,7 @@ public static class CswJson
     public static JsonSerializerOptions SerializerOptions { get; } = CreateSerializerOptions();
 
     /// <summary>True when <paramref name="type"/> can be read and written (e.g. <see cref="Setup"/>, <see cref="ISubmitResponse"/>).</summary>
-    public static bool IsSupported(Type type) => TypeCodecs.Find(type) is not null;
+    public static bool IsSupported(Type type) => new CswConverterFactory(CswJsonOptions.Default).CanConvert(type);
 
     /// <summary>The value as UTF-8 JSON.</summary>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not a CSW type.</exception>
@@ -79,6 +79,10 @@ public static class CswJson
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, CswJsonOptions? options = null)
     {
         options ??= CswJsonOptions.Default;
+        if (utf8Json.IsEmpty)
+        {
+            throw new CswJsonException("the input is empty", "$", 0);
+        }
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = options.MaxDepth });
         if (!TryReadFirst(ref reader, out var error))
         {

@@ -30,6 +30,9 @@ public abstract class KeyType
 
     internal abstract Parameter ReadParameter(ref CswReader reader);
 
+    /// <summary>A System.Text.Json converter for <see cref="Parameter{T}"/> of this key type's values.</summary>
+    internal abstract System.Text.Json.Serialization.JsonConverter CreateParameterConverter(CswJsonOptions options);
+
     /// <summary>The name, e.g. <c>IntKey</c>.</summary>
     public override string ToString() => Name;
 

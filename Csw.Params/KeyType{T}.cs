@@ -21,4 +21,7 @@ public sealed class KeyType<T> : KeyType
     internal Key<T> Make(string name, Units? units, Choices? choices) => new(name, this, units ?? DefaultUnits, choices);
 
     internal override Parameter ReadParameter(ref CswReader reader) => ParameterCodec.ReadBody(ref reader, this);
+
+    internal override System.Text.Json.Serialization.JsonConverter CreateParameterConverter(CswJsonOptions options)
+        => TypeCodecs.Find<Parameter<T>>()!.CreateConverter(options);
 }

@@ -8,9 +8,17 @@ namespace Csw.Params;
 /// </summary>
 public sealed record ObsId
 {
+    private readonly string _text;
+
     /// <summary>Creates an observation id.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A number is out of range.</exception>
     public ObsId(int year, Semester semester, int programNumber, int observationNumber)
+        : this(year, semester, programNumber, observationNumber, null)
+    {
+    }
+
+    /// <summary>Creates an observation id whose wire form, if already known, is <paramref name="text"/>.</summary>
+    private ObsId(int year, Semester semester, int programNumber, int observationNumber, string? text)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(year);
         if (!Enum.IsDefined(semester))
@@ -29,6 +37,7 @@ public sealed record ObsId
         Semester = semester;
         ProgramNumber = programNumber;
         ObservationNumber = observationNumber;
+        _text = text ?? string.Create(CultureInfo.InvariantCulture, $"{year}{semester}-{programNumber:000}-{observationNumber:000}");
     }
 
     /// <summary>The semester's year, e.g. 2020.</summary>
@@ -61,14 +70,18 @@ public sealed record ObsId
     internal static bool TryParse(string? value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ObsId? obsId, out string error)
     {
         obsId = null;
-        var parts = value?.Split('-');
-        if (parts is not [{ Length: >= 2 } semesterId, var program, var observation])
+        var text = value.AsSpan();
+        var first = text.IndexOf('-');
+        var second = first < 0 ? -1 : text[(first + 1)..].IndexOf('-');
+        if (value is null || first < 2 || second < 0 || text[(first + second + 2)..].Contains('-'))
         {
             error = $"Invalid ObsId '{value}': it must be a semester id, a program number and an observation number separated by '-', as in '2020A-001-123'.";
             return false;
         }
-        var yearText = semesterId.AsSpan(0, semesterId.Length - 1);
-        var semesterText = semesterId[^1];
+        var yearText = text[..(first - 1)];
+        var semesterText = text[first - 1];
+        var program = text.Slice(first + 1, second);
+        var observation = text[(first + second + 2)..];
         if (!TryParseNumber(yearText, out var year))
         {
             error = $"Invalid ObsId '{value}': '{yearText}' is not a valid year.";
@@ -89,7 +102,9 @@ public sealed record ObsId
             error = $"Invalid ObsId '{value}': the observation number '{observation}' must be an integer in the range 1 to 999.";
             return false;
         }
-        obsId = new ObsId(year, semesterText is 'A' or 'a' ? Semester.A : Semester.B, programNumber, observationNumber);
+        // Reuse the input as the wire form when it is already canonical.
+        var canonical = semesterText is 'A' or 'B' && program.Length == 3 && observation.Length == 3 && (yearText.Length == 1 || yearText[0] != '0');
+        obsId = new ObsId(year, semesterText is 'A' or 'a' ? Semester.A : Semester.B, programNumber, observationNumber, canonical ? value : null);
         error = "";
         return true;
     }
@@ -102,6 +117,5 @@ public sealed record ObsId
     }
 
     /// <summary>The wire form, e.g. <c>2020A-001-123</c>.</summary>
-    public override string ToString()
-        => string.Create(CultureInfo.InvariantCulture, $"{Year}{Semester}-{ProgramNumber:000}-{ObservationNumber:000}");
+    public override string ToString() => _text;
 }

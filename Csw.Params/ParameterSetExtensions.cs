@@ -18,10 +18,13 @@ public static class ParameterSetExtensions
         where TSelf : IParameterSet<TSelf>
         => self.WithParamSet(self.ParamSet.Add(parameters));
 
-    /// <summary>A copy without the parameter named like <paramref name="key"/>.</summary>
+    /// <summary>A copy without the parameter named like <paramref name="key"/>; this object itself if there is none.</summary>
     public static TSelf Remove<TSelf>(this TSelf self, Key key)
         where TSelf : IParameterSet<TSelf>
-        => self.WithParamSet(self.ParamSet.Remove(key));
+    {
+        var remaining = self.ParamSet.Remove(key);
+        return ReferenceEquals(remaining, self.ParamSet) ? self : self.WithParamSet(remaining);
+    }
 
     /// <summary>The parameter of <paramref name="key"/>.</summary>
     /// <exception cref="KeyNotFoundException">There is none, or the name holds another key type.</exception>

@@ -14,6 +14,12 @@ public sealed record Prefix
     /// <summary>Creates a prefix.</summary>
     /// <exception cref="ArgumentException">The component name has surrounding whitespace or contains <c>-</c>.</exception>
     public Prefix(Subsystem subsystem, string componentName)
+        : this(subsystem, componentName, null)
+    {
+    }
+
+    /// <summary>Creates a prefix whose wire form, if already known, is <paramref name="text"/>.</summary>
+    private Prefix(Subsystem subsystem, string componentName, string? text)
     {
         ArgumentNullException.ThrowIfNull(componentName);
         if (!Enum.IsDefined(subsystem))
@@ -30,7 +36,7 @@ public sealed record Prefix
         }
         Subsystem = subsystem;
         ComponentName = componentName;
-        _text = $"{Names.Subsystems.Name(subsystem)}.{componentName}";
+        _text = text ?? $"{Names.Subsystems.Name(subsystem)}.{componentName}";
     }
 
     /// <summary>The subsystem, e.g. <see cref="Subsystem.TCS"/>.</summary>
@@ -81,7 +87,9 @@ public sealed record Prefix
             error = $"Invalid prefix '{value}': the component name contains '-'.";
             return false;
         }
-        prefix = new Prefix(subsystem, componentName);
+        // Reuse the input as the wire form when the subsystem is already spelled canonically.
+        var canonical = value.AsSpan(0, dot).SequenceEqual(Names.Subsystems.Name(subsystem));
+        prefix = new Prefix(subsystem, componentName, canonical ? value : null);
         error = "";
         return true;
     }

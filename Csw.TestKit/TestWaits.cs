@@ -3,10 +3,11 @@ namespace Csw.TestKit;
 /// <summary>Waits for conditions in tests without fixed sleeps: retry until true or time is up.</summary>
 public static class TestWaits
 {
-    /// <summary>Runs <paramref name="assertion"/> until it stops throwing; rethrows its last failure when time is up.</summary>
+    /// <summary>Runs <paramref name="assertion"/> until it stops throwing.</summary>
     /// <param name="assertion">An assertion that may fail for a while.</param>
     /// <param name="max">The longest wait; <see cref="TestTime.DefaultTimeout"/> when null.</param>
     /// <param name="interval">The pause between tries; 10 ms when null.</param>
+    /// <exception cref="TestKitAssertionException">Time is up; the inner exception is the assertion's last failure.</exception>
     public static async Task AwaitAssertAsync(Action assertion, TimeSpan? max = null, TimeSpan? interval = null)
     {
         ArgumentNullException.ThrowIfNull(assertion);
@@ -17,10 +18,11 @@ public static class TestWaits
         }, max, interval).ConfigureAwait(false);
     }
 
-    /// <summary>Runs <paramref name="assertion"/> until it stops throwing; rethrows its last failure when time is up.</summary>
+    /// <summary>Runs <paramref name="assertion"/> until it stops throwing.</summary>
     /// <param name="assertion">An asynchronous assertion that may fail for a while.</param>
     /// <param name="max">The longest wait; <see cref="TestTime.DefaultTimeout"/> when null.</param>
     /// <param name="interval">The pause between tries; 10 ms when null.</param>
+    /// <exception cref="TestKitAssertionException">Time is up; the inner exception is the assertion's last failure.</exception>
     public static async Task AwaitAssertAsync(Func<Task> assertion, TimeSpan? max = null, TimeSpan? interval = null)
     {
         ArgumentNullException.ThrowIfNull(assertion);
@@ -33,8 +35,12 @@ public static class TestWaits
                 await assertion().ConfigureAwait(false);
                 return;
             }
-            catch (Exception) when (DateTime.UtcNow < deadline)
+            catch (Exception e)
             {
+                if (DateTime.UtcNow >= deadline)
+                {
+                    throw new TestKitAssertionException($"The assertion did not pass within {wait.TotalMilliseconds:0} ms; its last failure: {e.Message}", e);
+                }
                 await Task.Delay(interval ?? TimeSpan.FromMilliseconds(10)).ConfigureAwait(false);
             }
         }

@@ -173,6 +173,7 @@ internal sealed class ActorCell<T> : ActorRef<T>, IActorContext<T>, IMessageInvo
     public void Unwatch(ActorRef actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        actor = WatchedActorOf(actor);
         if (_parts?.Watching?.Remove(actor) == true)
         {
             actor.SendSystem(new Unwatch(this));
@@ -236,6 +237,19 @@ internal sealed class ActorCell<T> : ActorRef<T>, IActorContext<T>, IMessageInvo
         catch (Exception e)
         {
             await HandleFailureAsync(e, PreStart.Instance).ConfigureAwait(false);
+            return;
+        }
+        if (_parts?.DeferredTerminations is { } deferred)
+        {
+            _parts.DeferredTerminations = null;
+            foreach (var actor in deferred)
+            {
+                if (_state != Running)
+                {
+                    break;
+                }
+                await DeliverSignalAsync(new Terminated(actor)).ConfigureAwait(false);
+            }
         }
     }
 
@@ -247,7 +261,7 @@ internal sealed class ActorCell<T> : ActorRef<T>, IActorContext<T>, IMessageInvo
             case ResumeStrategy when _actor is not null && _state == Running:
                 Log.LogError(exception, "{Path} failed handling {What}; resuming with the next message", Path, what);
                 return default;
-            case RestartStrategy restart when _state is Running or Restarting:
+            case RestartStrategy restart when _state is Starting or Running or Restarting:
                 var restarts = Parts.Restarts ??= new RestartCounter();
                 var attempt = restarts.InWindow;
                 if (restarts.TryCount(restart))
@@ -361,6 +375,7 @@ internal sealed class ActorCell<T> : ActorRef<T>, IActorContext<T>, IMessageInvo
     private void StartWatching(ActorRef actor, (bool HasMessage, T Message) notification)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        actor = WatchedActorOf(actor);
         if (ReferenceEquals(actor, this))
         {
             return;
@@ -373,6 +388,9 @@ internal sealed class ActorCell<T> : ActorRef<T>, IActorContext<T>, IMessageInvo
             actor.SendSystem(new Watch(this));
         }
     }
+
+    /// <summary>The actor a watch is really on: an adapter's termination is reported by its actor, so watch that.</summary>
+    private static ActorRef WatchedActorOf(ActorRef actor) => actor is IMessageAdapter adapter ? WatchedActorOf(adapter.Target) : actor;
 
     private ValueTask OnWatchedActorTerminatedAsync(ActorRef actor)
     {
@@ -390,7 +408,16 @@ internal sealed class ActorCell<T> : ActorRef<T>, IActorContext<T>, IMessageInvo
             Tell(notification.Message);
             return default;
         }
-        return _state == Running ? DeliverSignalAsync(new Terminated(actor)) : default;
+        if (_state == Running)
+        {
+            return DeliverSignalAsync(new Terminated(actor));
+        }
+        // While restarting (waiting out a backoff) the signal waits for the new instance.
+        if (_state == Restarting)
+        {
+            (Parts.DeferredTerminations ??= []).Add(actor);
+        }
+        return default;
     }
 
     private ValueTask DeliverSignalAsync(Signal signal)

@@ -17,6 +17,9 @@ internal sealed class CellParts<T>
     /// <summary>Actors this one watches, with the message to receive instead of a <see cref="Terminated"/> signal.</summary>
     public Dictionary<ActorRef, (bool HasMessage, T Message)>? Watching;
 
+    /// <summary>Watched actors that stopped while this one was restarting; signalled to the new instance.</summary>
+    public List<ActorRef>? DeferredTerminations;
+
     /// <summary>The actor's timers.</summary>
     public TimerScheduler<T>? Timers;
 

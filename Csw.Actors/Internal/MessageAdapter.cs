@@ -1,13 +1,15 @@
 namespace Csw.Actors.Internal;
 
 /// <summary>A reference that maps messages of another type into its actor's messages (see <see cref="IActorContext{T}.MessageAdapter{TOther}"/>).</summary>
-internal sealed class MessageAdapter<TOther, T>(ActorRef<T> target, Func<TOther, T> map) : ActorRef<TOther>
+internal sealed class MessageAdapter<TOther, T>(ActorRef<T> target, Func<TOther, T> map) : ActorRef<TOther>, IMessageAdapter
 {
     public override ActorPath Path => target.Path.Child("$adapter");
 
     internal override ActorSystem System => target.System;
 
     public override void Tell(TOther message) => target.Tell(map(message));
+
+    ActorRef IMessageAdapter.Target => target;
 
     // Watching an adapter watches its actor.
     internal override void SendSystem(SystemMessage message) => target.SendSystem(message);

@@ -10,15 +10,16 @@ namespace Csw.Params.Internal;
 internal static class InstantText
 {
     public const int MaxLength = 30;
-    private static readonly long MinSeconds = (long)(DateTime.MinValue - DateTime.UnixEpoch).TotalSeconds;
-    private static readonly long MaxSeconds = (long)(DateTime.MaxValue - DateTime.UnixEpoch).TotalSeconds;
+    // Whole seconds only, in integers: TimeSpan.TotalSeconds is a double and would round far from 1970.
+    private static readonly long MinSeconds = (DateTime.MinValue.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerSecond;
+    private static readonly long MaxSeconds = (DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerSecond;
 
     public static bool IsInRange(long seconds) => seconds >= MinSeconds && seconds <= MaxSeconds;
 
     /// <summary>Writes the instant into <paramref name="buffer"/> (at least <see cref="MaxLength"/> bytes).</summary>
     public static int Format(long seconds, int nanos, Span<byte> buffer)
     {
-        var time = DateTime.UnixEpoch.AddSeconds(seconds);
+        var time = new DateTime(DateTime.UnixEpoch.Ticks + seconds * TimeSpan.TicksPerSecond, DateTimeKind.Utc);
         var n = 0;
         Digits(time.Year, 4, buffer, ref n);
         buffer[n++] = (byte)'-';
@@ -115,7 +116,7 @@ internal static class InstantText
             return false;
         }
         var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc);
-        seconds = (long)(local - DateTime.UnixEpoch).TotalSeconds - offsetSeconds;
+        seconds = (local.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerSecond - offsetSeconds;
         return IsInRange(seconds);
     }
 

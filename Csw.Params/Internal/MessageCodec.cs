@@ -54,8 +54,9 @@ internal static class MessageCodec
             {
                 Fields.See(ref reader, ref seen, 2, "timeoutInSeconds");
                 timeout = Fields.Long(ref reader, "timeoutInSeconds");
-                if (timeout < 0 || timeout > (long)TimeSpan.MaxValue.TotalSeconds)
+                if (timeout < 0 || timeout > TimeSpan.MaxValue.Ticks / TimeSpan.TicksPerSecond)
                 {
+                    reader.Context.Enter("timeoutInSeconds");
                     throw reader.Fail($"the timeout {timeout} s is out of range");
                 }
             }
@@ -157,7 +158,7 @@ internal static class MessageCodec
                 break;
             case QueryFinal m:
                 writer.WriteString("runId"u8, m.RunId.Value);
-                writer.WriteNumber("timeoutInSeconds"u8, (long)m.Timeout.TotalSeconds);
+                writer.WriteNumber("timeoutInSeconds"u8, m.Timeout.Ticks / TimeSpan.TicksPerSecond);
                 break;
             case SubscribeCurrentState m:
                 writer.WriteStartArray("names"u8);

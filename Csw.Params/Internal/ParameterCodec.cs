@@ -49,11 +49,14 @@ internal static class ParameterCodec
             if (reader.Is("keyName"u8))
             {
                 Fields.See(ref reader, ref seen, 1, "keyName");
-                keyName = reader.ReadStringProperty("keyName", "a key name (a string)");
+                reader.Context.Enter("keyName");
+                reader.Next();
+                keyName = reader.GetString("a key name (a string)");
                 if (!KeyNames.IsValid(keyName))
                 {
                     throw reader.Fail($"invalid key name '{keyName}': a key name cannot contain '[', ']' or '/'");
                 }
+                reader.Context.Exit();
             }
             else if (reader.Is("values"u8))
             {
@@ -142,6 +145,16 @@ internal static class ParameterCodec
         {
             buffer.Dispose();
         }
+    }
+
+    /// <summary>On a <c>paramSet</c> property name: reads its parameter set.</summary>
+    public static ParamSet ReadSetProperty(ref CswReader reader)
+    {
+        reader.Context.Enter("paramSet");
+        reader.Next();
+        var set = ReadSet(ref reader);
+        reader.Context.Exit();
+        return set;
     }
 
     private static bool IsRepeated(ref ValueBuffer<Parameter> buffer, ref HashSet<string>? names, string keyName)

@@ -50,7 +50,7 @@ internal static class ResponseCodec
                 Fields.See(ref reader, ref seen, 2, "result");
                 reader.Context.Enter("result");
                 reader.Next();
-                result = CommandCodec.ReadResult(ref reader);
+                result = StateCodec.ReadResult(ref reader);
                 reader.Context.Exit();
             }
             else if (kind == Kind.Invalid && reader.Is("issue"u8))
@@ -104,7 +104,7 @@ internal static class ResponseCodec
         {
             case Completed completed:
                 writer.WritePropertyName(ResultText);
-                CommandCodec.WriteResult(writer, completed.Result);
+                StateCodec.WriteResult(writer, completed.Result);
                 break;
             case Invalid invalid:
                 writer.WritePropertyName(IssueText);

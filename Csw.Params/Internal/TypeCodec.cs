@@ -35,8 +35,14 @@ internal sealed class CswConverter<T>(TypeCodec<T> codec, CswJsonOptions options
 /// <summary>Hands out <see cref="CswConverter{T}"/> for every type <see cref="CswJson"/> supports.</summary>
 internal sealed class CswConverterFactory(CswJsonOptions options) : JsonConverterFactory
 {
-    public override bool CanConvert(Type typeToConvert) => TypeCodecs.Find(typeToConvert) is not null;
+    public override bool CanConvert(Type typeToConvert) => TypeCodecs.Find(typeToConvert) is not null || KeyTypeOf(typeToConvert) is not null;
 
     public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions serializerOptions)
-        => TypeCodecs.Find(typeToConvert)?.CreateConverter(options);
+        => TypeCodecs.Find(typeToConvert)?.CreateConverter(options) ?? KeyTypeOf(typeToConvert)?.CreateParameterConverter(options);
+
+    /// <summary>For <c>Parameter&lt;T&gt;</c>, the key type whose values are <c>T</c>.</summary>
+    private static KeyType? KeyTypeOf(Type type)
+        => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Parameter<>)
+            ? KeyType.All.FirstOrDefault(k => k.ValueType == type.GenericTypeArguments[0])
+            : null;
 }

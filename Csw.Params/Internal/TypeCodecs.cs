@@ -18,10 +18,10 @@ internal static class TypeCodecs
         AddNarrowed<Command, Setup>((ref r) => CommandCodec.Read(ref r, false), CommandCodec.Write);
         AddNarrowed<Command, Observe>((ref r) => CommandCodec.Read(ref r, false), CommandCodec.Write);
         AddNarrowed<Command, Wait>((ref r) => CommandCodec.Read(ref r, false), CommandCodec.Write);
-        Add(CommandCodec.ReadState, (w, s) => CommandCodec.WriteState(w, s, withType: true));
-        AddNarrowed<StateVariable, CurrentState>(CommandCodec.ReadState, (w, s) => CommandCodec.WriteState(w, s, withType: false));
-        AddNarrowed<StateVariable, DemandState>(CommandCodec.ReadState, (w, s) => CommandCodec.WriteState(w, s, withType: true));
-        Add(CommandCodec.ReadResult, CommandCodec.WriteResult);
+        Add(StateCodec.ReadState, (w, s) => StateCodec.WriteState(w, s, withType: true));
+        AddNarrowed<StateVariable, CurrentState>(StateCodec.ReadState, (w, s) => StateCodec.WriteState(w, s, withType: false));
+        AddNarrowed<StateVariable, DemandState>(StateCodec.ReadState, (w, s) => StateCodec.WriteState(w, s, withType: true));
+        Add(StateCodec.ReadResult, StateCodec.WriteResult);
         Add(ParameterCodec.Read, ParameterCodec.Write);
         Add(ParameterCodec.ReadSet, ParameterCodec.WriteSet);
 
@@ -69,7 +69,27 @@ internal static class TypeCodecs
 
     public static ITypeCodec? Find(Type type) => All.GetValueOrDefault(type);
 
-    public static TypeCodec<T>? Find<T>() => All.GetValueOrDefault(typeof(T)) as TypeCodec<T>;
+    public static TypeCodec<T>? Find<T>()
+    {
+        if (All.GetValueOrDefault(typeof(T)) is TypeCodec<T> codec)
+        {
+            return codec;
+        }
+        // Typed parameters (Parameter<int>, ...): read as any parameter, then checked.
+        if (typeof(Parameter).IsAssignableFrom(typeof(T)))
+        {
+            return new TypeCodec<T>(
+                (ref r) =>
+                {
+                    var start = r.Json.TokenStartIndex;
+                    return ParameterCodec.Read(ref r) is T typed
+                        ? typed
+                        : throw r.Context.Fail($"expected a parameter of {typeof(T).GenericTypeArguments[0].Name}, found another key type", start);
+                },
+                (w, v) => ParameterCodec.Write(w, (Parameter)(object)v!));
+        }
+        return null;
+    }
 
     public static void Add<T>(ReadValue<T> read, Action<Utf8JsonWriter, T> write) => All.Add(typeof(T), new TypeCodec<T>(read, write));
 

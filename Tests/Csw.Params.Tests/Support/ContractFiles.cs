@@ -3,7 +3,8 @@ namespace Csw.Params.Tests.Support;
 /// <summary>Finds the CSW contract samples in ../shared/csw-contract next to the repository.</summary>
 internal static class ContractFiles
 {
-    public static string ParamsDirectory
+    /// <summary>The directory holding CswNet.sln, found by walking up from the test binaries.</summary>
+    public static string RepositoryRoot
     {
         get
         {
@@ -16,7 +17,15 @@ internal static class ContractFiles
             {
                 throw new InvalidOperationException($"No CswNet.sln above {AppContext.BaseDirectory}: cannot locate the repository root.");
             }
-            var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "csw-contract", "params"));
+            return dir.FullName;
+        }
+    }
+
+    public static string ParamsDirectory
+    {
+        get
+        {
+            var path = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "csw-contract", "params"));
             if (!Directory.Exists(path))
             {
                 throw new InvalidOperationException($"The CSW contract samples are missing: expected them in {path}.");

@@ -3,5 +3,12 @@ using Csw.Params;
 namespace Csw.Crm;
 
 /// <summary>At least one sub-command did not complete.</summary>
-/// <param name="responses">The final responses, at least one of them not <see cref="Completed"/>.</param>
-public sealed record OverallFailure(IReadOnlyList<ISubmitResponse> responses) : OverallResponse(responses);
+public sealed record OverallFailure : OverallResponse
+{
+    /// <summary>Creates the outcome.</summary>
+    /// <param name="responses">The final responses, in the order the sub-commands were given.</param>
+    public OverallFailure(IReadOnlyList<ISubmitResponse> responses)
+        : base(responses)
+    {
+    }
+}

@@ -3,5 +3,12 @@ using Csw.Params;
 namespace Csw.Crm;
 
 /// <summary>Every sub-command completed.</summary>
-/// <param name="responses">The final responses, all <see cref="Completed"/>.</param>
-public sealed record OverallSuccess(IReadOnlyList<ISubmitResponse> responses) : OverallResponse(responses);
+public sealed record OverallSuccess : OverallResponse
+{
+    /// <summary>Creates the outcome.</summary>
+    /// <param name="responses">The final responses, in the order the sub-commands were given.</param>
+    public OverallSuccess(IReadOnlyList<ISubmitResponse> responses)
+        : base(responses)
+    {
+    }
+}

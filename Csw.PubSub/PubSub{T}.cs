@@ -25,11 +25,16 @@ public sealed class PubSub<TEvent>
     /// <summary>For failures of subscriber callbacks.</summary>
     private readonly ILogger _log;
 
-    private PubSub(ActorRef<PubSubMessage<TEvent>> actor, PubSubOptions options, ILogger log)
+    /// <summary>Cancelled when the actor stops; every subscription ends then.</summary>
+    private readonly CancellationToken _stopped;
+
+    private PubSub(Func<Props<PubSubMessage<TEvent>>, ActorRef<PubSubMessage<TEvent>>> spawn, Func<TEvent, string>? nameOf, PubSubOptions? options, ILogger log)
     {
-        _actor = actor;
-        _options = options;
+        var stopped = new CancellationTokenSource();
+        _stopped = stopped.Token;
+        _options = options ?? PubSubOptions.Default;
         _log = log;
+        _actor = spawn(Csw.Actors.Props.Create<PubSubMessage<TEvent>>(() => new PubSubActor<TEvent>(nameOf, stopped)).WithSupervision(SupervisorStrategy.Resume));
     }
 
     /// <summary>The actor behind this pub/sub, e.g. to watch it.</summary>
@@ -43,7 +48,7 @@ public sealed class PubSub<TEvent>
     public static PubSub<TEvent> Start(ActorSystem system, string? name = null, Func<TEvent, string>? nameOf = null, PubSubOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(system);
-        return new(system.Spawn(Props(nameOf), name), options ?? PubSubOptions.Default, system.Options.LoggerFactory.CreateLogger<PubSub<TEvent>>());
+        return new(props => system.Spawn(props, name), nameOf, options, system.Options.LoggerFactory.CreateLogger<PubSub<TEvent>>());
     }
 
     /// <summary>Starts a pub/sub as a child of an actor; it stops with its parent.</summary>
@@ -55,7 +60,7 @@ public sealed class PubSub<TEvent>
     public static PubSub<TEvent> Start<TParent>(IActorContext<TParent> parent, string? name = null, Func<TEvent, string>? nameOf = null, PubSubOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(parent);
-        return new(parent.Spawn(Props(nameOf), name), options ?? PubSubOptions.Default, parent.System.Options.LoggerFactory.CreateLogger<PubSub<TEvent>>());
+        return new(props => parent.Spawn(props, name), nameOf, options, parent.System.Options.LoggerFactory.CreateLogger<PubSub<TEvent>>());
     }
 
     /// <summary>Publishes an event to every subscriber whose filter admits it.</summary>
@@ -69,7 +74,7 @@ public sealed class PubSub<TEvent>
     {
         var size = bufferSize ?? _options.BufferSize;
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1, nameof(bufferSize));
-        var subscription = new Subscription<TEvent>(size, s => _actor.Tell(new Unsubscribe<TEvent>(s)));
+        var subscription = new Subscription<TEvent>(size, s => _actor.Tell(new Unsubscribe<TEvent>(s)), _stopped);
         _actor.Tell(new Subscribe<TEvent>(new Subscriber<TEvent>(subscription, ToSet(names), subscription.Writer, null)));
         return subscription;
     }
@@ -110,9 +115,6 @@ public sealed class PubSub<TEvent>
     /// <param name="cancellationToken">Cancels the wait.</param>
     public Task<int> SubscriberCountAsync(CancellationToken cancellationToken = default) =>
         _actor.AskAsync<int>(replyTo => new GetSubscriberCount<TEvent>(replyTo), cancellationToken: cancellationToken);
-
-    private static Props<PubSubMessage<TEvent>> Props(Func<TEvent, string>? nameOf) =>
-        Csw.Actors.Props.Create<PubSubMessage<TEvent>>(() => new PubSubActor<TEvent>(nameOf)).WithSupervision(SupervisorStrategy.Resume);
 
     private static HashSet<string>? ToSet(IEnumerable<string>? names) => names is null ? null : new HashSet<string>(names, StringComparer.Ordinal);
 

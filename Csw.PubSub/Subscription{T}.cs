@@ -17,6 +17,9 @@ public sealed class Subscription<TEvent> : IAsyncEnumerable<TEvent>, IAsyncDispo
     /// <summary>Unsubscribes; called once.</summary>
     private readonly Action<Subscription<TEvent>> _unsubscribe;
 
+    /// <summary>Ends the subscription when the publisher stops; undone on dispose.</summary>
+    private readonly CancellationTokenRegistration _publisherStopped;
+
     /// <summary>Events dropped so far.</summary>
     private long _dropped;
 
@@ -26,12 +29,13 @@ public sealed class Subscription<TEvent> : IAsyncEnumerable<TEvent>, IAsyncDispo
     /// <summary>1 once an enumerator was handed out.</summary>
     private int _enumerated;
 
-    internal Subscription(int bufferSize, Action<Subscription<TEvent>> unsubscribe)
+    internal Subscription(int bufferSize, Action<Subscription<TEvent>> unsubscribe, CancellationToken publisherStopped)
     {
         _unsubscribe = unsubscribe;
         _buffer = Channel.CreateBounded<TEvent>(
             new BoundedChannelOptions(bufferSize) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true },
             _ => Interlocked.Increment(ref _dropped));
+        _publisherStopped = publisherStopped.UnsafeRegister(static state => ((Channel<TEvent>)state!).Writer.TryComplete(), _buffer);
     }
 
     /// <summary>How many events were dropped because this subscriber fell more than a buffer behind.</summary>
@@ -60,6 +64,7 @@ public sealed class Subscription<TEvent> : IAsyncEnumerable<TEvent>, IAsyncDispo
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _publisherStopped.Dispose();
             _unsubscribe(this);
             _buffer.Writer.TryComplete();
         }

@@ -8,7 +8,7 @@ namespace Csw.PubSub.Internal;
 /// oldest events on overflow, so a slow subscriber never slows the publisher or the others; per
 /// subscriber, events keep the order in which they were published.
 /// </summary>
-internal sealed class PubSubActor<TEvent>(Func<TEvent, string>? nameOf) : IActor<PubSubMessage<TEvent>>
+internal sealed class PubSubActor<TEvent>(Func<TEvent, string>? nameOf, CancellationTokenSource stopped) : IActor<PubSubMessage<TEvent>>
 {
     /// <summary>The subscribers, in subscription order.</summary>
     private readonly List<Subscriber<TEvent>> _subscribers = [];
@@ -46,6 +46,8 @@ internal sealed class PubSubActor<TEvent>(Func<TEvent, string>? nameOf) : IActor
                 subscriber.Buffer?.TryComplete();
             }
             _subscribers.Clear();
+            // Also ends subscriptions whose Subscribe was still queued when the actor stopped.
+            stopped.Cancel();
         }
         return ValueTask.CompletedTask;
     }

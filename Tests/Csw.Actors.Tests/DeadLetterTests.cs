@@ -1,3 +1,4 @@
+using Csw.Tests.Shared;
 using Csw.Actors.Tests.Support;
 using Csw.TestKit;
 using Microsoft.Extensions.Logging;

@@ -1,3 +1,4 @@
+using Csw.Tests.Shared;
 using System.Diagnostics;
 using Csw.Actors.Tests.Support;
 using Csw.TestKit;

@@ -8,7 +8,7 @@ namespace Csw.Crm.Tests;
 
 public sealed class CommandResponseManagerTests() : ActorTestKit(new ActorSystemOptions { LoggerFactory = Logs })
 {
-    private static readonly LogCapture Logs = new();
+    private static readonly CapturingLoggerFactory Logs = new();
 
     private CommandResponseManager StartCrm(int capacity = 10) => CommandResponseManager.Start(System, options: new CrmOptions { Capacity = capacity });
 

@@ -162,14 +162,27 @@ public sealed class PubSubTests : ActorTestKit
     }
 
     [Fact]
-    public async Task Stop_PubSub_CompletesSubscriptions()
+    public async Task Stop_PubSub_CompletesSubscriptionsAfterDeliveredEvents()
     {
         var pubSub = StartPubSub();
         var subscription = pubSub.Subscribe();
         pubSub.Publish(new Event("x", 1));
+        Assert.Equal(1, await pubSub.SubscriberCountAsync());
         System.Stop(pubSub.Actor);
         Assert.Equal([new Event("x", 1)], await TakeAsync(subscription, 2));
         await subscription.Completion;
+    }
+
+    [Fact]
+    public async Task Subscribe_RacingWithStop_SubscriptionStillEnds()
+    {
+        var pubSub = StartPubSub();
+        // Stop is a system message and overtakes the queued Subscribe, which never reaches the actor.
+        var subscription = pubSub.Subscribe();
+        System.Stop(pubSub.Actor);
+        await subscription.Completion.WaitAsync(TestTime.DefaultTimeout);
+        var late = pubSub.Subscribe();
+        await late.Completion.WaitAsync(TestTime.DefaultTimeout);
     }
 
     [Fact]

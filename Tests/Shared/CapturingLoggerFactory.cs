@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Csw.Actors.Tests.Support;
+namespace Csw.Tests.Shared;
 
 /// <summary>A logger factory that keeps every log entry in memory, for tests that assert on logging.</summary>
 internal sealed class CapturingLoggerFactory : ILoggerFactory

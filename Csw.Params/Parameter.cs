@@ -29,6 +29,10 @@ public abstract class Parameter : IEquatable<Parameter>
     /// <inheritdoc />
     public abstract bool Equals(Parameter? other);
 
+    /// <summary>Whether <paramref name="other"/> has the same key and the same values, whatever its units.</summary>
+    /// <param name="other">The parameter to compare with.</param>
+    public abstract bool HasSameValues(Parameter? other);
+
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as Parameter);
 

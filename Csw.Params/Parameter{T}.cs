@@ -54,9 +54,12 @@ public sealed class Parameter<T> : Parameter
     internal override void WriteValues(System.Text.Json.Utf8JsonWriter writer) => _keyType.Codec.WriteAll(writer, _values);
 
     /// <inheritdoc />
-    public override bool Equals(Parameter? other)
+    public override bool Equals(Parameter? other) => HasSameValues(other) && ReferenceEquals(other!.Units, Units);
+
+    /// <inheritdoc />
+    public override bool HasSameValues(Parameter? other)
         => other is Parameter<T> p && ReferenceEquals(p._keyType, _keyType) && p.KeyName == KeyName
-            && ReferenceEquals(p.Units, Units) && p._values.AsSpan().SequenceEqual(_values, EqualityComparer<T>.Default);
+            && p._values.AsSpan().SequenceEqual(_values, EqualityComparer<T>.Default);
 
     /// <inheritdoc />
     public override int GetHashCode()

@@ -1,0 +1,14 @@
+namespace Csw.Command;
+
+/// <summary>Timeouts of an <see cref="ICommandService"/>. Immutable; change with <c>with { ... }</c>.</summary>
+public sealed record CommandServiceOptions
+{
+    /// <summary>The defaults.</summary>
+    public static CommandServiceOptions Default { get; } = new();
+
+    /// <summary>How long a call waits for the component's answer (validate, submit's first response, oneway, query); 10 s.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long <c>SubmitAndWait</c> and <c>QueryFinal</c> wait for a final response when no timeout is given; 1 minute.</summary>
+    public TimeSpan FinalTimeout { get; init; } = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,30 @@
+using Csw.Crm;
+using Csw.Params;
+using Csw.PubSub;
+
+namespace Csw.Framework;
+
+/// <summary>How a supervisor runs its component. Immutable; change with <c>with { ... }</c>.</summary>
+public sealed record ComponentOptions
+{
+    /// <summary>The defaults.</summary>
+    public static ComponentOptions Default { get; } = new();
+
+    /// <summary>Initialize failures (exceptions or timeouts) retried within <see cref="InitializeRestartWindow"/> before the component shuts down; 3.</summary>
+    public int MaxInitializeRestarts { get; init; } = 3;
+
+    /// <summary>The window in which initialize restarts are counted; 5 s.</summary>
+    public TimeSpan InitializeRestartWindow { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long <see cref="ComponentHandlers.OnShutdownAsync"/> may take; 10 s.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A prefix that may always unlock the component; <c>CSW.admin</c>.</summary>
+    public Prefix AdminPrefix { get; init; } = Prefix.Parse("CSW.admin");
+
+    /// <summary>The CommandResponseManager's settings.</summary>
+    public CrmOptions Crm { get; init; } = CrmOptions.Default;
+
+    /// <summary>The CurrentState publisher's settings.</summary>
+    public PubSubOptions CurrentState { get; init; } = PubSubOptions.Default;
+}

@@ -1,0 +1,59 @@
+using Csw.Actors;
+using Csw.Command;
+using Csw.Crm;
+using Csw.PubSub;
+using Microsoft.Extensions.Logging;
+
+namespace Csw.Framework;
+
+/// <summary>
+/// What a component's handlers get from the framework: who they are, where to publish state, the
+/// CommandResponseManager for long-running commands, a logger, timers, and command services for
+/// other components. All members are safe to use from any thread.
+/// </summary>
+public sealed class CswContext
+{
+    internal CswContext(
+        ComponentInfo info,
+        ActorRef<ComponentMessage> self,
+        CurrentStatePublisher currentStatePublisher,
+        CommandResponseManager commandResponseManager,
+        ILoggerFactory loggerFactory,
+        ComponentTimers timers)
+    {
+        ComponentInfo = info;
+        Self = self;
+        CurrentStatePublisher = currentStatePublisher;
+        CommandResponseManager = commandResponseManager;
+        LoggerFactory = loggerFactory;
+        Logger = loggerFactory.CreateLogger($"Csw.Component.{info.Prefix}");
+        Timers = timers;
+    }
+
+    /// <summary>The component's prefix, type and settings.</summary>
+    public ComponentInfo ComponentInfo { get; }
+
+    /// <summary>The component's own supervisor, e.g. to hand out as an address.</summary>
+    public ActorRef<ComponentMessage> Self { get; }
+
+    /// <summary>Publishes the component's CurrentState.</summary>
+    public CurrentStatePublisher CurrentStatePublisher { get; }
+
+    /// <summary>Where long-running commands report their final response (<see cref="CommandResponseManager.UpdateCommand"/>).</summary>
+    public CommandResponseManager CommandResponseManager { get; }
+
+    /// <summary>A logger named after the component's prefix.</summary>
+    public ILogger Logger { get; }
+
+    /// <summary>For loggers of the handlers' own helpers.</summary>
+    public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>Timers cancelled when the component shuts down or restarts.</summary>
+    public ComponentTimers Timers { get; }
+
+    /// <summary>A command service for a component running in this process.</summary>
+    /// <param name="component">The other component's supervisor.</param>
+    /// <param name="options">Timeouts; the defaults when null.</param>
+    public ICommandService CommandServiceFor(ActorRef<ComponentMessage> component, CommandServiceOptions? options = null) =>
+        CommandServiceFactory.Make(component, options);
+}

@@ -1,0 +1,84 @@
+using Csw.Actors;
+using Csw.Command;
+
+namespace Csw.Framework.Internal;
+
+/// <summary>
+/// Calls the handlers one at a time, in arrival order, without making the supervisor wait: a call
+/// that finishes at once is completed in the same turn (the fast path, no allocation); one that
+/// awaits is left running and reports back with <see cref="HandlerFinished"/>, while the
+/// supervisor goes on answering queries, locks and lifecycle requests. Used only from the
+/// supervisor's turn.
+/// </summary>
+internal sealed class HandlerLane(Supervisor supervisor, IActorContext<ComponentMessage> context)
+{
+    /// <summary>Calls waiting for the lane, oldest first.</summary>
+    private readonly Queue<LaneItem> _waiting = new();
+
+    /// <summary>Whether a call is running, or the lane is held (initializing).</summary>
+    private bool _busy;
+
+    /// <summary>Runs the item now if the lane is free, otherwise after the calls before it.</summary>
+    public void Enqueue(LaneItem item)
+    {
+        if (_busy)
+        {
+            _waiting.Enqueue(item);
+            return;
+        }
+        Run(item);
+        Drain();
+    }
+
+    /// <summary>Keeps items waiting (while the handlers initialize).</summary>
+    public void Hold() => _busy = true;
+
+    /// <summary>Lets waiting items run.</summary>
+    public void Release()
+    {
+        _busy = false;
+        Drain();
+    }
+
+    /// <summary>Takes the calls still waiting, to answer them when the component stops.</summary>
+    public List<LaneItem> TakeWaiting()
+    {
+        var waiting = _waiting.ToList();
+        _waiting.Clear();
+        return waiting;
+    }
+
+    /// <summary>An awaiting call has finished.</summary>
+    public void OnFinished(LaneItem item)
+    {
+        _busy = false;
+        supervisor.AfterHandlerCall(context, item);
+        Drain();
+    }
+
+    private void Drain()
+    {
+        while (!_busy && _waiting.TryDequeue(out var item))
+        {
+            Run(item);
+        }
+    }
+
+    private void Run(LaneItem item)
+    {
+        var call = HandlerCalls.RunAsync(item, supervisor.Handlers, supervisor.Context.CommandResponseManager, supervisor.Context.Logger, supervisor.Options.ShutdownTimeout);
+        if (call.IsCompletedSuccessfully)
+        {
+            supervisor.AfterHandlerCall(context, item);
+            return;
+        }
+        _busy = true;
+        context.PipeToSelf(AsResultTask(call), _ => new HandlerFinished(item), _ => new HandlerFinished(item));
+    }
+
+    private static async Task<bool> AsResultTask(ValueTask call)
+    {
+        await call.ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,85 @@
+using Csw.Actors;
+using Csw.Command;
+using Csw.Params;
+
+namespace Csw.Framework.Internal;
+
+/// <summary>
+/// A component's lock: who holds it and until when. Used only from the supervisor's turn; lease
+/// notices are the supervisor's own timers, so none arrives after an unlock or a re-lock.
+/// </summary>
+internal sealed class LockManager(Prefix adminPrefix)
+{
+    private const string ExpiringKey = "lock-expiring";
+    private const string ExpiredKey = "lock-expired";
+
+    /// <summary>The prefix holding the lock; null when unlocked.</summary>
+    private Prefix? _owner;
+
+    /// <summary>Where the owner's lease notices go.</summary>
+    private ActorRef<LockingResponse>? _ownerReplyTo;
+
+    /// <summary>Whether a command from <paramref name="source"/> may run: unlocked, or from the owner or the admin.</summary>
+    public bool Allows(Prefix source) => _owner is null || source == _owner || source == adminPrefix;
+
+    public void Lock(IActorContext<ComponentMessage> context, SupervisorMessage.Lock request)
+    {
+        if (_owner is not null && request.Source != _owner)
+        {
+            request.ReplyTo.Tell(new LockingResponse.AcquiringLockFailed($"Invalid source {request.Source} for acquiring lock: currently it is acquired by component {_owner}."));
+            return;
+        }
+        if (request.LeaseDuration <= TimeSpan.Zero)
+        {
+            request.ReplyTo.Tell(new LockingResponse.AcquiringLockFailed($"A lease must be positive, not {request.LeaseDuration}."));
+            return;
+        }
+        _owner = request.Source;
+        _ownerReplyTo = request.ReplyTo;
+        context.Timers.StartSingleTimer(ExpiringKey, new LockLeaseTimer(Expired: false), request.LeaseDuration - (request.LeaseDuration / 10));
+        context.Timers.StartSingleTimer(ExpiredKey, new LockLeaseTimer(Expired: true), request.LeaseDuration);
+        request.ReplyTo.Tell(new LockingResponse.LockAcquired());
+    }
+
+    public void Unlock(IActorContext<ComponentMessage> context, SupervisorMessage.Unlock request)
+    {
+        if (_owner is null)
+        {
+            request.ReplyTo.Tell(new LockingResponse.LockAlreadyReleased());
+        }
+        else if (request.Source == _owner || request.Source == adminPrefix)
+        {
+            Release(context);
+            request.ReplyTo.Tell(new LockingResponse.LockReleased());
+        }
+        else
+        {
+            request.ReplyTo.Tell(new LockingResponse.ReleasingLockFailed($"Invalid source {request.Source} for releasing lock: currently it is acquired by component {_owner}."));
+        }
+    }
+
+    public void OnLeaseTimer(IActorContext<ComponentMessage> context, LockLeaseTimer timer)
+    {
+        if (_ownerReplyTo is not { } owner)
+        {
+            return;
+        }
+        if (timer.Expired)
+        {
+            Release(context);
+            owner.Tell(new LockingResponse.LockExpired());
+        }
+        else
+        {
+            owner.Tell(new LockingResponse.LockExpiringShortly());
+        }
+    }
+
+    private void Release(IActorContext<ComponentMessage> context)
+    {
+        _owner = null;
+        _ownerReplyTo = null;
+        context.Timers.Cancel(ExpiringKey);
+        context.Timers.Cancel(ExpiredKey);
+    }
+}

@@ -1,0 +1,294 @@
+using Csw.Actors;
+using Csw.Command;
+using Csw.Crm;
+using Csw.Params;
+using Csw.PubSub;
+using Microsoft.Extensions.Logging;
+
+namespace Csw.Framework.Internal;
+
+/// <summary>
+/// Hosts a component's handlers. Reads as one table over (lifecycle state, message):
+/// queries, CurrentState subscriptions, locks and lifecycle queries are answered here at once;
+/// commands and lifecycle changes go through the <see cref="HandlerLane"/>, which calls the
+/// handlers one at a time without holding up this actor.
+/// </summary>
+internal sealed class Supervisor : IActor<ComponentMessage>
+{
+    /// <summary>Makes a fresh handlers instance (at start and each restart).</summary>
+    private readonly Func<CswContext, ComponentHandlers> _factory;
+
+    /// <summary>How to run the component.</summary>
+    private readonly ComponentOptions _options;
+
+    /// <summary>What the handlers get.</summary>
+    private readonly CswContext _context;
+
+    /// <summary>Lifecycle changes for subscribers.</summary>
+    private readonly PubSub<LifecycleStateChanged> _lifecycle;
+
+    /// <summary>Who holds the lock.</summary>
+    private readonly LockManager _lock;
+
+    /// <summary>Handler calls, one at a time.</summary>
+    private readonly HandlerLane _lane;
+
+    /// <summary>When each failed initialize attempt ended, to count them within the restart window.</summary>
+    private readonly Queue<long> _initializeFailures = new();
+
+    /// <summary>The current handlers instance.</summary>
+    private ComponentHandlers? _handlers;
+
+    /// <summary>The lifecycle state.</summary>
+    private SupervisorLifecycleState _state = SupervisorLifecycleState.Idle;
+
+    /// <summary>Numbers initialize attempts, so that a late result of an abandoned attempt is ignored.</summary>
+    private int _initializeAttempt;
+
+    public Supervisor(IActorContext<ComponentMessage> context, ComponentInfo info, Func<CswContext, ComponentHandlers> factory, ComponentOptions options)
+    {
+        _factory = factory;
+        _options = options;
+        var loggerFactory = context.System.Options.LoggerFactory;
+        var publisher = CurrentStatePublisher.Start(context, options.CurrentState);
+        var crm = CommandResponseManager.Start(context, options.Crm);
+        _lifecycle = PubSub<LifecycleStateChanged>.Start(context, "lifecycle");
+        _context = new CswContext(info, context.Self, publisher, crm, loggerFactory, new ComponentTimers(loggerFactory.CreateLogger<ComponentTimers>()));
+        _lock = new LockManager(options.AdminPrefix);
+        _lane = new HandlerLane(this, context);
+    }
+
+    /// <summary>The handlers the lane calls.</summary>
+    internal ComponentHandlers Handlers => _handlers!;
+
+    internal CswContext Context => _context;
+
+    internal ComponentOptions Options => _options;
+
+    public ValueTask ReceiveAsync(IActorContext<ComponentMessage> context, ComponentMessage message)
+    {
+        switch (message)
+        {
+            case ComponentMessage.Validate validate:
+                AdmitCommand(validate.Command, runId => validate.ReplyTo.Tell((IValidateResponse)Refusal(runId, validate.Command)), message);
+                break;
+            case ComponentMessage.Submit submit:
+                AdmitCommand(submit.Command, runId => RefuseSubmit(submit, runId), message);
+                break;
+            case ComponentMessage.Oneway oneway:
+                AdmitCommand(oneway.Command, runId => oneway.ReplyTo.Tell((IOnewayResponse)Refusal(runId, oneway.Command)), message);
+                break;
+            case ComponentMessage.Query query:
+                _context.CommandResponseManager.Query(query.RunId, query.ReplyTo);
+                break;
+            case ComponentMessage.QueryFinal queryFinal:
+                _context.CommandResponseManager.QueryFinal(queryFinal.RunId, queryFinal.ReplyTo);
+                break;
+            case ComponentMessage.SubscribeCurrentState subscribe:
+                subscribe.ReplyTo.Tell(_context.CurrentStatePublisher.Subscribe(subscribe.Names));
+                break;
+            case SupervisorMessage.Lock lockRequest:
+                _lock.Lock(context, lockRequest);
+                break;
+            case SupervisorMessage.Unlock unlock:
+                _lock.Unlock(context, unlock);
+                break;
+            case LockLeaseTimer timer:
+                _lock.OnLeaseTimer(context, timer);
+                break;
+            case SupervisorMessage.GoOffline when _state == SupervisorLifecycleState.Running:
+            case SupervisorMessage.GoOnline when _state == SupervisorLifecycleState.RunningOffline:
+            case SupervisorMessage.DiagnosticMode or SupervisorMessage.OperationsMode when IsRunning:
+            case SupervisorMessage.Restart or SupervisorMessage.Shutdown when _state != SupervisorLifecycleState.Shutdown:
+                _lane.Enqueue(new LaneItem(message, null));
+                break;
+            case SupervisorMessage.GetSupervisorLifecycleState get:
+                get.ReplyTo.Tell(_state);
+                break;
+            case SupervisorMessage.SubscribeLifecycleState subscribe:
+                subscribe.Subscriber.Tell(new LifecycleStateChanged(context.Self, _state));
+                _lifecycle.Subscribe(subscribe.Subscriber);
+                break;
+            case SupervisorMessage.UnsubscribeLifecycleState unsubscribe:
+                _lifecycle.Unsubscribe(unsubscribe.Subscriber);
+                break;
+            case HandlerFinished finished:
+                _lane.OnFinished(finished.Item);
+                break;
+            case InitializeFinished initialized when initialized.Attempt == _initializeAttempt:
+                OnInitializeFinished(context, initialized.Failure);
+                break;
+            case SupervisorMessage:
+                context.Log.LogWarning("{Component} ignored {Message} in state {State}", _context.ComponentInfo, message.GetType().Name, _state);
+                break;
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask OnSignalAsync(IActorContext<ComponentMessage> context, Signal signal)
+    {
+        switch (signal)
+        {
+            case PreStart:
+                StartInitialize(context);
+                break;
+            case PostStop:
+                _context.Timers.CancelAll();
+                break;
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Applies what a finished lane item changes in the supervisor; on the supervisor's turn.</summary>
+    internal void AfterHandlerCall(IActorContext<ComponentMessage> context, LaneItem item)
+    {
+        switch (item.Message)
+        {
+            case SupervisorMessage.GoOffline:
+                _handlers!.IsOnline = false;
+                ChangeState(context, SupervisorLifecycleState.RunningOffline);
+                break;
+            case SupervisorMessage.GoOnline:
+                _handlers!.IsOnline = true;
+                ChangeState(context, SupervisorLifecycleState.Running);
+                break;
+            case SupervisorMessage.Restart:
+                _context.Timers.CancelAll();
+                ChangeState(context, SupervisorLifecycleState.Restart);
+                _initializeFailures.Clear();
+                StartInitialize(context);
+                break;
+            case SupervisorMessage.Shutdown:
+                ShutDown(context, "on request");
+                break;
+        }
+    }
+
+    private bool IsRunning => _state is SupervisorLifecycleState.Running or SupervisorLifecycleState.RunningOffline;
+
+    // While initializing, commands wait in the (held) lane and run once the component is Running.
+    private void AdmitCommand(ControlCommand command, Action<Id> refuse, ComponentMessage message)
+    {
+        var runId = new Id();
+        if (_state == SupervisorLifecycleState.Shutdown || !_lock.Allows(command.Source))
+        {
+            refuse(runId);
+            return;
+        }
+        _lane.Enqueue(new LaneItem(message, runId));
+    }
+
+    /// <summary>Answers a command that will never run.</summary>
+    private void Refuse(LaneItem item)
+    {
+        var runId = item.RunId ?? new Id();
+        switch (item.Message)
+        {
+            case ComponentMessage.Validate validate:
+                validate.ReplyTo.Tell((IValidateResponse)Refusal(runId, validate.Command));
+                break;
+            case ComponentMessage.Submit submit:
+                RefuseSubmit(submit, runId);
+                break;
+            case ComponentMessage.Oneway oneway:
+                oneway.ReplyTo.Tell((IOnewayResponse)Refusal(runId, oneway.Command));
+                break;
+        }
+    }
+
+    private CommandResponse Refusal(Id runId, ControlCommand command) =>
+        _state != SupervisorLifecycleState.Shutdown
+            ? new Locked(runId)
+            : new Invalid(runId, new CommandIssue(CommandIssueKind.WrongInternalStateIssue, $"{_context.ComponentInfo} cannot run {command.CommandName} while {_state}."));
+
+    private void RefuseSubmit(ComponentMessage.Submit submit, Id runId)
+    {
+        var response = (ISubmitResponse)Refusal(runId, submit.Command);
+        _context.CommandResponseManager.UpdateCommand(response);
+        submit.ReplyTo.Tell(response);
+    }
+
+    private void StartInitialize(IActorContext<ComponentMessage> context)
+    {
+        var attempt = ++_initializeAttempt;
+        _lane.Hold();
+        ChangeState(context, SupervisorLifecycleState.Idle);
+        Task initializing;
+        try
+        {
+            _handlers = _factory(_context);
+            initializing = InitializeWithTimeoutAsync(_handlers, _context.ComponentInfo);
+        }
+        catch (Exception e)
+        {
+            initializing = Task.FromException(e);
+        }
+        context.PipeToSelf(
+            initializing.ContinueWith(static t => t.Exception?.InnerException ?? (t.IsCanceled ? new OperationCanceledException() : null), TaskScheduler.Default),
+            failure => new InitializeFinished(attempt, failure),
+            failure => new InitializeFinished(attempt, failure));
+    }
+
+    private static async Task InitializeWithTimeoutAsync(ComponentHandlers handlers, ComponentInfo info)
+    {
+        using var timeout = new CancellationTokenSource();
+        var initializing = handlers.InitializeAsync(timeout.Token);
+        try
+        {
+            await initializing.WaitAsync(info.InitializeTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await timeout.CancelAsync().ConfigureAwait(false);
+            throw new TimeoutException($"{info} did not finish initializing within {info.InitializeTimeout.TotalSeconds:0.###} s.");
+        }
+    }
+
+    private void OnInitializeFinished(IActorContext<ComponentMessage> context, Exception? failure)
+    {
+        if (failure is null)
+        {
+            _handlers!.IsOnline = true;
+            ChangeState(context, SupervisorLifecycleState.Running);
+            _lane.Release();
+            return;
+        }
+        var now = Environment.TickCount64;
+        _initializeFailures.Enqueue(now);
+        while (_initializeFailures.Peek() < now - (long)_options.InitializeRestartWindow.TotalMilliseconds)
+        {
+            _initializeFailures.Dequeue();
+        }
+        if (_initializeFailures.Count > _options.MaxInitializeRestarts)
+        {
+            context.Log.LogError(failure, "{Component} failed to initialize {Count} times within {Window}; shutting down", _context.ComponentInfo, _initializeFailures.Count, _options.InitializeRestartWindow);
+            ShutDown(context, "after repeated initialize failures");
+            return;
+        }
+        context.Log.LogError(failure, "{Component} failed to initialize; restarting it with a fresh handlers instance", _context.ComponentInfo);
+        _context.Timers.CancelAll();
+        StartInitialize(context);
+    }
+
+    private void ShutDown(IActorContext<ComponentMessage> context, string why)
+    {
+        context.Log.LogInformation("{Component} shuts down {Why}", _context.ComponentInfo, why);
+        ChangeState(context, SupervisorLifecycleState.Shutdown);
+        _context.Timers.CancelAll();
+        foreach (var item in _lane.TakeWaiting())
+        {
+            Refuse(item);
+        }
+        context.Stop(context.Self);
+    }
+
+    private void ChangeState(IActorContext<ComponentMessage> context, SupervisorLifecycleState state)
+    {
+        if (_state == state)
+        {
+            return;
+        }
+        _state = state;
+        _lifecycle.Publish(new LifecycleStateChanged(context.Self, state));
+    }
+}

@@ -1,0 +1,18 @@
+using Csw.Command;
+using Csw.Params;
+
+namespace Csw.Framework.Internal;
+
+// Messages the supervisor sends itself.
+
+/// <summary>A handler call that did not finish at once has finished.</summary>
+internal sealed record HandlerFinished(LaneItem Item) : ComponentMessage;
+
+/// <summary>An initialize attempt ended; <paramref name="Failure"/> is null on success.</summary>
+internal sealed record InitializeFinished(int Attempt, Exception? Failure) : ComponentMessage;
+
+/// <summary>A lock lease timer fired.</summary>
+internal sealed record LockLeaseTimer(bool Expired) : ComponentMessage;
+
+/// <summary>One call waiting for, or running in, the handler lane: the message and, for commands, the runId it was given.</summary>
+internal sealed record LaneItem(ComponentMessage Message, Id? RunId);

@@ -30,8 +30,8 @@ public abstract class ActorRef<T> : ActorRef
     /// <param name="createRequest">Builds the request from the reply address.</param>
     /// <param name="timeout">How long to wait; the system's <see cref="ActorSystemOptions.AskTimeout"/> when null.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <returns>The first reply.</returns>
-    /// <exception cref="AskTimeoutException">No reply came in time.</exception>
+    /// <returns>The first reply. The task fails with <see cref="AskTimeoutException"/> when no reply
+    /// came in time, and with <see cref="MailboxFullException"/> when a full mailbox refused the request.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The timeout is not positive.</exception>
     public Task<TReply> AskAsync<TReply>(
         Func<ActorRef<TReply>, T> createRequest,
@@ -56,7 +56,15 @@ public abstract class ActorRef<T> : ActorRef
             return promise.Task;
         }
         promise.RequestType = request?.GetType() ?? typeof(T);
-        Tell(request);
+        try
+        {
+            Tell(request);
+        }
+        catch (Exception e)
+        {
+            // A full FailSender mailbox: the ask fails now instead of waiting out its timeout.
+            promise.Fail(e);
+        }
         return promise.Task;
     }
 }

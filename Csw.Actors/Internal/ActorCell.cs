@@ -71,7 +71,9 @@ internal sealed class ActorCell<T> : ActorRef<T>, IActorContext<T>, IMessageInvo
 
     public bool IsSuspended => _state is Starting or Restarting or Stopping;
 
-    private CellParts<T> Parts => _parts ??= new CellParts<T>();
+    // Made at most once even when a sender thread asks for the path (dead letters, errors) while
+    // the actor's own turn adds children or watchers: losing a second instance would lose them.
+    private CellParts<T> Parts => _parts ?? Interlocked.CompareExchange(ref _parts, new CellParts<T>(), null) ?? _parts!;
 
     public override void Tell(T message)
     {
@@ -324,6 +326,8 @@ internal sealed class ActorCell<T> : ActorRef<T>, IActorContext<T>, IMessageInvo
         await SignalAsync(PostStop.Instance).ConfigureAwait(false);
         _actor = null;
         Volatile.Write(ref _state, Dead);
+        // A timer started by the PostStop handler itself would otherwise keep firing into a dead actor.
+        _parts?.Timers?.CancelAll();
         if (_parts is { } parts)
         {
             foreach (var watcher in parts.Watchers ?? [])

@@ -131,7 +131,7 @@ public sealed class AskTests : ActorTestKit
     }
 
     [Fact]
-    public async Task AskAsync_FailSenderMailboxFull_ThrowsMailboxFull()
+    public async Task AskAsync_FailSenderMailboxFull_FailsAtOnceWithMailboxFull()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -144,7 +144,9 @@ public sealed class AskTests : ActorTestKit
         var first = busy.AskAsync<int>(r => new Request(1, r));
         await entered.Task;
         var second = busy.AskAsync<int>(r => new Request(2, r));
-        Assert.Throws<MailboxFullException>(() => { _ = busy.AskAsync<int>(r => new Request(3, r)); });
+        var refused = busy.AskAsync<int>(r => new Request(3, r));
+        Assert.True(refused.IsFaulted, "the refused ask should fail at once, not wait out its timeout");
+        await Assert.ThrowsAsync<MailboxFullException>(() => refused);
         gate.SetResult();
         Assert.Equal(1, await first);
         Assert.Equal(2, await second);

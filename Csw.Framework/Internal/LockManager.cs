@@ -16,6 +16,9 @@ internal sealed class LockManager(Prefix adminPrefix)
     /// <summary>The prefix holding the lock; null when unlocked.</summary>
     private Prefix? _owner;
 
+    /// <summary>The current lease's length.</summary>
+    private TimeSpan _lease;
+
     /// <summary>Where the owner's lease notices go.</summary>
     private ActorRef<LockingResponse>? _ownerReplyTo;
 
@@ -36,8 +39,10 @@ internal sealed class LockManager(Prefix adminPrefix)
         }
         _owner = request.Source;
         _ownerReplyTo = request.ReplyTo;
-        context.Timers.StartSingleTimer(ExpiringKey, new LockLeaseTimer(Expired: false), request.LeaseDuration - (request.LeaseDuration / 10));
-        context.Timers.StartSingleTimer(ExpiredKey, new LockLeaseTimer(Expired: true), request.LeaseDuration);
+        _lease = request.LeaseDuration;
+        // The expiry timer starts when the warning fires, so the owner always hears them in that order.
+        context.Timers.Cancel(ExpiredKey);
+        context.Timers.StartSingleTimer(ExpiringKey, new LockLeaseTimer(Expired: false), _lease - (_lease / 10));
         request.ReplyTo.Tell(new LockingResponse.LockAcquired());
     }
 
@@ -72,6 +77,7 @@ internal sealed class LockManager(Prefix adminPrefix)
         else
         {
             owner.Tell(new LockingResponse.LockExpiringShortly());
+            context.Timers.StartSingleTimer(ExpiredKey, new LockLeaseTimer(Expired: true), _lease / 10);
         }
     }
 

@@ -1,0 +1,102 @@
+using Csw.Command;
+using Csw.Framework.Tests.Support;
+using Csw.Params;
+using Microsoft.Extensions.Logging;
+
+namespace Csw.Framework.Tests;
+
+public sealed class CommandFlowTests : FrameworkTestBase
+{
+    [Fact]
+    public async Task Validate_InvalidCommand_ReturnsHandlersInvalid()
+    {
+        var service = CommandServiceFactory.Make(await StartRunningHcdAsync());
+        var invalid = Assert.IsType<Invalid>(await service.ValidateAsync(Command("invalid")));
+        Assert.Equal("invalid on purpose", invalid.Issue.Reason);
+        Assert.IsType<Accepted>(await service.ValidateAsync(Command("complete")));
+    }
+
+    [Fact]
+    public async Task Validate_DoesNotRunTheCommand()
+    {
+        var service = CommandServiceFactory.Make(await StartRunningHcdAsync());
+        var accepted = await service.ValidateAsync(Command("long"));
+        Assert.IsType<Error>(await service.QueryAsync(accepted.RunId));
+    }
+
+    [Fact]
+    public async Task Submit_InvalidCommand_ReturnsInvalidAndRecordsIt()
+    {
+        var service = CommandServiceFactory.Make(await StartRunningHcdAsync());
+        var response = await service.SubmitAsync(Command("invalid"));
+        Assert.IsType<Invalid>(response);
+        Assert.Equal(response, await service.QueryFinalAsync(response.RunId));
+    }
+
+    [Fact]
+    public async Task Submit_HandlerThrows_ErrorWithMessageAndComponentKeepsRunning()
+    {
+        var service = CommandServiceFactory.Make(await StartRunningHcdAsync());
+        var error = Assert.IsType<Error>(await service.SubmitAsync(Command("throw")));
+        Assert.Equal("submit failed on purpose", error.Message);
+        Assert.IsType<Completed>(await service.SubmitAsync(Command("complete")));
+    }
+
+    [Fact]
+    public async Task Submit_Started_QueryRightAfterFindsStarted()
+    {
+        var service = CommandServiceFactory.Make(await StartRunningHcdAsync());
+        var started = Assert.IsType<Started>(await service.SubmitAsync(Command("long")));
+        Assert.Equal(started, await service.QueryAsync(started.RunId));
+        Control.LongCommandGate.SetResult();
+        Assert.Equal(new Completed(started.RunId), await service.QueryFinalAsync(started.RunId));
+    }
+
+    [Fact]
+    public async Task Submit_ImmediateCompletion_QueryFinalAnswersAtOnce()
+    {
+        var service = CommandServiceFactory.Make(await StartRunningHcdAsync());
+        var completed = await service.SubmitAsync(Command("complete"));
+        Assert.Equal(completed, await service.QueryFinalAsync(completed.RunId, TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task Oneway_Valid_AcceptedThenRuns()
+    {
+        var service = CommandServiceFactory.Make(await StartRunningHcdAsync());
+        Assert.IsType<Accepted>(await service.OnewayAsync(Command("complete")));
+        await Csw.TestKit.TestWaits.AwaitAssertAsync(() => Assert.Equal(1, Control.Oneways));
+    }
+
+    [Fact]
+    public async Task Oneway_Invalid_NotRun()
+    {
+        var service = CommandServiceFactory.Make(await StartRunningHcdAsync());
+        Assert.IsType<Invalid>(await service.OnewayAsync(Command("invalid")));
+        await service.SubmitAsync(Command("complete"));
+        Assert.Equal(0, Control.Oneways);
+    }
+
+    [Fact]
+    public async Task Oneway_HandlerThrows_LoggedAndComponentKeepsRunning()
+    {
+        var service = CommandServiceFactory.Make(await StartRunningHcdAsync());
+        Assert.IsType<Accepted>(await service.OnewayAsync(Command("throw")));
+        Assert.IsType<Completed>(await service.SubmitAsync(Command("complete")));
+        Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Error && e.Exception?.Message == "oneway failed on purpose");
+    }
+
+    [Fact]
+    public async Task SubscribeCurrentState_HandlerPublishes_SubscriberReceives()
+    {
+        var service = CommandServiceFactory.Make(await StartRunningHcdAsync());
+        var states = CreateProbe<CurrentState>();
+        await using var subscription = service.SubscribeCurrentState(states.Ref.Tell);
+        await Csw.TestKit.TestWaits.AwaitAssertAsync(async () =>
+        {
+            await service.SubmitAsync(Command("publish").Add(TestHcd.Value.Set(7)));
+            var state = await states.ExpectMessageAsync(TimeSpan.FromMilliseconds(200));
+            Assert.Equal(7, state.Get(TestHcd.Value).Head);
+        });
+    }
+}

@@ -1,0 +1,123 @@
+using Csw.Actors;
+using Csw.Command;
+using Csw.Framework.Tests.Support;
+using Csw.Params;
+using Csw.TestKit;
+
+namespace Csw.Framework.Tests;
+
+public sealed class LockingTests : FrameworkTestBase
+{
+    private static readonly Prefix Owner = Prefix.Parse("WFOS.owner");
+    private static readonly Prefix Other = Prefix.Parse("WFOS.other");
+    private static readonly Prefix Admin = Prefix.Parse("CSW.admin");
+    private static readonly TimeSpan LongLease = TimeSpan.FromMinutes(1);
+
+    private static Task<LockingResponse> LockAsync(ActorRef<ComponentMessage> hcd, Prefix source, TimeSpan lease, TestProbe<LockingResponse>? probe = null) =>
+        probe is null
+            ? hcd.AskAsync<LockingResponse>(r => new SupervisorMessage.Lock(source, lease, r))
+            : Tell(hcd, new SupervisorMessage.Lock(source, lease, probe.Ref), probe);
+
+    private static Task<LockingResponse> UnlockAsync(ActorRef<ComponentMessage> hcd, Prefix source) =>
+        hcd.AskAsync<LockingResponse>(r => new SupervisorMessage.Unlock(source, r));
+
+    private static async Task<LockingResponse> Tell(ActorRef<ComponentMessage> hcd, ComponentMessage message, TestProbe<LockingResponse> probe)
+    {
+        hcd.Tell(message);
+        return await probe.ExpectMessageAsync();
+    }
+
+    [Fact]
+    public async Task Lock_Unlocked_Acquired()
+    {
+        var hcd = await StartRunningHcdAsync();
+        Assert.IsType<LockingResponse.LockAcquired>(await LockAsync(hcd, Owner, LongLease));
+    }
+
+    [Fact]
+    public async Task Lock_HeldByAnother_FailsNamingTheOwner()
+    {
+        var hcd = await StartRunningHcdAsync();
+        await LockAsync(hcd, Owner, LongLease);
+        var failed = Assert.IsType<LockingResponse.AcquiringLockFailed>(await LockAsync(hcd, Other, LongLease));
+        Assert.Contains(Owner.ToString(), failed.Reason);
+    }
+
+    [Fact]
+    public async Task Submit_FromAnotherPrefixWhileLocked_LockedWithTheCommandsRunId()
+    {
+        var hcd = await StartRunningHcdAsync();
+        await LockAsync(hcd, Owner, LongLease);
+        var service = CommandServiceFactory.Make(hcd);
+        var locked = Assert.IsType<Locked>(await service.SubmitAsync(Command("complete", Other)));
+        Assert.Equal(locked, await service.QueryAsync(locked.RunId));
+        Assert.IsType<Locked>(await service.ValidateAsync(Command("complete", Other)));
+        Assert.IsType<Locked>(await service.OnewayAsync(Command("complete", Other)));
+    }
+
+    [Fact]
+    public async Task Submit_FromOwnerOrAdminWhileLocked_Runs()
+    {
+        var hcd = await StartRunningHcdAsync();
+        await LockAsync(hcd, Owner, LongLease);
+        var service = CommandServiceFactory.Make(hcd);
+        Assert.IsType<Completed>(await service.SubmitAsync(Command("complete", Owner)));
+        Assert.IsType<Completed>(await service.SubmitAsync(Command("complete", Admin)));
+    }
+
+    [Fact]
+    public async Task Unlock_ByOwner_ReleasedAndOthersMayCommand()
+    {
+        var hcd = await StartRunningHcdAsync();
+        await LockAsync(hcd, Owner, LongLease);
+        Assert.IsType<LockingResponse.LockReleased>(await UnlockAsync(hcd, Owner));
+        Assert.IsType<Completed>(await CommandServiceFactory.Make(hcd).SubmitAsync(Command("complete", Other)));
+    }
+
+    [Fact]
+    public async Task Unlock_ByAdmin_Released()
+    {
+        var hcd = await StartRunningHcdAsync();
+        await LockAsync(hcd, Owner, LongLease);
+        Assert.IsType<LockingResponse.LockReleased>(await UnlockAsync(hcd, Admin));
+    }
+
+    [Fact]
+    public async Task Unlock_ByThirdPrefix_Fails()
+    {
+        var hcd = await StartRunningHcdAsync();
+        await LockAsync(hcd, Owner, LongLease);
+        Assert.IsType<LockingResponse.ReleasingLockFailed>(await UnlockAsync(hcd, Other));
+        Assert.IsType<Locked>(await CommandServiceFactory.Make(hcd).SubmitAsync(Command("complete", Other)));
+    }
+
+    [Fact]
+    public async Task Unlock_NotLocked_AlreadyReleased()
+    {
+        var hcd = await StartRunningHcdAsync();
+        Assert.IsType<LockingResponse.LockAlreadyReleased>(await UnlockAsync(hcd, Owner));
+    }
+
+    [Fact]
+    public async Task Lock_ShortLease_ExpiringShortlyThenExpired()
+    {
+        var hcd = await StartRunningHcdAsync();
+        var owner = CreateProbe<LockingResponse>();
+        Assert.IsType<LockingResponse.LockAcquired>(await LockAsync(hcd, Owner, TimeSpan.FromMilliseconds(300), owner));
+        await owner.ExpectMessageAsync<LockingResponse.LockExpiringShortly>();
+        await owner.ExpectMessageAsync<LockingResponse.LockExpired>();
+        Assert.IsType<Completed>(await CommandServiceFactory.Make(hcd).SubmitAsync(Command("complete", Other)));
+    }
+
+    [Fact]
+    public async Task Lock_AgainByOwner_ExtendsTheLease()
+    {
+        var hcd = await StartRunningHcdAsync();
+        var owner = CreateProbe<LockingResponse>();
+        await LockAsync(hcd, Owner, TimeSpan.FromMilliseconds(300), owner);
+        Assert.IsType<LockingResponse.LockAcquired>(await LockAsync(hcd, Owner, LongLease, owner));
+        // The first lease's notices were cancelled with it: nothing expires now.
+        await owner.ExpectNoMessageAsync(TimeSpan.FromMilliseconds(500));
+        Assert.IsType<Locked>(await CommandServiceFactory.Make(hcd).SubmitAsync(Command("complete", Other)));
+    }
+}

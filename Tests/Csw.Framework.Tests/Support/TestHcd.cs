@@ -1,0 +1,89 @@
+using Csw.Params;
+
+namespace Csw.Framework.Tests.Support;
+
+/// <summary>
+/// A test HCD whose behaviour the test steers through <see cref="TestHcdControl"/>. Commands:
+/// <c>complete</c> (completes at once), <c>invalid</c> (fails validation), <c>throw</c> (OnSubmit
+/// throws), <c>long</c> (Started, completed when the test opens <see cref="TestHcdControl.LongCommandGate"/>),
+/// <c>blocking</c> (OnSubmit itself awaits <see cref="TestHcdControl.HandlerGate"/>), <c>publish</c>
+/// (publishes a CurrentState named <c>state</c>).
+/// </summary>
+internal sealed class TestHcd : ComponentHandlers
+{
+    public static readonly Prefix Prefix = Prefix.Parse("WFOS.test.hcd");
+    public static readonly Key<int> Value = Keys.Int("value");
+
+    private readonly TestHcdControl _control;
+
+    public TestHcd(CswContext context, TestHcdControl control)
+        : base(context)
+    {
+        _control = control;
+        Interlocked.Increment(ref control.Instances);
+        control.Context = context;
+    }
+
+    public override async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        var attempt = Interlocked.Increment(ref _control.InitializeAttempts);
+        if (attempt <= _control.InitializeFailures)
+        {
+            throw new InvalidOperationException($"initialize failure {attempt}");
+        }
+        if (_control.InitializeHangs)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+    }
+
+    public override ValueTask<IValidateResponse> ValidateCommandAsync(Id runId, ControlCommand command) =>
+        ValueTask.FromResult<IValidateResponse>(command.CommandName.Name == "invalid"
+            ? new Invalid(runId, new CommandIssue(CommandIssueKind.UnsupportedCommandIssue, "invalid on purpose"))
+            : new Accepted(runId));
+
+    public override async ValueTask<ISubmitResponse> OnSubmitAsync(Id runId, ControlCommand command)
+    {
+        switch (command.CommandName.Name)
+        {
+            case "throw":
+                throw new InvalidOperationException("submit failed on purpose");
+            case "long":
+                _ = _control.LongCommandGate.Task.ContinueWith(_ => Context.CommandResponseManager.UpdateCommand(new Completed(runId)), TaskScheduler.Default);
+                return new Started(runId);
+            case "blocking":
+                _control.HandlerEntered.TrySetResult();
+                await _control.HandlerGate.Task;
+                return new Completed(runId);
+            case "publish":
+                Context.CurrentStatePublisher.Publish(new CurrentState(Prefix, "state").Add(Value.Set(command.Get(Value).Head)));
+                return new Completed(runId);
+            default:
+                return new Completed(runId);
+        }
+    }
+
+    public override ValueTask OnOnewayAsync(Id runId, ControlCommand command)
+    {
+        Interlocked.Increment(ref _control.Oneways);
+        return command.CommandName.Name == "throw" ? throw new InvalidOperationException("oneway failed on purpose") : ValueTask.CompletedTask;
+    }
+
+    public override ValueTask OnGoOfflineAsync()
+    {
+        _control.Events.Enqueue("offline");
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask OnGoOnlineAsync()
+    {
+        _control.Events.Enqueue("online");
+        return ValueTask.CompletedTask;
+    }
+
+    public override Task OnShutdownAsync()
+    {
+        _control.Events.Enqueue("shutdown");
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+
+namespace Csw.Framework.Tests.Support;
+
+/// <summary>What a test sets and observes of its <see cref="TestHcd"/>.</summary>
+internal sealed class TestHcdControl
+{
+    /// <summary>How many initialize attempts fail before one succeeds.</summary>
+    public int InitializeFailures;
+
+    /// <summary>Whether InitializeAsync never finishes (until cancelled).</summary>
+    public bool InitializeHangs;
+
+    /// <summary>Handler instances made so far.</summary>
+    public int Instances;
+
+    /// <summary>Initialize attempts so far.</summary>
+    public int InitializeAttempts;
+
+    /// <summary>The context the latest instance got.</summary>
+    public CswContext? Context;
+
+    /// <summary>Oneway calls so far.</summary>
+    public int Oneways;
+
+    /// <summary>Lifecycle handler calls, in order.</summary>
+    public ConcurrentQueue<string> Events { get; } = new();
+
+    /// <summary>Completes the <c>long</c> commands.</summary>
+    public TaskCompletionSource LongCommandGate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Lets the <c>blocking</c> command's OnSubmit return.</summary>
+    public TaskCompletionSource HandlerGate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Set when the <c>blocking</c> command's OnSubmit has started.</summary>
+    public TaskCompletionSource HandlerEntered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

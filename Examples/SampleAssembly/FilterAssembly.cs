@@ -1,0 +1,70 @@
+using Csw.Actors;
+using Csw.Command;
+using Csw.Crm;
+using Csw.Framework;
+using Csw.Params;
+using Examples.SampleHcd;
+
+namespace Examples.SampleAssembly;
+
+/// <summary>
+/// An Assembly coordinating several filter wheels: <c>configure</c> (key <c>target</c>) becomes one
+/// <c>move</c> per wheel, all at once; the assembly answers <see cref="Started"/>, waits for every
+/// wheel with <c>QueryFinalAllAsync</c>, and records <see cref="Completed"/> or an
+/// <see cref="Error"/> naming the wheels that failed.
+/// </summary>
+public sealed class FilterAssembly(CswContext context, IReadOnlyDictionary<string, ActorRef<ComponentMessage>> wheels) : ComponentHandlers(context)
+{
+    /// <summary>Command services for the wheels, by name; made once initialized.</summary>
+    private readonly Dictionary<string, ICommandService> _wheels = [];
+
+    public override Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (name, wheel) in wheels)
+        {
+            _wheels[name] = Context.CommandServiceFor(wheel);
+        }
+        return Task.CompletedTask;
+    }
+
+    public override ValueTask<IValidateResponse> ValidateCommandAsync(Id runId, ControlCommand command) =>
+        ValueTask.FromResult<IValidateResponse>(command.CommandName.Name == "configure" && command.Exists(FilterWheelHcd.Target)
+            ? new Accepted(runId)
+            : new Invalid(runId, new CommandIssue(CommandIssueKind.UnsupportedCommandIssue, "Only 'configure' with an int 'target' is supported.")));
+
+    public override ValueTask<ISubmitResponse> OnSubmitAsync(Id runId, ControlCommand command)
+    {
+        var target = command.Get(FilterWheelHcd.Target).Head;
+        var names = _wheels.Keys.ToList();
+        var moves = names.Select(name => _wheels[name].SubmitAndWaitAsync(new Setup(Context.ComponentInfo.Prefix, "move").Add(FilterWheelHcd.Target.Set(target)))).ToList();
+        _ = ReportAsync(runId, names, moves);
+        return ValueTask.FromResult<ISubmitResponse>(new Started(runId));
+    }
+
+    public override ValueTask OnOnewayAsync(Id runId, ControlCommand command) => ValueTask.CompletedTask;
+
+    public override Task OnShutdownAsync() => Task.CompletedTask;
+
+    private async Task ReportAsync(Id runId, List<string> names, List<Task<ISubmitResponse>> moves)
+    {
+        ISubmitResponse final;
+        try
+        {
+            var overall = await Context.CommandResponseManager.QueryFinalAllAsync(moves);
+            var failed = names.Zip(overall.Responses).Where(wheel => wheel.Second is not Completed).Select(wheel => $"{wheel.First} ({Describe(wheel.Second)})");
+            final = overall is OverallSuccess ? new Completed(runId) : new Error(runId, $"Wheels failed: {string.Join(", ", failed)}");
+        }
+        catch (Exception e)
+        {
+            final = new Error(runId, $"A wheel did not answer: {e.Message}");
+        }
+        Context.CommandResponseManager.UpdateCommand(final);
+    }
+
+    private static string Describe(ISubmitResponse response) => response switch
+    {
+        Invalid invalid => $"Invalid: {invalid.Issue.Reason}",
+        Error error => $"Error: {error.Message}",
+        _ => response.GetType().Name,
+    };
+}

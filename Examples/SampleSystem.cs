@@ -1,0 +1,30 @@
+using Csw.Actors;
+using Csw.Command;
+using Csw.Framework;
+using Csw.Params;
+using Examples.SampleAssembly;
+using Examples.SampleHcd;
+
+namespace Examples;
+
+/// <summary>Starts the samples in one process: two filter wheels and the assembly that drives them.</summary>
+public sealed record SampleSystem(ActorRef<ComponentMessage> BlueWheel, ActorRef<ComponentMessage> RedWheel, ActorRef<ComponentMessage> Assembly)
+{
+    public static readonly Prefix BluePrefix = Prefix.Parse("WFOS.blue.filter");
+    public static readonly Prefix RedPrefix = Prefix.Parse("WFOS.red.filter");
+    public static readonly Prefix AssemblyPrefix = Prefix.Parse("WFOS.filter.assembly");
+
+    /// <summary>Starts a filter wheel HCD.</summary>
+    public static ActorRef<ComponentMessage> StartWheel(ActorSystem system, Prefix prefix, TimeSpan stepTime) =>
+        Component.Spawn(system, new ComponentInfo(prefix, ComponentType.HCD), context => new FilterWheelHcd(context, stepTime));
+
+    /// <summary>Starts both wheels and the assembly; commands sent before they are Running wait for them.</summary>
+    public static SampleSystem Start(ActorSystem system, TimeSpan stepTime)
+    {
+        var blue = StartWheel(system, BluePrefix, stepTime);
+        var red = StartWheel(system, RedPrefix, stepTime);
+        var wheels = new Dictionary<string, ActorRef<ComponentMessage>> { ["blue"] = blue, ["red"] = red };
+        var assembly = Component.Spawn(system, new ComponentInfo(AssemblyPrefix, ComponentType.Assembly), context => new FilterAssembly(context, wheels));
+        return new SampleSystem(blue, red, assembly);
+    }
+}

@@ -1,0 +1,86 @@
+using Csw.Command;
+using Csw.Framework;
+using Csw.Params;
+using Csw.TestKit;
+using Examples.SampleHcd;
+
+namespace Examples.Tests.SampleHcd;
+
+public sealed class FilterWheelHcdTests : ActorTestKit
+{
+    private static readonly Prefix Client = Prefix.Parse("WFOS.client");
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(5);
+
+    private ICommandService StartWheel() => CommandServiceFactory.Make(SampleSystem.StartWheel(System, SampleSystem.BluePrefix, Step));
+
+    private static Setup Move(int target) => new Setup(Client, "move").Add(FilterWheelHcd.Target.Set(target));
+
+    [Fact]
+    public async Task Move_ValidTarget_StartedThenCompletedAtTarget()
+    {
+        var wheel = StartWheel();
+        var started = Assert.IsType<Started>(await wheel.SubmitAsync(Move(3)));
+        var completed = Assert.IsType<Completed>(await wheel.QueryFinalAsync(started.RunId));
+        Assert.Equal(3, completed.Result.Get(FilterWheelHcd.Position).Head);
+    }
+
+    [Fact]
+    public async Task Move_WhileTurning_PublishesEachPositionInOrder()
+    {
+        var wheel = StartWheel();
+        await using var states = wheel.SubscribeCurrentState([FilterWheelHcd.PositionState]).GetAsyncEnumerator();
+        // MoveNextAsync sends the subscription request at once; the status command, sent after it, is
+        // handled after it, so the subscription is in place before the move starts.
+        var next = states.MoveNextAsync();
+        await wheel.SubmitAsync(new Setup(Client, "status"));
+        var moving = wheel.SubmitAndWaitAsync(Move(4));
+        var positions = new List<int>();
+        Assert.True(await next);
+        positions.Add(states.Current.Get(FilterWheelHcd.Position).Head);
+        while (positions[^1] != 4)
+        {
+            Assert.True(await states.MoveNextAsync());
+            positions.Add(states.Current.Get(FilterWheelHcd.Position).Head);
+        }
+        Assert.Equal([1, 2, 3, 4], positions);
+        Assert.False(states.Current.Get(FilterWheelHcd.Moving).Head);
+        Assert.IsType<Completed>(await moving);
+    }
+
+    [Theory]
+    [InlineData(8, CommandIssueKind.ParameterValueOutOfRangeIssue)]
+    [InlineData(-1, CommandIssueKind.ParameterValueOutOfRangeIssue)]
+    public async Task Move_TargetOutOfRange_Invalid(int target, CommandIssueKind kind)
+    {
+        var invalid = Assert.IsType<Invalid>(await StartWheel().SubmitAsync(Move(target)));
+        Assert.Equal(kind, invalid.Issue.Kind);
+    }
+
+    [Fact]
+    public async Task Move_WithoutTarget_MissingKey()
+    {
+        var invalid = Assert.IsType<Invalid>(await StartWheel().SubmitAsync(new Setup(Client, "move")));
+        Assert.Equal(CommandIssueKind.MissingKeyIssue, invalid.Issue.Kind);
+    }
+
+    [Fact]
+    public async Task Move_WhenOffline_WrongInternalState()
+    {
+        var supervisor = SampleSystem.StartWheel(System, SampleSystem.BluePrefix, Step);
+        var wheel = CommandServiceFactory.Make(supervisor);
+        await wheel.ValidateAsync(new Setup(Client, "status"));
+        supervisor.Tell(new SupervisorMessage.GoOffline());
+        await TestWaits.AwaitAssertAsync(async () =>
+        {
+            var invalid = Assert.IsType<Invalid>(await wheel.ValidateAsync(Move(2)));
+            Assert.Equal(CommandIssueKind.WrongInternalStateIssue, invalid.Issue.Kind);
+        });
+    }
+
+    [Fact]
+    public async Task Unknown_Command_Unsupported()
+    {
+        var invalid = Assert.IsType<Invalid>(await StartWheel().SubmitAsync(new Setup(Client, "dance")));
+        Assert.Equal(CommandIssueKind.UnsupportedCommandIssue, invalid.Issue.Kind);
+    }
+}

@@ -1,0 +1,5 @@
+namespace Csw.Location;
+
+/// <summary>The connection is no longer registered.</summary>
+/// <param name="Connection">The connection.</param>
+public sealed record LocationRemoved(Connection Connection) : TrackingEvent(Connection);

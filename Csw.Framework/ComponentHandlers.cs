@@ -1,3 +1,4 @@
+using Csw.Location;
 using Csw.Params;
 
 namespace Csw.Framework;
@@ -62,6 +63,10 @@ public abstract class ComponentHandlers
     /// <param name="startTime">When it starts.</param>
     /// <param name="hint">Which mode.</param>
     public virtual ValueTask OnDiagnosticModeAsync(UtcTime startTime, string hint) => ValueTask.CompletedTask;
+
+    /// <summary>A connection listed in <see cref="ComponentInfo.Connections"/> was registered, moved or removed. Does nothing by default.</summary>
+    /// <param name="trackingEvent">What happened.</param>
+    public virtual ValueTask OnLocationTrackingEventAsync(TrackingEvent trackingEvent) => ValueTask.CompletedTask;
 
     /// <summary>Leave diagnostic mode. Does nothing by default.</summary>
     public virtual ValueTask OnOperationsModeAsync() => ValueTask.CompletedTask;

@@ -1,4 +1,5 @@
 using Csw.Crm;
+using Csw.Location;
 using Csw.Params;
 using Csw.PubSub;
 
@@ -21,6 +22,12 @@ public sealed record ComponentOptions
 
     /// <summary>A prefix that may always unlock the component; <c>CSW.admin</c>.</summary>
     public Prefix AdminPrefix { get; init; } = Prefix.Parse("CSW.admin");
+
+    /// <summary>
+    /// Where the component registers and finds its connections; null (the default) means the
+    /// embedded location service shared by all components of the same actor system.
+    /// </summary>
+    public ILocationService? LocationService { get; init; }
 
     /// <summary>The CommandResponseManager's settings.</summary>
     public CrmOptions Crm { get; init; } = CrmOptions.Default;

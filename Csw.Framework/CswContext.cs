@@ -1,6 +1,8 @@
 using Csw.Actors;
 using Csw.Command;
 using Csw.Crm;
+using Csw.Location;
+using Csw.Params;
 using Csw.PubSub;
 using Microsoft.Extensions.Logging;
 
@@ -19,8 +21,10 @@ public sealed class CswContext
         CurrentStatePublisher currentStatePublisher,
         CommandResponseManager commandResponseManager,
         ILoggerFactory loggerFactory,
-        ComponentTimers timers)
+        ComponentTimers timers,
+        ILocationService locationService)
     {
+        LocationService = locationService;
         ComponentInfo = info;
         Self = self;
         CurrentStatePublisher = currentStatePublisher;
@@ -50,6 +54,28 @@ public sealed class CswContext
 
     /// <summary>Timers cancelled when the component shuts down or restarts.</summary>
     public ComponentTimers Timers { get; }
+
+    /// <summary>Where components register and find each other.</summary>
+    public ILocationService LocationService { get; }
+
+    /// <summary>
+    /// A command service for another component, found through the location service (waiting up to
+    /// <paramref name="within"/> for it to register).
+    /// </summary>
+    /// <param name="component">The other component.</param>
+    /// <param name="within">How long to wait for it; 5 s when null.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <exception cref="InvalidOperationException">The component is not registered in time, or not reachable from this process.</exception>
+    public async Task<ICommandService> CommandServiceForAsync(ComponentId component, TimeSpan? within = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        var wait = within ?? TimeSpan.FromSeconds(5);
+        var location = await LocationService.ResolveAsync(Connection.Pekko(component), wait, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"{component.ComponentType} {component.Prefix} did not register within {wait.TotalSeconds:0.###} s.");
+        return LocalActorUri.TryResolve<ComponentMessage>(location.Uri, out var supervisor)
+            ? CommandServiceFactory.Make(supervisor)
+            : throw new InvalidOperationException($"{component.ComponentType} {component.Prefix} is registered at {location.Uri}, which is not a component of this process (remote components need the HTTP client).");
+    }
 
     /// <summary>A command service for a component running in this process.</summary>
     /// <param name="component">The other component's supervisor.</param>

@@ -42,6 +42,9 @@ internal static class HandlerCalls
                 case SupervisorMessage.DiagnosticMode mode:
                     await handlers.OnDiagnosticModeAsync(mode.StartTime, mode.Hint).ConfigureAwait(false);
                     break;
+                case LocationEventReceived received:
+                    await handlers.OnLocationTrackingEventAsync(received.Event).ConfigureAwait(false);
+                    break;
                 case SupervisorMessage.OperationsMode:
                     await handlers.OnOperationsModeAsync().ConfigureAwait(false);
                     break;

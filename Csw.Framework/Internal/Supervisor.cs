@@ -1,6 +1,7 @@
 using Csw.Actors;
 using Csw.Command;
 using Csw.Crm;
+using Csw.Location;
 using Csw.Params;
 using Csw.PubSub;
 using Microsoft.Extensions.Logging;
@@ -36,6 +37,15 @@ internal sealed class Supervisor : IActor<ComponentMessage>
     /// <summary>When each failed initialize attempt ended, to count them within the restart window.</summary>
     private readonly Queue<long> _initializeFailures = new();
 
+    /// <summary>Tracking of the component's connections, ended when it stops.</summary>
+    private readonly List<IDisposable> _tracking = [];
+
+    /// <summary>The component's registration in the location service, once registered.</summary>
+    private IAsyncDisposable? _registration;
+
+    /// <summary>Whether registration was started (once, on first reaching Running).</summary>
+    private bool _registering;
+
     /// <summary>The current handlers instance.</summary>
     private ComponentHandlers? _handlers;
 
@@ -53,7 +63,8 @@ internal sealed class Supervisor : IActor<ComponentMessage>
         var publisher = CurrentStatePublisher.Start(context, options.CurrentState);
         var crm = CommandResponseManager.Start(context, options.Crm);
         _lifecycle = PubSub<LifecycleStateChanged>.Start(context, "lifecycle");
-        _context = new CswContext(info, context.Self, publisher, crm, loggerFactory, new ComponentTimers(loggerFactory.CreateLogger<ComponentTimers>()));
+        var locationService = options.LocationService ?? SystemLocationServices.For(context.System);
+        _context = new CswContext(info, context.Self, publisher, crm, loggerFactory, new ComponentTimers(loggerFactory.CreateLogger<ComponentTimers>()), locationService);
         _lock = new LockManager(options.AdminPrefix);
         _lane = new HandlerLane(this, context);
     }
@@ -118,6 +129,12 @@ internal sealed class Supervisor : IActor<ComponentMessage>
             case InitializeFinished initialized when initialized.Attempt == _initializeAttempt:
                 OnInitializeFinished(context, initialized.Failure);
                 break;
+            case LocationEventReceived:
+                _lane.Enqueue(new LaneItem(message, null));
+                break;
+            case RegistrationFinished registered:
+                OnRegistrationFinished(context, registered);
+                break;
             case SupervisorMessage:
                 context.Log.LogWarning("{Component} ignored {Message} in state {State}", _context.ComponentInfo, message.GetType().Name, _state);
                 break;
@@ -130,10 +147,17 @@ internal sealed class Supervisor : IActor<ComponentMessage>
         switch (signal)
         {
             case PreStart:
+                StartTracking(context);
                 StartInitialize(context);
                 break;
             case PostStop:
                 _context.Timers.CancelAll();
+                _tracking.ForEach(tracking => tracking.Dispose());
+                LocalActorUri.Forget(context.Self);
+                if (_registration is { } registration)
+                {
+                    _ = registration.DisposeAsync().AsTask();
+                }
                 break;
         }
         return ValueTask.CompletedTask;
@@ -250,6 +274,7 @@ internal sealed class Supervisor : IActor<ComponentMessage>
         {
             _handlers!.IsOnline = true;
             ChangeState(context, SupervisorLifecycleState.Running);
+            Register(context);
             _lane.Release();
             return;
         }
@@ -268,6 +293,47 @@ internal sealed class Supervisor : IActor<ComponentMessage>
         context.Log.LogError(failure, "{Component} failed to initialize; restarting it with a fresh handlers instance", _context.ComponentInfo);
         _context.Timers.CancelAll();
         StartInitialize(context);
+    }
+
+    private void StartTracking(IActorContext<ComponentMessage> context)
+    {
+        var self = context.Self;
+        foreach (var connection in _context.ComponentInfo.Connections)
+        {
+            _tracking.Add(_context.LocationService.Subscribe(Connection.Pekko(connection), change => self.Tell(new LocationEventReceived(change))));
+        }
+    }
+
+    // Registered once Running, so that whoever finds the component can use it at once.
+    private void Register(IActorContext<ComponentMessage> context)
+    {
+        if (_registering)
+        {
+            return;
+        }
+        _registering = true;
+        var info = _context.ComponentInfo;
+        var location = new Location.Location(Connection.Pekko(new ComponentId(info.Prefix, info.ComponentType)), LocalActorUri.For(context.Self));
+        context.PipeToSelf(
+            _context.LocationService.RegisterAsync(location),
+            registration => new RegistrationFinished(registration, null),
+            failure => new RegistrationFinished(null, failure));
+    }
+
+    private void OnRegistrationFinished(IActorContext<ComponentMessage> context, RegistrationFinished registered)
+    {
+        if (registered.Failure is { } failure)
+        {
+            context.Log.LogError(failure, "{Component} could not register its location; others cannot find it", _context.ComponentInfo);
+        }
+        else if (_state == SupervisorLifecycleState.Shutdown)
+        {
+            _ = registered.Registration!.DisposeAsync().AsTask();
+        }
+        else
+        {
+            _registration = registered.Registration;
+        }
     }
 
     private void ShutDown(IActorContext<ComponentMessage> context, string why)

@@ -1,4 +1,5 @@
 using Csw.Command;
+using Csw.Location;
 using Csw.Params;
 
 namespace Csw.Framework.Internal;
@@ -13,6 +14,12 @@ internal sealed record InitializeFinished(int Attempt, Exception? Failure) : Com
 
 /// <summary>A lock lease timer fired.</summary>
 internal sealed record LockLeaseTimer(bool Expired) : ComponentMessage;
+
+/// <summary>Registering the component's location ended; <paramref name="Failure"/> is null on success.</summary>
+internal sealed record RegistrationFinished(IAsyncDisposable? Registration, Exception? Failure) : ComponentMessage;
+
+/// <summary>A tracked connection changed; handed to the handlers through the lane.</summary>
+internal sealed record LocationEventReceived(TrackingEvent Event) : ComponentMessage;
 
 /// <summary>One call waiting for, or running in, the handler lane: the message and, for commands, the runId it was given.</summary>
 internal sealed record LaneItem(ComponentMessage Message, Id? RunId);

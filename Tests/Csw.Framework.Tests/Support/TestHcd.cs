@@ -1,3 +1,4 @@
+using Csw.Location;
 using Csw.Params;
 
 namespace Csw.Framework.Tests.Support;
@@ -78,6 +79,12 @@ internal sealed class TestHcd : ComponentHandlers
     public override ValueTask OnGoOnlineAsync()
     {
         _control.Events.Enqueue("online");
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask OnLocationTrackingEventAsync(TrackingEvent trackingEvent)
+    {
+        _control.Events.Enqueue($"{trackingEvent.GetType().Name}:{trackingEvent.Connection.ComponentId.Prefix}");
         return ValueTask.CompletedTask;
     }
 

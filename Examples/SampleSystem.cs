@@ -23,8 +23,11 @@ public sealed record SampleSystem(ActorRef<ComponentMessage> BlueWheel, ActorRef
     {
         var blue = StartWheel(system, BluePrefix, stepTime);
         var red = StartWheel(system, RedPrefix, stepTime);
-        var wheels = new Dictionary<string, ActorRef<ComponentMessage>> { ["blue"] = blue, ["red"] = red };
-        var assembly = Component.Spawn(system, new ComponentInfo(AssemblyPrefix, ComponentType.Assembly), context => new FilterAssembly(context, wheels));
+        var info = new ComponentInfo(AssemblyPrefix, ComponentType.Assembly)
+        {
+            Connections = [new ComponentId(BluePrefix, ComponentType.HCD), new ComponentId(RedPrefix, ComponentType.HCD)],
+        };
+        var assembly = Component.Spawn(system, info, context => new FilterAssembly(context));
         return new SampleSystem(blue, red, assembly);
     }
 }

@@ -1,4 +1,3 @@
-using Csw.Actors;
 using Csw.Command;
 using Csw.Crm;
 using Csw.Framework;
@@ -11,20 +10,20 @@ namespace Examples.SampleAssembly;
 /// An Assembly coordinating several filter wheels: <c>configure</c> (key <c>target</c>) becomes one
 /// <c>move</c> per wheel, all at once; the assembly answers <see cref="Started"/>, waits for every
 /// wheel with <c>QueryFinalAllAsync</c>, and records <see cref="Completed"/> or an
-/// <see cref="Error"/> naming the wheels that failed.
+/// <see cref="Error"/> naming the wheels that failed. The wheels are its
+/// <see cref="ComponentInfo.Connections"/>, found through the location service.
 /// </summary>
-public sealed class FilterAssembly(CswContext context, IReadOnlyDictionary<string, ActorRef<ComponentMessage>> wheels) : ComponentHandlers(context)
+public sealed class FilterAssembly(CswContext context) : ComponentHandlers(context)
 {
-    /// <summary>Command services for the wheels, by name; made once initialized.</summary>
+    /// <summary>Command services for the wheels, by component name; made while initializing.</summary>
     private readonly Dictionary<string, ICommandService> _wheels = [];
 
-    public override Task InitializeAsync(CancellationToken cancellationToken)
+    public override async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        foreach (var (name, wheel) in wheels)
+        foreach (var wheel in Context.ComponentInfo.Connections)
         {
-            _wheels[name] = Context.CommandServiceFor(wheel);
+            _wheels[wheel.Prefix.ComponentName] = await Context.CommandServiceForAsync(wheel, cancellationToken: cancellationToken);
         }
-        return Task.CompletedTask;
     }
 
     public override ValueTask<IValidateResponse> ValidateCommandAsync(Id runId, ControlCommand command) =>

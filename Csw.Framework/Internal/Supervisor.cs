@@ -81,13 +81,13 @@ internal sealed class Supervisor : IActor<ComponentMessage>
         switch (message)
         {
             case ComponentMessage.Validate validate:
-                AdmitCommand(validate.Command, runId => validate.ReplyTo.Tell((IValidateResponse)Refusal(runId, validate.Command)), message);
+                AdmitCommand(validate.Command, message);
                 break;
             case ComponentMessage.Submit submit:
-                AdmitCommand(submit.Command, runId => RefuseSubmit(submit, runId), message);
+                AdmitCommand(submit.Command, message);
                 break;
             case ComponentMessage.Oneway oneway:
-                AdmitCommand(oneway.Command, runId => oneway.ReplyTo.Tell((IOnewayResponse)Refusal(runId, oneway.Command)), message);
+                AdmitCommand(oneway.Command, message);
                 break;
             case ComponentMessage.Query query:
                 _context.CommandResponseManager.Query(query.RunId, query.ReplyTo);
@@ -191,15 +191,15 @@ internal sealed class Supervisor : IActor<ComponentMessage>
     private bool IsRunning => _state is SupervisorLifecycleState.Running or SupervisorLifecycleState.RunningOffline;
 
     // While initializing, commands wait in the (held) lane and run once the component is Running.
-    private void AdmitCommand(ControlCommand command, Action<Id> refuse, ComponentMessage message)
+    private void AdmitCommand(ControlCommand command, ComponentMessage message)
     {
-        var runId = new Id();
+        var item = new LaneItem(message, new Id());
         if (_state == SupervisorLifecycleState.Shutdown || !_lock.Allows(command.Source))
         {
-            refuse(runId);
+            Refuse(item);
             return;
         }
-        _lane.Enqueue(new LaneItem(message, runId));
+        _lane.Enqueue(item);
     }
 
     /// <summary>Answers a command that will never run.</summary>

@@ -1,8 +1,12 @@
 using System.CommandLine;
 using Csw.Cli.Demo;
+using Spectre.Console;
 
 var root = new RootCommand("csw: run and drive CswNet components.");
-var demo = new Command("demo", "Runs a short demonstration of the actor kernel and exits.");
-demo.SetAction((_, cancellationToken) => KernelDemo.RunAsync(Console.Out, cancellationToken));
+var demo = new Command("demo", "Runs a short observation sequence on sample components in this process and exits.");
+demo.SetAction((_, cancellationToken) => ObservationDemo.RunAsync(AnsiConsole.Console, cancellationToken));
+var kernel = new Command("kernel-demo", "Runs a short demonstration of the actor kernel alone.");
+kernel.SetAction((_, cancellationToken) => KernelDemo.RunAsync(Console.Out, cancellationToken));
 root.Subcommands.Add(demo);
+root.Subcommands.Add(kernel);
 return await root.Parse(args).InvokeAsync();

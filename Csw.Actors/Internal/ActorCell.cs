@@ -73,6 +73,8 @@ internal sealed class ActorCell<T> : ActorRef<T>, IActorContext<T>, IMessageInvo
 
     // Made at most once even when a sender thread asks for the path (dead letters, errors) while
     // the actor's own turn adds children or watchers: losing a second instance would lose them.
+    private DeathWatch<T> DeathWatch => Parts.DeathWatch ??= new DeathWatch<T>(this);
+
     private CellParts<T> Parts => _parts ?? Interlocked.CompareExchange(ref _parts, new CellParts<T>(), null) ?? _parts!;
 
     public override void Tell(T message)
@@ -119,7 +121,7 @@ internal sealed class ActorCell<T> : ActorRef<T>, IActorContext<T>, IMessageInvo
                 AddWatcher(watch.Watcher);
                 return default;
             case Unwatch unwatch:
-                _parts?.Watchers?.Remove(unwatch.Watcher);
+                _parts?.DeathWatch?.RemoveWatcher(unwatch.Watcher);
                 return default;
             case WatchedActorTerminated terminated:
                 return OnWatchedActorTerminatedAsync(terminated.Actor);
@@ -168,55 +170,24 @@ internal sealed class ActorCell<T> : ActorRef<T>, IActorContext<T>, IMessageInvo
         throw new ArgumentException($"{Path} can stop only itself and its children, not {actor.Path}.", nameof(actor));
     }
 
-    public void Watch(ActorRef actor) => StartWatching(actor, (false, default!));
+    public void Watch(ActorRef actor) => DeathWatch.Watch(actor ?? throw new ArgumentNullException(nameof(actor)), (false, default!));
 
-    public void WatchWith(ActorRef actor, T message) => StartWatching(actor, (true, message));
+    public void WatchWith(ActorRef actor, T message) => DeathWatch.Watch(actor ?? throw new ArgumentNullException(nameof(actor)), (true, message));
 
-    public void Unwatch(ActorRef actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        actor = WatchedActorOf(actor);
-        if (_parts?.Watching?.Remove(actor) == true)
-        {
-            actor.SendSystem(new Unwatch(this));
-        }
-    }
+    public void Unwatch(ActorRef actor) => _parts?.DeathWatch?.Unwatch(actor ?? throw new ArgumentNullException(nameof(actor)));
 
     public void PipeToSelf<TResult>(Task<TResult> task, Func<TResult, T> onSuccess, Func<Exception, T> onFailure)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(onSuccess);
         ArgumentNullException.ThrowIfNull(onFailure);
-        _ = PipeAsync(task, onSuccess, onFailure);
+        _ = Pipe.ToAsync(this, task, onSuccess, onFailure);
     }
 
     public ActorRef<TOther> MessageAdapter<TOther>(Func<TOther, T> map) => new MessageAdapter<TOther, T>(this, map ?? throw new ArgumentNullException(nameof(map)));
 
-    private async Task PipeAsync<TResult>(Task<TResult> task, Func<TResult, T> onSuccess, Func<Exception, T> onFailure)
-    {
-        T message;
-        try
-        {
-            var result = await task.ConfigureAwait(false);
-            message = onSuccess(result);
-        }
-        catch (Exception e)
-        {
-            try
-            {
-                message = onFailure(e);
-            }
-            catch (Exception mapFailure)
-            {
-                Log.LogError(mapFailure, "{Path}: the failure mapping given to PipeToSelf threw; no message was sent", Path);
-                return;
-            }
-        }
-        Tell(message);
-    }
-
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask AwaitHandlerAsync(ValueTask handled, T message)
+    private async ValueTask AwaitHandlerAsync(ValueTask handled, object? message)
     {
         try
         {
@@ -330,16 +301,7 @@ internal sealed class ActorCell<T> : ActorRef<T>, IActorContext<T>, IMessageInvo
         _parts?.Timers?.CancelAll();
         if (_parts is { } parts)
         {
-            foreach (var watcher in parts.Watchers ?? [])
-            {
-                watcher.SendSystem(new WatchedActorTerminated(this));
-            }
-            foreach (var watched in parts.Watching?.Keys ?? Enumerable.Empty<ActorRef>())
-            {
-                watched.SendSystem(new Unwatch(this));
-            }
-            parts.Watchers = null;
-            parts.Watching = null;
+            parts.DeathWatch?.OnStopped();
             if (parts.Stash is { Count: > 0 } stash)
             {
                 stash.UnstashAll();
@@ -370,35 +332,15 @@ internal sealed class ActorCell<T> : ActorRef<T>, IActorContext<T>, IMessageInvo
         {
             watcher.SendSystem(new WatchedActorTerminated(this));
         }
-        else if (!ReferenceEquals(watcher, this))
+        else
         {
-            (Parts.Watchers ??= []).Add(watcher);
+            DeathWatch.AddWatcher(watcher);
         }
     }
-
-    private void StartWatching(ActorRef actor, (bool HasMessage, T Message) notification)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        actor = WatchedActorOf(actor);
-        if (ReferenceEquals(actor, this))
-        {
-            return;
-        }
-        var watching = Parts.Watching ??= [];
-        var isNew = !watching.ContainsKey(actor);
-        watching[actor] = notification;
-        if (isNew)
-        {
-            actor.SendSystem(new Watch(this));
-        }
-    }
-
-    /// <summary>The actor a watch is really on: an adapter's termination is reported by its actor, so watch that.</summary>
-    private static ActorRef WatchedActorOf(ActorRef actor) => actor is IMessageAdapter adapter ? WatchedActorOf(adapter.Target) : actor;
 
     private ValueTask OnWatchedActorTerminatedAsync(ActorRef actor)
     {
-        if (_state is Dead || _parts?.Watching is not { } watching || !watching.Remove(actor, out var notification))
+        if (_state is Dead || _parts?.DeathWatch is not { } watch || !watch.TryTakeNotification(actor, out var notification))
         {
             return default;
         }
@@ -429,23 +371,11 @@ internal sealed class ActorCell<T> : ActorRef<T>, IActorContext<T>, IMessageInvo
         try
         {
             var handled = _actor!.OnSignalAsync(this, signal);
-            return handled.IsCompletedSuccessfully ? default : AwaitSignalAsync(handled, signal);
+            return handled.IsCompletedSuccessfully ? default : AwaitHandlerAsync(handled, signal);
         }
         catch (Exception e)
         {
             return HandleFailureAsync(e, signal);
-        }
-    }
-
-    private async ValueTask AwaitSignalAsync(ValueTask handled, Signal signal)
-    {
-        try
-        {
-            await handled.ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            await HandleFailureAsync(e, signal).ConfigureAwait(false);
         }
     }
 

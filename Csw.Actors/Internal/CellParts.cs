@@ -11,11 +11,8 @@ internal sealed class CellParts<T>
     /// <summary>Live children by name.</summary>
     public ChildrenContainer? Children;
 
-    /// <summary>Actors to tell when this one stops.</summary>
-    public HashSet<ActorRef>? Watchers;
-
-    /// <summary>Actors this one watches, with the message to receive instead of a <see cref="Terminated"/> signal.</summary>
-    public Dictionary<ActorRef, (bool HasMessage, T Message)>? Watching;
+    /// <summary>Who watches this actor and whom it watches.</summary>
+    public DeathWatch<T>? DeathWatch;
 
     /// <summary>Watched actors that stopped while this one was restarting; signalled to the new instance.</summary>
     public List<ActorRef>? DeferredTerminations;

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace Csw.Command;
 
 /// <summary>Timeouts of an <see cref="ICommandService"/>. Immutable; change with <c>with { ... }</c>.</summary>
@@ -8,6 +11,9 @@ public sealed record CommandServiceOptions
 
     /// <summary>How long a call waits for the component's answer (validate, submit's first response, oneway, query); 10 s.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Where failures of CurrentState callbacks are logged; nowhere by default.</summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 
     /// <summary>How long <c>SubmitAndWait</c> and <c>QueryFinal</c> wait for a final response when no timeout is given; 1 minute.</summary>
     public TimeSpan FinalTimeout { get; init; } = TimeSpan.FromMinutes(1);

@@ -73,7 +73,7 @@ public sealed class CswContext
         var location = await LocationService.ResolveAsync(Connection.Pekko(component), wait, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"{component.ComponentType} {component.Prefix} did not register within {wait.TotalSeconds:0.###} s.");
         return LocalActorUri.TryResolve<ComponentMessage>(location.Uri, out var supervisor)
-            ? CommandServiceFactory.Make(supervisor)
+            ? CommandServiceFactory.Make(supervisor, DefaultCommandServiceOptions)
             : throw new InvalidOperationException($"{component.ComponentType} {component.Prefix} is registered at {location.Uri}, which is not a component of this process (remote components need the HTTP client).");
     }
 
@@ -81,5 +81,7 @@ public sealed class CswContext
     /// <param name="component">The other component's supervisor.</param>
     /// <param name="options">Timeouts; the defaults when null.</param>
     public ICommandService CommandServiceFor(ActorRef<ComponentMessage> component, CommandServiceOptions? options = null) =>
-        CommandServiceFactory.Make(component, options);
+        CommandServiceFactory.Make(component, options ?? DefaultCommandServiceOptions);
+
+    private CommandServiceOptions DefaultCommandServiceOptions => CommandServiceOptions.Default with { LoggerFactory = LoggerFactory };
 }

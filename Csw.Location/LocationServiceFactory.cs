@@ -1,4 +1,6 @@
 using Csw.Location.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Csw.Location;
 
@@ -6,5 +8,7 @@ namespace Csw.Location;
 public static class LocationServiceFactory
 {
     /// <summary>A location service held in this process's memory: the default when everything runs in one process.</summary>
-    public static ILocationService CreateEmbedded() => new EmbeddedLocationService();
+    /// <param name="loggerFactory">Where failures of tracking callbacks are logged; nowhere when null.</param>
+    public static ILocationService CreateEmbedded(ILoggerFactory? loggerFactory = null) =>
+        new EmbeddedLocationService((loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Csw.Location.Embedded"));
 }

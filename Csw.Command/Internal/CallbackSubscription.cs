@@ -1,4 +1,5 @@
 using Csw.Params;
+using Microsoft.Extensions.Logging;
 
 namespace Csw.Command.Internal;
 
@@ -11,9 +12,9 @@ internal sealed class CallbackSubscription : IAsyncDisposable
     /// <summary>The pump; completes when the stream ends.</summary>
     private readonly Task _pump;
 
-    public CallbackSubscription(IAsyncEnumerable<CurrentState> states, Action<CurrentState> onState)
+    public CallbackSubscription(IAsyncEnumerable<CurrentState> states, Action<CurrentState> onState, ILogger log)
     {
-        _pump = PumpAsync(states, onState, _stop.Token);
+        _pump = PumpAsync(states, onState, log, _stop.Token);
     }
 
     public async ValueTask DisposeAsync()
@@ -29,7 +30,7 @@ internal sealed class CallbackSubscription : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static async Task PumpAsync(IAsyncEnumerable<CurrentState> states, Action<CurrentState> onState, CancellationToken cancellationToken)
+    private static async Task PumpAsync(IAsyncEnumerable<CurrentState> states, Action<CurrentState> onState, ILogger log, CancellationToken cancellationToken)
     {
         await Task.Yield();
         try
@@ -43,13 +44,13 @@ internal sealed class CallbackSubscription : IAsyncDisposable
                 catch (Exception e)
                 {
                     // Nobody awaits the callback: report it, and keep the stream going.
-                    System.Diagnostics.Trace.TraceError($"A CurrentState callback failed: {e}");
+                    log.LogError(e, "A CurrentState callback failed on {State}; the subscription goes on", state.StateName);
                 }
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            System.Diagnostics.Trace.TraceError($"A CurrentState subscription ended: {e.Message}");
+            log.LogError(e, "A CurrentState subscription ended with an error");
         }
     }
 }

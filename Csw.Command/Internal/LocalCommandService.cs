@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Csw.Actors;
 using Csw.Params;
 using Csw.PubSub;
+using Microsoft.Extensions.Logging;
 
 namespace Csw.Command.Internal;
 
@@ -101,7 +102,7 @@ internal sealed class LocalCommandService(ActorRef<ComponentMessage> component, 
     public IAsyncDisposable SubscribeCurrentState(Action<CurrentState> onState, IEnumerable<StateName>? names = null)
     {
         ArgumentNullException.ThrowIfNull(onState);
-        return new CallbackSubscription(SubscribeCurrentState(names), onState);
+        return new CallbackSubscription(SubscribeCurrentState(names), onState, options.LoggerFactory.CreateLogger<CallbackSubscription>());
     }
 
     private Task<Subscription<CurrentState>> SubscribeAsync(IReadOnlyList<StateName>? names, CancellationToken cancellationToken) =>

@@ -9,5 +9,5 @@ internal static class SystemLocationServices
 {
     private static readonly ConditionalWeakTable<ActorSystem, ILocationService> Services = [];
 
-    public static ILocationService For(ActorSystem system) => Services.GetValue(system, static _ => LocationServiceFactory.CreateEmbedded());
+    public static ILocationService For(ActorSystem system) => Services.GetValue(system, static s => LocationServiceFactory.CreateEmbedded(s.Options.LoggerFactory));
 }

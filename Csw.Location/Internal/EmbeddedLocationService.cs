@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
 
 namespace Csw.Location.Internal;
 
@@ -7,7 +8,7 @@ namespace Csw.Location.Internal;
 /// The in-memory location service. A lock guards a small map and the trackers; registering never
 /// waits for a tracker (each has a bounded buffer that drops its oldest event).
 /// </summary>
-internal sealed class EmbeddedLocationService : ILocationService
+internal sealed class EmbeddedLocationService(ILogger log) : ILocationService
 {
     private const int TrackerBuffer = 256;
 
@@ -124,11 +125,11 @@ internal sealed class EmbeddedLocationService : ILocationService
         var changes = Track(connection, stop.Token).GetAsyncEnumerator(stop.Token);
         // The first MoveNextAsync registers the tracker before Subscribe returns.
         var first = changes.MoveNextAsync();
-        _ = PumpAsync(changes, first, onEvent);
+        _ = PumpAsync(changes, first, onEvent, log);
         return new Unsubscriber(stop);
     }
 
-    private static async Task PumpAsync(IAsyncEnumerator<TrackingEvent> changes, ValueTask<bool> first, Action<TrackingEvent> onEvent)
+    private static async Task PumpAsync(IAsyncEnumerator<TrackingEvent> changes, ValueTask<bool> first, Action<TrackingEvent> onEvent, ILogger log)
     {
         try
         {
@@ -140,7 +141,7 @@ internal sealed class EmbeddedLocationService : ILocationService
                 }
                 catch (Exception e)
                 {
-                    System.Diagnostics.Trace.TraceError($"A location tracking callback failed: {e}");
+                    log.LogError(e, "A tracking callback failed on {Change}; it stays subscribed", changes.Current);
                 }
             }
         }

@@ -1,0 +1,36 @@
+using Csw.Framework;
+using Csw.Params;
+using Csw.Tests.Shared;
+using Csw.TestKit;
+using Microsoft.Extensions.Logging;
+
+namespace Csw.Command.Tests;
+
+public sealed class CallbackLoggingTests : ActorTestKit
+{
+    [Fact]
+    public async Task SubscribeCurrentState_CallbackThrows_LoggedAndStreamGoesOn()
+    {
+        var logs = new CapturingLoggerFactory();
+        var component = Component.Spawn(System, new ComponentInfo(ContractHcd.Prefix, ComponentType.HCD), context => new ContractHcd(context, new TaskCompletionSource()));
+        var service = CommandServiceFactory.Make(component, new CommandServiceOptions { LoggerFactory = logs });
+        var seen = CreateProbe<int>();
+        await using var subscription = service.SubscribeCurrentState(state =>
+        {
+            var position = state.Get(ContractHcd.Position).Head;
+            seen.Ref.Tell(position);
+            if (position == 1)
+            {
+                throw new InvalidOperationException("callback failed on purpose");
+            }
+        });
+        await TestWaits.AwaitAssertAsync(async () =>
+        {
+            await service.OnewayAsync(new Setup(ContractHcd.Prefix, "move").Add(ContractHcd.Position.Set(1)));
+            Assert.Equal(1, await seen.ExpectMessageAsync(TimeSpan.FromMilliseconds(200)));
+        });
+        await service.OnewayAsync(new Setup(ContractHcd.Prefix, "move").Add(ContractHcd.Position.Set(2)));
+        await seen.FishForMessageAsync(position => position == 2);
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Exception?.Message == "callback failed on purpose");
+    }
+}

@@ -193,7 +193,7 @@ internal sealed class Supervisor : IActor<ComponentMessage>
     // While initializing, commands wait in the (held) lane and run once the component is Running.
     private void AdmitCommand(ControlCommand command, ComponentMessage message)
     {
-        var item = new LaneItem(message, new Id());
+        var item = new LaneItem(message, RunIds.New());
         if (_state == SupervisorLifecycleState.Shutdown || !_lock.Allows(command.Source))
         {
             Refuse(item);
@@ -205,7 +205,7 @@ internal sealed class Supervisor : IActor<ComponentMessage>
     /// <summary>Answers a command that will never run.</summary>
     private void Refuse(LaneItem item)
     {
-        var runId = item.RunId ?? new Id();
+        var runId = item.RunId ?? RunIds.New();
         switch (item.Message)
         {
             case ComponentMessage.Validate validate:

@@ -28,13 +28,25 @@ internal sealed class TestHcd : ComponentHandlers
     public override async Task InitializeAsync(CancellationToken cancellationToken)
     {
         var attempt = Interlocked.Increment(ref _control.InitializeAttempts);
+        if (_control.InitializeGate is { } gate)
+        {
+            await gate.Task.WaitAsync(cancellationToken);
+        }
         if (attempt <= _control.InitializeFailures)
         {
             throw new InvalidOperationException($"initialize failure {attempt}");
         }
-        if (_control.InitializeHangs)
+        if (_control.InitializeHangs && (_control.InitializeFailuresBeforeSuccess == 0 || attempt <= _control.InitializeFailuresBeforeSuccess))
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                Interlocked.Increment(ref _control.InitializeCancellations);
+                throw;
+            }
         }
     }
 

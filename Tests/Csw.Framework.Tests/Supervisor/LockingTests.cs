@@ -4,7 +4,7 @@ using Csw.Framework.Tests.Support;
 using Csw.Params;
 using Csw.TestKit;
 
-namespace Csw.Framework.Tests;
+namespace Csw.Framework.Tests.Supervisor;
 
 public sealed class LockingTests : FrameworkTestBase
 {

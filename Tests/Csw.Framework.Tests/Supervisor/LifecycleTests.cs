@@ -1,7 +1,7 @@
 using Csw.Framework.Tests.Support;
 using Csw.Params;
 
-namespace Csw.Framework.Tests;
+namespace Csw.Framework.Tests.Supervisor;
 
 public sealed class LifecycleTests : FrameworkTestBase
 {

@@ -2,7 +2,7 @@ using Csw.Command;
 using Csw.Framework.Tests.Support;
 using Csw.Params;
 
-namespace Csw.Framework.Tests;
+namespace Csw.Framework.Tests.Supervisor;
 
 public sealed class ConcurrencyModelTests : FrameworkTestBase
 {

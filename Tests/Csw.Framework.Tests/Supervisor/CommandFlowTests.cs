@@ -3,7 +3,7 @@ using Csw.Framework.Tests.Support;
 using Csw.Params;
 using Microsoft.Extensions.Logging;
 
-namespace Csw.Framework.Tests;
+namespace Csw.Framework.Tests.Supervisor;
 
 public sealed class CommandFlowTests : FrameworkTestBase
 {

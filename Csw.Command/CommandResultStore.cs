@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Csw.Params;
 
 namespace Csw.Command;
@@ -6,21 +7,30 @@ namespace Csw.Command;
 /// The async command pattern's result store: a caller submits, gets <see cref="Started"/> (the
 /// acknowledgement), hands the command to the store and moves on; later it asks
 /// <see cref="GetCommandResult"/> without waiting — null while the command runs, the final
-/// response once it has one. Results arrive by push (a QueryFinal per tracked command), never by
-/// polling. Thread-safe.
+/// response once it has one. Results arrive by push (one QueryFinal per tracked command, started by
+/// <see cref="Track"/>), never by polling. Thread-safe.
 /// </summary>
 /// <remarks>
-/// Each (component, runId) gets at most one result: the first final response (or the failure to
-/// get one, as an <see cref="Error"/>) is kept and later ones ignored. Memory is bounded: beyond
-/// <see cref="Capacity"/> finished results, the oldest finished one is forgotten; commands still
-/// running are never forgotten.
+/// <para>
+/// At most once: each (component, runId) gets one result, the first final response (or the failure
+/// to get one, as an <see cref="Error"/>); tracking it again, or a later response, changes nothing.
+/// This holds while the store remembers the command: a result it has forgotten can be tracked anew.
+/// </para>
+/// <para>
+/// Bounded: at most <see cref="Capacity"/> finished results are kept; when one more finishes, the
+/// one that finished longest ago is forgotten (first finished, first out — whether anyone has read
+/// it or not). Commands still running are never forgotten; each waits at most its timeout, after
+/// which it finishes with an <see cref="Error"/>. A forgotten command looks like an unknown one:
+/// <see cref="GetCommandResult"/> is null and <see cref="Knows"/> false, so a caller that sees
+/// null should check <see cref="Knows"/> before assuming "still running".
+/// </para>
 /// </remarks>
 public sealed class CommandResultStore
 {
-    /// <summary>Results and pending commands by key; guarded by itself.</summary>
+    /// <summary>Results by key; null while the command runs. Guarded by itself.</summary>
     private readonly Dictionary<(string Component, Id RunId), ISubmitResponse?> _results = [];
 
-    /// <summary>Finished keys, oldest first, for eviction; guarded by <see cref="_results"/>.</summary>
+    /// <summary>Finished keys, in the order they finished, for eviction; guarded by <see cref="_results"/>.</summary>
     private readonly Queue<(string Component, Id RunId)> _finished = new();
 
     /// <summary>Creates a store.</summary>
@@ -36,12 +46,13 @@ public sealed class CommandResultStore
 
     /// <summary>
     /// Tracks a submitted command by its first response: a final one is stored at once; for
-    /// <see cref="Started"/> the store waits for the final response in the background.
+    /// <see cref="Started"/> the store waits for the final response in the background. A command
+    /// already known is left as it is.
     /// </summary>
     /// <param name="component">The component's name (e.g. its prefix); with the runId, the key.</param>
-    /// <param name="service">The component's command service.</param>
+    /// <param name="service">The component's command service, asked once for the final response.</param>
     /// <param name="firstResponse">What <see cref="ICommandService.SubmitAsync"/> answered.</param>
-    /// <param name="timeout">How long to wait for the final response; the service's default when null.</param>
+    /// <param name="timeout">How long to wait for the final response; the service's default (<see cref="CommandServiceOptions.FinalTimeout"/>) when null.</param>
     public void Track(string component, ICommandService service, ISubmitResponse firstResponse, TimeSpan? timeout = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(component);
@@ -50,20 +61,21 @@ public sealed class CommandResultStore
         var key = (component, firstResponse.RunId);
         lock (_results)
         {
-            if (!_results.TryAdd(key, null))
+            if (_results.ContainsKey(key))
             {
                 return;
             }
-        }
-        if (firstResponse.IsFinal)
-        {
-            Store(key, firstResponse);
-            return;
+            if (firstResponse.IsFinal)
+            {
+                Record(key, firstResponse);
+                return;
+            }
+            _results.Add(key, null);
         }
         _ = WaitForFinalAsync(key, service, timeout);
     }
 
-    /// <summary>The command's final response; null while it runs, or if the store does not know it.</summary>
+    /// <summary>The command's final response; null while it runs, or if the store does not know it (see <see cref="Knows"/>).</summary>
     /// <param name="component">The component's name, as given to <see cref="Track"/>.</param>
     /// <param name="runId">The command's runId.</param>
     public ISubmitResponse? GetCommandResult(string component, Id runId)
@@ -74,7 +86,7 @@ public sealed class CommandResultStore
         }
     }
 
-    /// <summary>Whether the store knows the command (running or finished and not yet forgotten).</summary>
+    /// <summary>Whether the store knows the command (running, or finished and not yet forgotten).</summary>
     /// <param name="component">The component's name.</param>
     /// <param name="runId">The command's runId.</param>
     public bool Knows(string component, Id runId)
@@ -96,23 +108,32 @@ public sealed class CommandResultStore
         {
             final = new Error(key.RunId, $"No final response from {key.Component}: {e.Message}");
         }
-        Store(key, final);
-    }
-
-    private void Store((string Component, Id RunId) key, ISubmitResponse final)
-    {
         lock (_results)
         {
-            if (!_results.TryGetValue(key, out var existing) || existing is not null)
+            // Only a running entry takes a result: the first one wins.
+            if (_results.TryGetValue(key, out var existing) && existing is null)
             {
-                return;
-            }
-            _results[key] = final;
-            _finished.Enqueue(key);
-            while (_finished.Count > Capacity)
-            {
-                _results.Remove(_finished.Dequeue());
+                Record(key, final);
             }
         }
+    }
+
+    /// <summary>Stores a final result and forgets the oldest beyond capacity; the caller holds the lock.</summary>
+    private void Record((string Component, Id RunId) key, ISubmitResponse final)
+    {
+        _results[key] = final;
+        _finished.Enqueue(key);
+        while (_finished.Count > Capacity)
+        {
+            _results.Remove(_finished.Dequeue());
+        }
+        AssertInvariants();
+    }
+
+    [Conditional("DEBUG")]
+    private void AssertInvariants()
+    {
+        Debug.Assert(_finished.Count <= Capacity, "more finished results than the capacity");
+        Debug.Assert(_results.Count >= _finished.Count, "a finished key without its result");
     }
 }

@@ -14,18 +14,23 @@ public sealed class FilterReconciler(ICommandService wheel, CommandResultStore r
 {
     private static readonly Prefix Controller = Prefix.Parse("WFOS.controller");
 
-    /// <summary>One pass; true when the resource is settled (nothing in flight, desired = observed).</summary>
+    /// <summary>One pass; true when nothing is left to do now (desired = observed, or the last move failed), false while a move is in flight.</summary>
     public async Task<bool> ReconcileAsync(FilterResource resource, CancellationToken cancellationToken = default)
     {
         if (resource.Processing is { } runId)
         {
             var result = results.GetCommandResult(resource.Wheel, runId);
-            if (result is null)
+            if (result is null && results.Knows(resource.Wheel, runId))
             {
                 return false; // still processing: come back later
             }
             resource.Processing = null;
-            if (result is Completed completed)
+            if (result is null)
+            {
+                // The store forgot it (evicted): moving to a slot is idempotent, so just ask again below.
+                resource.ObservedSlot = null;
+            }
+            else if (result is Completed completed)
             {
                 resource.ObservedSlot = completed.Result.Get(FilterWheelHcd.Position).Head;
                 resource.LastError = null;
@@ -33,7 +38,7 @@ public sealed class FilterReconciler(ICommandService wheel, CommandResultStore r
             else
             {
                 resource.LastError = result.ToString();
-                return true; // failed: settled until someone changes the desired slot
+                return true; // failed: done for this pass; the next one tries again (a real controller backs off)
             }
         }
         if (resource.ObservedSlot == resource.DesiredSlot)

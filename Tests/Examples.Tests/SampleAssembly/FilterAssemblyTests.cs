@@ -1,4 +1,5 @@
 using Csw.Command;
+using Csw.Framework;
 using Csw.Params;
 using Csw.TestKit;
 using Examples.SampleHcd;
@@ -33,6 +34,30 @@ public sealed class FilterAssemblyTests : ActorTestKit
         Assert.Contains("blue", error.Message);
         Assert.Contains("red", error.Message);
         Assert.Contains("target must be 0..7", error.Message);
+    }
+
+    [Fact]
+    public async Task Configure_OneWheelOffline_ErrorNamingOnlyThatWheel()
+    {
+        var samples = SampleSystem.Start(System, TimeSpan.FromMilliseconds(5));
+        var red = CommandServiceFactory.Make(samples.RedWheel);
+        await red.ValidateAsync(new Setup(Client, "status"));
+        samples.RedWheel.Tell(new SupervisorMessage.GoOffline());
+        await TestWaits.AwaitAssertAsync(async () => Assert.IsType<Invalid>(await red.ValidateAsync(new Setup(Client, "move").Add(FilterWheelHcd.Target.Set(1)))));
+
+        var error = Assert.IsType<Error>(await CommandServiceFactory.Make(samples.Assembly).SubmitAndWaitAsync(Configure(5)));
+        Assert.Equal("Wheels failed: red.filter (Invalid: The wheel is offline.)", error.Message);
+        var blue = Assert.IsType<Completed>(await CommandServiceFactory.Make(samples.BlueWheel).SubmitAsync(new Setup(Client, "status")));
+        Assert.Equal(5, blue.Result.Get(FilterWheelHcd.Position).Head);
+    }
+
+    [Fact]
+    public async Task Configure_WhileWheelsMove_StartedAndQueryableAtOnce()
+    {
+        var samples = SampleSystem.Start(System, TimeSpan.FromSeconds(30));
+        var assembly = CommandServiceFactory.Make(samples.Assembly);
+        var started = Assert.IsType<Started>(await assembly.SubmitAsync(Configure(2)));
+        Assert.IsType<Started>(await assembly.QueryAsync(started.RunId));
     }
 
     [Fact]

@@ -25,6 +25,13 @@ public sealed class FilterWheelHcdTests : ActorTestKit
     }
 
     [Fact]
+    public async Task Move_ToWhereItIs_CompletedAtOnce()
+    {
+        var completed = Assert.IsType<Completed>(await StartWheel().SubmitAsync(Move(0)));
+        Assert.Equal(0, completed.Result.Get(FilterWheelHcd.Position).Head);
+    }
+
+    [Fact]
     public async Task Move_WhileTurning_PublishesEachPositionInOrder()
     {
         var wheel = StartWheel();
@@ -75,6 +82,62 @@ public sealed class FilterWheelHcdTests : ActorTestKit
             var invalid = Assert.IsType<Invalid>(await wheel.ValidateAsync(Move(2)));
             Assert.Equal(CommandIssueKind.WrongInternalStateIssue, invalid.Issue.Kind);
         });
+    }
+
+    [Fact]
+    public async Task Move_WhileMoving_HcdBusy()
+    {
+        var wheel = CommandServiceFactory.Make(SampleSystem.StartWheel(System, SampleSystem.BluePrefix, TimeSpan.FromSeconds(30)));
+        Assert.IsType<Started>(await wheel.SubmitAsync(Move(5)));
+        var invalid = Assert.IsType<Invalid>(await wheel.SubmitAsync(Move(2)));
+        Assert.Equal(CommandIssueKind.HCDBusyIssue, invalid.Issue.Kind);
+    }
+
+    [Fact]
+    public async Task Stop_WhileMoving_MoveCancelledAndWheelHaltsWhereItIs()
+    {
+        // Steps long enough that the stop lands before the wheel reaches 7, even on a busy machine.
+        var wheel = CommandServiceFactory.Make(SampleSystem.StartWheel(System, SampleSystem.BluePrefix, TimeSpan.FromMilliseconds(50)));
+        await using var states = wheel.SubscribeCurrentState([FilterWheelHcd.PositionState]).GetAsyncEnumerator();
+        var next = states.MoveNextAsync();
+        await wheel.SubmitAsync(new Setup(Client, "status")); // the subscription is in place (see above)
+        var started = Assert.IsType<Started>(await wheel.SubmitAsync(Move(7)));
+        Assert.True(await next); // the wheel has turned one slot
+
+        var stop = Assert.IsType<Completed>(await wheel.SubmitAsync(new Setup(Client, "stop")));
+        var stoppedAt = stop.Result.Get(FilterWheelHcd.Position).Head;
+        Assert.InRange(stoppedAt, 1, 6);
+        Assert.IsType<Cancelled>(await wheel.QueryFinalAsync(started.RunId));
+        var status = Assert.IsType<Completed>(await wheel.SubmitAsync(new Setup(Client, "status")));
+        Assert.Equal(stoppedAt, status.Result.Get(FilterWheelHcd.Position).Head);
+        Assert.IsType<Started>(await wheel.SubmitAsync(Move(0))); // no longer busy
+    }
+
+    [Fact]
+    public async Task Stop_WhenIdle_CompletedAtOnceWithPosition()
+    {
+        var stop = Assert.IsType<Completed>(await StartWheel().SubmitAsync(new Setup(Client, "stop")));
+        Assert.Equal(0, stop.Result.Get(FilterWheelHcd.Position).Head);
+    }
+
+    [Fact]
+    public async Task StatusAndStop_WhenOffline_StillAnswered()
+    {
+        var supervisor = SampleSystem.StartWheel(System, SampleSystem.BluePrefix, Step);
+        var wheel = CommandServiceFactory.Make(supervisor);
+        await wheel.ValidateAsync(new Setup(Client, "status"));
+        supervisor.Tell(new SupervisorMessage.GoOffline());
+        await TestWaits.AwaitAssertAsync(async () => Assert.IsType<Invalid>(await wheel.ValidateAsync(Move(2))));
+        Assert.IsType<Completed>(await wheel.SubmitAsync(new Setup(Client, "stop")));
+        Assert.IsType<Completed>(await wheel.SubmitAsync(new Setup(Client, "status")));
+    }
+
+    [Fact]
+    public async Task Constructor_WithoutStepTime_MovesWithTheDefaultStep()
+    {
+        var supervisor = Component.Spawn(System, new ComponentInfo(SampleSystem.BluePrefix, ComponentType.HCD), context => new FilterWheelHcd(context));
+        var completed = Assert.IsType<Completed>(await CommandServiceFactory.Make(supervisor).SubmitAndWaitAsync(Move(1)));
+        Assert.Equal(1, completed.Result.Get(FilterWheelHcd.Position).Head);
     }
 
     [Fact]

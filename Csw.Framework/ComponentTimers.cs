@@ -44,18 +44,41 @@ public sealed class ComponentTimers
         }
     }
 
+    /// <summary>How many timers are live (scheduled and neither fired once, disposed nor cancelled).</summary>
+    internal int Count
+    {
+        get
+        {
+            lock (_timers)
+            {
+                return _timers.Count;
+            }
+        }
+    }
+
     private IDisposable Start(TimeSpan delay, TimeSpan period, Action action)
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
-        var handle = new Handle(this);
+        var handle = new Handle(this, action, once: period == Timeout.InfiniteTimeSpan);
         lock (_timers)
         {
-            handle.Timer = new Timer(_ => handle.Run(action), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            handle.Timer = new Timer(static state => ((Handle)state!).Run(), handle, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             _timers.Add(handle.Timer);
+            // Started under the lock, so that CancelAll never disposes a timer between its creation and its start.
+            handle.Timer.Change(delay, period);
         }
-        handle.Timer.Change(delay, period);
         return handle;
+    }
+
+    /// <summary>Whether a firing timer may run its action; a one-shot timer is forgotten as it fires.</summary>
+    private bool BeginRun(Timer timer, bool once)
+    {
+        lock (_timers)
+        {
+            // A callback already queued when its timer was cancelled must not run.
+            return once ? _timers.Remove(timer) : _timers.Contains(timer);
+        }
     }
 
     private void Remove(Timer timer)
@@ -68,12 +91,20 @@ public sealed class ComponentTimers
     }
 
     /// <summary>What a caller holds to cancel one timer.</summary>
-    private sealed class Handle(ComponentTimers owner) : IDisposable
+    private sealed class Handle(ComponentTimers owner, Action action, bool once) : IDisposable
     {
         public Timer Timer { get; set; } = null!;
 
-        public void Run(Action action)
+        public void Run()
         {
+            if (!owner.BeginRun(Timer, once))
+            {
+                return;
+            }
+            if (once)
+            {
+                Timer.Dispose();
+            }
             try
             {
                 action();

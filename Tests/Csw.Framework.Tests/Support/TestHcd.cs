@@ -8,7 +8,7 @@ namespace Csw.Framework.Tests.Support;
 /// <c>complete</c> (completes at once), <c>invalid</c> (fails validation), <c>throw</c> (OnSubmit
 /// throws), <c>long</c> (Started, completed when the test opens <see cref="TestHcdControl.LongCommandGate"/>),
 /// <c>blocking</c> (OnSubmit itself awaits <see cref="TestHcdControl.HandlerGate"/>), <c>publish</c>
-/// (publishes a CurrentState named <c>state</c>).
+/// (publishes a CurrentState named <c>state</c>), <c>timer</c> (starts a periodic component timer counting <see cref="TestHcdControl.TimerTicks"/>).
 /// </summary>
 internal sealed class TestHcd : ComponentHandlers
 {
@@ -67,6 +67,9 @@ internal sealed class TestHcd : ComponentHandlers
             case "blocking":
                 _control.HandlerEntered.TrySetResult();
                 await _control.HandlerGate.Task;
+                return new Completed(runId);
+            case "timer":
+                Context.Timers.SchedulePeriodically(TimeSpan.FromMilliseconds(10), () => Interlocked.Increment(ref _control.TimerTicks));
                 return new Completed(runId);
             case "publish":
                 Context.CurrentStatePublisher.Publish(new CurrentState(Prefix, "state").Add(Value.Set(command.Get(Value).Head)));

@@ -29,6 +29,9 @@ internal sealed class TestHcdControl
     /// <summary>The context the latest instance got.</summary>
     public CswContext? Context;
 
+    /// <summary>Ticks of the timers started by the <c>timer</c> command.</summary>
+    public int TimerTicks;
+
     /// <summary>Oneway calls so far.</summary>
     public int Oneways;
 

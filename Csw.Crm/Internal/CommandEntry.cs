@@ -3,14 +3,26 @@ using Csw.Params;
 
 namespace Csw.Crm.Internal;
 
-/// <summary>What the CRM remembers of one command: its latest response and who waits for the final one.</summary>
-internal sealed class CommandEntry(ISubmitResponse latest)
+/// <summary>
+/// What the CRM remembers of one command: its latest response, who waits for the final one, and its
+/// place in the <see cref="RecencyList"/> (the entry is its own list node: one allocation per command).
+/// </summary>
+internal sealed class CommandEntry(Id runId, ISubmitResponse latest)
 {
+    /// <summary>The command's runId, the entry's key.</summary>
+    public Id RunId { get; } = runId;
+
     /// <summary>The latest response; final once the command has finished.</summary>
     public ISubmitResponse Latest { get; set; } = latest;
 
     /// <summary>QueryFinal callers waiting for the final response; null when none.</summary>
     public List<ActorRef<ISubmitResponse>>? Waiters { get; set; }
+
+    /// <summary>The entry used just before this one; null for the least recently used.</summary>
+    public CommandEntry? Older { get; set; }
+
+    /// <summary>The entry used just after this one; null for the most recently used.</summary>
+    public CommandEntry? Newer { get; set; }
 
     public bool IsFinished => Latest.IsFinal;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Csw.Actors;
 using Csw.Params;
 using Microsoft.Extensions.Logging;
@@ -12,10 +13,10 @@ namespace Csw.Crm.Internal;
 internal sealed class CrmActor(int capacity) : IActor<CrmMessage>
 {
     /// <summary>The entries by runId.</summary>
-    private readonly Dictionary<Id, LinkedListNode<(Id RunId, CommandEntry Entry)>> _byRunId = [];
+    private readonly Dictionary<Id, CommandEntry> _byRunId = [];
 
-    /// <summary>The entries by recency of use, least recent first.</summary>
-    private readonly LinkedList<(Id RunId, CommandEntry Entry)> _byRecency = new();
+    /// <summary>The same entries by recency of use, least recent first.</summary>
+    private readonly RecencyList _byRecency = new();
 
     public ValueTask ReceiveAsync(IActorContext<CrmMessage> context, CrmMessage message)
     {
@@ -31,7 +32,7 @@ internal sealed class CrmActor(int capacity) : IActor<CrmMessage>
                 AnswerWhenFinal(queryFinal.RunId, queryFinal.ReplyTo);
                 break;
             case GetRemembered get:
-                get.ReplyTo.Tell(_byRecency.Select(node => node.RunId).ToList());
+                get.ReplyTo.Tell(_byRecency.OldestFirst().Select(entry => entry.RunId).ToList());
                 break;
         }
         return ValueTask.CompletedTask;
@@ -41,11 +42,11 @@ internal sealed class CrmActor(int capacity) : IActor<CrmMessage>
     {
         if (signal is PostStop)
         {
-            foreach (var (runId, entry) in _byRecency)
+            foreach (var entry in _byRecency.OldestFirst())
             {
                 foreach (var waiter in entry.Waiters ?? [])
                 {
-                    waiter.Tell(new Error(runId, $"The component stopped before command {runId} finished."));
+                    waiter.Tell(new Error(entry.RunId, $"The component stopped before command {entry.RunId} finished."));
                 }
                 entry.Waiters = null;
             }
@@ -55,12 +56,17 @@ internal sealed class CrmActor(int capacity) : IActor<CrmMessage>
 
     private void Update(IActorContext<CrmMessage> context, ISubmitResponse response)
     {
-        var entry = Find(response.RunId);
-        if (entry is null)
+        // One lookup both finds a known command and makes room for a new one (most are new and final at once).
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_byRunId, response.RunId, out var known);
+        if (!known)
         {
-            Add(response);
+            slot = new CommandEntry(response.RunId, response);
+            _byRecency.AddNewest(slot);
+            Evict();
             return;
         }
+        var entry = slot!;
+        _byRecency.MoveToNewest(entry);
         if (entry.IsFinished)
         {
             context.Log.LogWarning("Command {RunId} already finished with {First}; the later {Second} is ignored", response.RunId, Describe(entry.Latest), Describe(response));
@@ -99,35 +105,28 @@ internal sealed class CrmActor(int capacity) : IActor<CrmMessage>
     /// <summary>The entry, marked as just used; null if unknown.</summary>
     private CommandEntry? Find(Id runId)
     {
-        if (!_byRunId.TryGetValue(runId, out var node))
+        if (!_byRunId.TryGetValue(runId, out var entry))
         {
             return null;
         }
-        _byRecency.Remove(node);
-        _byRecency.AddLast(node);
-        return node.Value.Entry;
-    }
-
-    private void Add(ISubmitResponse response)
-    {
-        _byRunId[response.RunId] = _byRecency.AddLast((response.RunId, new CommandEntry(response)));
-        Evict();
+        _byRecency.MoveToNewest(entry);
+        return entry;
     }
 
     /// <summary>Forgets least recently used finished commands while over capacity; never the one just used,
     /// so a final response is always there to be queried right after it was recorded.</summary>
     private void Evict()
     {
-        var node = _byRecency.First;
-        while (_byRunId.Count > capacity && node is not null && node != _byRecency.Last)
+        var entry = _byRecency.Oldest;
+        while (_byRunId.Count > capacity && entry is not null && entry != _byRecency.Newest)
         {
-            var next = node.Next;
-            if (node.Value.Entry.IsFinished)
+            var newer = entry.Newer;
+            if (entry.IsFinished)
             {
-                _byRecency.Remove(node);
-                _byRunId.Remove(node.Value.RunId);
+                _byRecency.Remove(entry);
+                _byRunId.Remove(entry.RunId);
             }
-            node = next;
+            entry = newer;
         }
     }
 

@@ -20,8 +20,8 @@ public sealed class CommandSuite : IBenchSuite
 
         // One component: all 64 callers contend for the same supervisor, the honest worst case.
         const int callers = 64, perCaller = 10_000;
-        var throughput = await Measure.MedianRateAsync(() => LocalSubmit.ThroughputAsync(callers, perCaller), rounds: 3);
-        var channelThroughput = await Measure.MedianRateAsync(() => LocalSubmit.ChannelThroughputAsync(callers, perCaller), rounds: 3);
+        var throughput = await Measure.MedianRateAsync(() => LocalSubmit.ThroughputAsync(callers, perCaller));
+        var channelThroughput = await Measure.MedianRateAsync(() => LocalSubmit.ChannelThroughputAsync(callers, perCaller));
         report.Add("local_submit_throughput_64", throughput, "cmd/s", channelThroughput);
 
         // The idle-actor baseline first: measured after the components, it would see their memory being freed.

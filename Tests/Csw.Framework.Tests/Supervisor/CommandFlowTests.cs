@@ -29,7 +29,8 @@ public sealed class CommandFlowTests : FrameworkTestBase
     {
         var service = CommandServiceFactory.Make(await StartRunningHcdAsync());
         var response = await service.SubmitAsync(Command("invalid"));
-        Assert.IsType<Invalid>(response);
+        var invalid = Assert.IsType<Invalid>(response);
+        Assert.Equal(new CommandIssue(CommandIssueKind.UnsupportedCommandIssue, "invalid on purpose"), invalid.Issue);
         Assert.Equal(response, await service.QueryFinalAsync(response.RunId));
     }
 
@@ -98,5 +99,36 @@ public sealed class CommandFlowTests : FrameworkTestBase
             var state = await states.ExpectMessageAsync(TimeSpan.FromMilliseconds(200));
             Assert.Equal(7, state.Get(TestHcd.Value).Head);
         });
+    }
+
+    [Fact]
+    public async Task Validate_HandlerThrows_InvalidNamingTheFailure()
+    {
+        var service = CommandServiceFactory.Make(await StartRunningHcdAsync());
+        var validated = Assert.IsType<Invalid>(await service.ValidateAsync(Command("validate-throws")));
+        Assert.Equal(CommandIssueKind.OtherIssue, validated.Issue.Kind);
+        Assert.Contains("validation failed on purpose", validated.Issue.Reason);
+        var submitted = Assert.IsType<Invalid>(await service.SubmitAsync(Command("validate-throws")));
+        Assert.Equal(submitted, await service.QueryAsync(submitted.RunId));
+        Assert.IsType<Completed>(await service.SubmitAsync(Command("complete")));
+    }
+
+    [Fact]
+    public async Task Submit_HandlerThrows_ErrorRecordedUnderTheRunId()
+    {
+        var service = CommandServiceFactory.Make(await StartRunningHcdAsync());
+        var error = Assert.IsType<Error>(await service.SubmitAsync(Command("throw")));
+        Assert.Equal(error, await service.QueryAsync(error.RunId));
+        Assert.Equal(error, await service.QueryFinalAsync(error.RunId));
+        Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Error && e.Exception?.Message == "submit failed on purpose");
+    }
+
+    [Fact]
+    public async Task Submit_EachCommand_GetsItsOwnRunId()
+    {
+        var service = CommandServiceFactory.Make(await StartRunningHcdAsync());
+        var first = await service.SubmitAsync(Command("complete"));
+        var second = await service.SubmitAsync(Command("complete"));
+        Assert.NotEqual(first.RunId, second.RunId);
     }
 }

@@ -61,4 +61,61 @@ public sealed class ConcurrencyModelTests : FrameworkTestBase
         Control.HandlerGate.SetResult();
         await blocked;
     }
+
+    [Fact]
+    public async Task Supervisor_WhileHandlerAwaits_LongCommandCompletesAndQueryFinalAnswers()
+    {
+        var hcd = await StartRunningHcdAsync();
+        var service = CommandServiceFactory.Make(hcd);
+        var started = Assert.IsType<Started>(await service.SubmitAsync(Command("long")));
+        var waiting = service.QueryFinalAsync(started.RunId);
+        var blocked = service.SubmitAsync(Command("blocking"));
+        await Control.HandlerEntered.Task;
+        Control.LongCommandGate.SetResult();
+        Assert.Equal(new Completed(started.RunId), await waiting);
+        Assert.False(blocked.IsCompleted);
+        Control.HandlerGate.SetResult();
+        Assert.IsType<Completed>(await blocked);
+    }
+
+    [Fact]
+    public async Task Lifecycle_WhileHandlerAwaits_ChangeWaitsItsTurnButQueriesAnswer()
+    {
+        var hcd = await StartRunningHcdAsync();
+        var service = CommandServiceFactory.Make(hcd);
+        var blocked = service.SubmitAsync(Command("blocking"));
+        await Control.HandlerEntered.Task;
+        var lifecycle = CreateProbe<LifecycleStateChanged>();
+        hcd.Tell(new SupervisorMessage.SubscribeLifecycleState(lifecycle.Ref));
+        hcd.Tell(new SupervisorMessage.GoOffline());
+        Assert.Equal(SupervisorLifecycleState.Running, (await lifecycle.ExpectMessageAsync()).State);
+        Assert.Equal(SupervisorLifecycleState.Running, await StateOfAsync(hcd));
+        Assert.Empty(Control.Events);
+        Control.HandlerGate.SetResult();
+        Assert.Equal(SupervisorLifecycleState.RunningOffline, (await lifecycle.ExpectMessageAsync()).State);
+        Assert.Equal(["offline"], Control.Events);
+        await blocked;
+    }
+
+    [Fact]
+    public async Task Shutdown_CommandsWaitingBehindIt_AnsweredWhenTheComponentStops()
+    {
+        var hcd = await StartRunningHcdAsync();
+        var service = CommandServiceFactory.Make(hcd);
+        var blocked = service.SubmitAsync(Command("blocking"));
+        await Control.HandlerEntered.Task;
+        hcd.Tell(new SupervisorMessage.Shutdown());
+        var submit = service.SubmitAsync(Command("complete"));
+        var oneway = service.OnewayAsync(Command("complete"));
+        var validate = service.ValidateAsync(Command("complete"));
+        // Answered by the supervisor after it queued the three: they wait behind the shutdown.
+        Assert.Equal(SupervisorLifecycleState.Running, await StateOfAsync(hcd));
+        Control.HandlerGate.SetResult();
+        Assert.IsType<Completed>(await blocked);
+        Assert.Equal(CommandIssueKind.WrongInternalStateIssue, Assert.IsType<Invalid>(await submit).Issue.Kind);
+        Assert.IsType<Invalid>(await oneway);
+        Assert.IsType<Invalid>(await validate);
+        await CreateProbe<object>().ExpectTerminatedAsync(hcd);
+        Assert.Equal(0, Control.Oneways);
+    }
 }

@@ -96,6 +96,94 @@ public sealed class LifecycleTests : FrameworkTestBase
         Assert.IsType<Error>(await waiting);
     }
 
+    [Fact]
+    public async Task SubscribeLifecycleState_WhileInitializing_IdleFirstThenRunning()
+    {
+        Control.InitializeGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var hcd = StartHcd();
+        var lifecycle = CreateProbe<LifecycleStateChanged>();
+        hcd.Tell(new SupervisorMessage.SubscribeLifecycleState(lifecycle.Ref));
+        Assert.Equal(new LifecycleStateChanged(hcd, SupervisorLifecycleState.Idle), await lifecycle.ExpectMessageAsync());
+        Assert.Equal(SupervisorLifecycleState.Idle, await StateOfAsync(hcd));
+        Control.InitializeGate.SetResult();
+        Assert.Equal(new LifecycleStateChanged(hcd, SupervisorLifecycleState.Running), await lifecycle.ExpectMessageAsync());
+    }
+
+    [Fact]
+    public async Task Submit_WhileOffline_RunsAndHandlersSeeOffline()
+    {
+        var hcd = await StartRunningHcdAsync();
+        var service = Csw.Command.CommandServiceFactory.Make(hcd);
+        Assert.True(IsOnline(await service.SubmitAsync(Command("online?"))));
+        hcd.Tell(new SupervisorMessage.GoOffline());
+        await WaitForStateAsync(hcd, SupervisorLifecycleState.RunningOffline);
+        Assert.False(IsOnline(await service.SubmitAsync(Command("online?"))));
+        hcd.Tell(new SupervisorMessage.GoOnline());
+        await WaitForStateAsync(hcd, SupervisorLifecycleState.Running);
+        Assert.True(IsOnline(await service.SubmitAsync(Command("online?"))));
+    }
+
+    [Fact]
+    public async Task GoOffline_WhenOffline_IsIgnored()
+    {
+        var hcd = await StartRunningHcdAsync();
+        hcd.Tell(new SupervisorMessage.GoOffline());
+        await WaitForStateAsync(hcd, SupervisorLifecycleState.RunningOffline);
+        hcd.Tell(new SupervisorMessage.GoOffline());
+        Assert.Equal(SupervisorLifecycleState.RunningOffline, await StateOfAsync(hcd));
+        Assert.Equal(["offline"], Control.Events);
+    }
+
+    [Fact]
+    public async Task DiagnosticAndOperationsMode_WhenRunning_CallHandlersInOrder()
+    {
+        var hcd = await StartRunningHcdAsync();
+        hcd.Tell(new SupervisorMessage.DiagnosticMode(UtcTime.Now(), "engineering"));
+        hcd.Tell(new SupervisorMessage.OperationsMode());
+        await Csw.TestKit.TestWaits.AwaitAssertAsync(() => Assert.Equal(["diagnostic:engineering", "operations"], Control.Events));
+        Assert.Equal(SupervisorLifecycleState.Running, await StateOfAsync(hcd));
+    }
+
+    [Fact]
+    public async Task Submit_DuringRestart_RunsOnTheFreshInstance()
+    {
+        var hcd = await StartRunningHcdAsync();
+        var service = Csw.Command.CommandServiceFactory.Make(hcd);
+        Control.InitializeGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lifecycle = CreateProbe<LifecycleStateChanged>();
+        hcd.Tell(new SupervisorMessage.SubscribeLifecycleState(lifecycle.Ref));
+        hcd.Tell(new SupervisorMessage.Restart());
+        await lifecycle.FishForMessageAsync(change => change.State == SupervisorLifecycleState.Idle);
+        var response = service.SubmitAsync(Command("complete"));
+        Assert.Equal(SupervisorLifecycleState.Idle, await StateOfAsync(hcd));
+        Assert.False(response.IsCompleted);
+        Control.InitializeGate.SetResult();
+        Assert.IsType<Completed>(await response);
+        Assert.Equal(2, Control.Instances);
+    }
+
+    [Fact]
+    public async Task Shutdown_OnShutdownThrows_StillStops()
+    {
+        Control.Shutdown = ShutdownBehaviour.Throws;
+        var hcd = await StartRunningHcdAsync();
+        hcd.Tell(new SupervisorMessage.Shutdown());
+        await CreateProbe<object>().ExpectTerminatedAsync(hcd);
+        Assert.Contains(Logs.Entries, e => e.Exception?.Message == "shutdown failed on purpose");
+    }
+
+    [Fact]
+    public async Task Shutdown_OnShutdownHangs_StopsAfterTheShutdownTimeout()
+    {
+        Control.Shutdown = ShutdownBehaviour.Hangs;
+        var hcd = await StartRunningHcdAsync(ComponentOptions.Default with { ShutdownTimeout = TimeSpan.FromMilliseconds(50) });
+        hcd.Tell(new SupervisorMessage.Shutdown());
+        await CreateProbe<object>().ExpectTerminatedAsync(hcd);
+        Assert.Contains(Logs.Entries, e => e.Exception is TimeoutException);
+    }
+
+    private static bool IsOnline(ISubmitResponse response) => Assert.IsType<Completed>(response).Result.Get(TestHcd.Online).Head;
+
     private static async Task<SupervisorLifecycleState> StateOfAsyncEventually(Csw.Actors.ActorRef<Csw.Command.ComponentMessage> hcd, SupervisorLifecycleState wanted)
     {
         SupervisorLifecycleState state = default;
@@ -103,3 +191,4 @@ public sealed class LifecycleTests : FrameworkTestBase
         return state;
     }
 }
+

@@ -120,4 +120,60 @@ public sealed class LockingTests : FrameworkTestBase
         await owner.ExpectNoMessageAsync(TimeSpan.FromMilliseconds(500));
         Assert.IsType<Locked>(await CommandServiceFactory.Make(hcd).SubmitAsync(Command("complete", Other)));
     }
+
+    [Fact]
+    public async Task Lock_NonPositiveLease_Fails()
+    {
+        var hcd = await StartRunningHcdAsync();
+        Assert.IsType<LockingResponse.AcquiringLockFailed>(await LockAsync(hcd, Owner, TimeSpan.Zero));
+        Assert.IsType<Completed>(await CommandServiceFactory.Make(hcd).SubmitAsync(Command("complete", Other)));
+    }
+
+    [Fact]
+    public async Task Lock_AfterExpiry_AnotherPrefixMayLock()
+    {
+        var hcd = await StartRunningHcdAsync();
+        var owner = CreateProbe<LockingResponse>();
+        await LockAsync(hcd, Owner, TimeSpan.FromMilliseconds(100), owner);
+        await owner.FishForMessageAsync(response => response is LockingResponse.LockExpired);
+        Assert.IsType<LockingResponse.LockAcquired>(await LockAsync(hcd, Other, LongLease));
+        Assert.IsType<Locked>(await CommandServiceFactory.Make(hcd).SubmitAsync(Command("complete", Owner)));
+    }
+
+    [Fact]
+    public async Task Unlock_BeforeTheLeaseEnds_NoLeaseNotices()
+    {
+        var hcd = await StartRunningHcdAsync();
+        var owner = CreateProbe<LockingResponse>();
+        await LockAsync(hcd, Owner, TimeSpan.FromMilliseconds(200), owner);
+        Assert.IsType<LockingResponse.LockReleased>(await UnlockAsync(hcd, Owner));
+        await owner.ExpectNoMessageAsync(TimeSpan.FromMilliseconds(400));
+    }
+
+    [Fact]
+    public async Task Submit_FromAnotherPrefixWhileLocked_HandlersNeverSeeIt()
+    {
+        var hcd = await StartRunningHcdAsync();
+        await LockAsync(hcd, Owner, LongLease);
+        var service = CommandServiceFactory.Make(hcd);
+        Assert.IsType<Locked>(await service.OnewayAsync(Command("complete", Other)));
+        Assert.IsType<Locked>(await service.SubmitAsync(Command("throw", Other)));
+        Assert.Equal(0, Control.Oneways);
+        Assert.DoesNotContain(Logs.Entries, e => e.Exception?.Message == "submit failed on purpose");
+    }
+
+    [Fact]
+    public async Task Lock_WhileHandlerAwaits_AnsweredAndAppliesToLaterCommands()
+    {
+        var hcd = await StartRunningHcdAsync();
+        var service = CommandServiceFactory.Make(hcd);
+        var blocked = service.SubmitAsync(Command("blocking", Other));
+        await Control.HandlerEntered.Task;
+        Assert.IsType<LockingResponse.LockAcquired>(await LockAsync(hcd, Owner, LongLease));
+        var refused = Assert.IsType<Locked>(await service.SubmitAsync(Command("complete", Other)));
+        Assert.False(blocked.IsCompleted);
+        Control.HandlerGate.SetResult();
+        Assert.IsType<Completed>(await blocked);
+        Assert.Equal(refused, await service.QueryAsync(refused.RunId));
+    }
 }

@@ -5,15 +5,18 @@ namespace Csw.Framework.Tests.Support;
 
 /// <summary>
 /// A test HCD whose behaviour the test steers through <see cref="TestHcdControl"/>. Commands:
-/// <c>complete</c> (completes at once), <c>invalid</c> (fails validation), <c>throw</c> (OnSubmit
+/// <c>complete</c> (completes at once), <c>invalid</c> (fails validation), <c>validate-throws</c>
+/// (ValidateCommandAsync throws), <c>throw</c> (OnSubmit
 /// throws), <c>long</c> (Started, completed when the test opens <see cref="TestHcdControl.LongCommandGate"/>),
 /// <c>blocking</c> (OnSubmit itself awaits <see cref="TestHcdControl.HandlerGate"/>), <c>publish</c>
-/// (publishes a CurrentState named <c>state</c>), <c>timer</c> (starts a periodic component timer counting <see cref="TestHcdControl.TimerTicks"/>).
+/// (publishes a CurrentState named <c>state</c>), <c>online?</c> (completes with
+/// <see cref="ComponentHandlers.IsOnline"/> in its result), <c>timer</c> (starts a periodic component timer counting <see cref="TestHcdControl.TimerTicks"/>).
 /// </summary>
 internal sealed class TestHcd : ComponentHandlers
 {
     public static readonly Prefix Prefix = Prefix.Parse("WFOS.test.hcd");
     public static readonly Key<int> Value = Keys.Int("value");
+    public static readonly Key<bool> Online = Keys.Boolean("online");
 
     private readonly TestHcdControl _control;
 
@@ -50,10 +53,12 @@ internal sealed class TestHcd : ComponentHandlers
         }
     }
 
-    public override ValueTask<IValidateResponse> ValidateCommandAsync(Id runId, ControlCommand command) =>
-        ValueTask.FromResult<IValidateResponse>(command.CommandName.Name == "invalid"
-            ? new Invalid(runId, new CommandIssue(CommandIssueKind.UnsupportedCommandIssue, "invalid on purpose"))
-            : new Accepted(runId));
+    public override ValueTask<IValidateResponse> ValidateCommandAsync(Id runId, ControlCommand command) => command.CommandName.Name switch
+    {
+        "invalid" => ValueTask.FromResult<IValidateResponse>(new Invalid(runId, new CommandIssue(CommandIssueKind.UnsupportedCommandIssue, "invalid on purpose"))),
+        "validate-throws" => throw new InvalidOperationException("validation failed on purpose"),
+        _ => ValueTask.FromResult<IValidateResponse>(new Accepted(runId)),
+    };
 
     public override async ValueTask<ISubmitResponse> OnSubmitAsync(Id runId, ControlCommand command)
     {
@@ -71,6 +76,8 @@ internal sealed class TestHcd : ComponentHandlers
             case "timer":
                 Context.Timers.SchedulePeriodically(TimeSpan.FromMilliseconds(10), () => Interlocked.Increment(ref _control.TimerTicks));
                 return new Completed(runId);
+            case "online?":
+                return new Completed(runId, new Result().Add(Online.Set(IsOnline)));
             case "publish":
                 Context.CurrentStatePublisher.Publish(new CurrentState(Prefix, "state").Add(Value.Set(command.Get(Value).Head)));
                 return new Completed(runId);
@@ -103,9 +110,28 @@ internal sealed class TestHcd : ComponentHandlers
         return ValueTask.CompletedTask;
     }
 
-    public override Task OnShutdownAsync()
+    public override ValueTask OnDiagnosticModeAsync(UtcTime startTime, string hint)
+    {
+        _control.Events.Enqueue($"diagnostic:{hint}");
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask OnOperationsModeAsync()
+    {
+        _control.Events.Enqueue("operations");
+        return ValueTask.CompletedTask;
+    }
+
+    public override async Task OnShutdownAsync()
     {
         _control.Events.Enqueue("shutdown");
-        return Task.CompletedTask;
+        switch (_control.Shutdown)
+        {
+            case ShutdownBehaviour.Throws:
+                throw new InvalidOperationException("shutdown failed on purpose");
+            case ShutdownBehaviour.Hangs:
+                await Task.Delay(Timeout.Infinite);
+                break;
+        }
     }
 }

@@ -20,6 +20,9 @@ internal sealed class TestHcdControl
     /// <summary>When set, every InitializeAsync waits for it before succeeding or failing.</summary>
     public TaskCompletionSource? InitializeGate;
 
+    /// <summary>What OnShutdownAsync does after noting the call.</summary>
+    public ShutdownBehaviour Shutdown;
+
     /// <summary>Handler instances made so far.</summary>
     public int Instances;
 
@@ -46,4 +49,17 @@ internal sealed class TestHcdControl
 
     /// <summary>Set when the <c>blocking</c> command's OnSubmit has started.</summary>
     public TaskCompletionSource HandlerEntered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>What the test HCD's OnShutdownAsync does.</summary>
+internal enum ShutdownBehaviour
+{
+    /// <summary>Returns at once.</summary>
+    Returns,
+
+    /// <summary>Throws.</summary>
+    Throws,
+
+    /// <summary>Never finishes.</summary>
+    Hangs,
 }

@@ -66,6 +66,10 @@ internal sealed class HandlerLane(Supervisor supervisor, IActorContext<Component
 
     private void Run(LaneItem item)
     {
+        if (!supervisor.StillApplies(context, item))
+        {
+            return;
+        }
         var call = HandlerCalls.RunAsync(item, supervisor.Handlers, supervisor.Context.CommandResponseManager, supervisor.Context.Logger, supervisor.Options.ShutdownTimeout);
         if (call.IsCompletedSuccessfully)
         {

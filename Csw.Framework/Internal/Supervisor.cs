@@ -107,8 +107,9 @@ internal sealed class Supervisor : IActor<ComponentMessage>
             case LockLeaseTimer timer:
                 _lock.OnLeaseTimer(context, timer);
                 break;
-            case SupervisorMessage.GoOffline when _state == SupervisorLifecycleState.Running:
-            case SupervisorMessage.GoOnline when _state == SupervisorLifecycleState.RunningOffline:
+            // Whether GoOffline/GoOnline apply is decided again when their turn comes (StillApplies):
+            // one queued before them may change the state in between.
+            case SupervisorMessage.GoOffline or SupervisorMessage.GoOnline when IsRunning:
             case SupervisorMessage.DiagnosticMode or SupervisorMessage.OperationsMode when IsRunning:
             case SupervisorMessage.Restart or SupervisorMessage.Shutdown when _state != SupervisorLifecycleState.Shutdown:
                 _lane.Enqueue(new LaneItem(message, null));
@@ -186,6 +187,22 @@ internal sealed class Supervisor : IActor<ComponentMessage>
                 ShutDown(context, "on request");
                 break;
         }
+    }
+
+    /// <summary>Whether a queued lifecycle change still applies now that its turn has come; logs the ones that do not.</summary>
+    internal bool StillApplies(IActorContext<ComponentMessage> context, LaneItem item)
+    {
+        var applies = item.Message switch
+        {
+            SupervisorMessage.GoOffline => _state == SupervisorLifecycleState.Running,
+            SupervisorMessage.GoOnline => _state == SupervisorLifecycleState.RunningOffline,
+            _ => true,
+        };
+        if (!applies)
+        {
+            context.Log.LogWarning("{Component} ignored {Message} in state {State}", _context.ComponentInfo, item.Message.GetType().Name, _state);
+        }
+        return applies;
     }
 
     private bool IsRunning => _state is SupervisorLifecycleState.Running or SupervisorLifecycleState.RunningOffline;

@@ -135,6 +135,41 @@ public sealed class LifecycleTests : FrameworkTestBase
     }
 
     [Fact]
+    public async Task GoOfflineThenGoOnline_QueuedBehindAHandler_BothApplyInOrder()
+    {
+        var hcd = await StartRunningHcdAsync();
+        var blocked = Csw.Command.CommandServiceFactory.Make(hcd).SubmitAsync(Command("blocking"));
+        await Control.HandlerEntered.Task;
+        var lifecycle = CreateProbe<LifecycleStateChanged>();
+        hcd.Tell(new SupervisorMessage.SubscribeLifecycleState(lifecycle.Ref));
+        hcd.Tell(new SupervisorMessage.GoOffline());
+        hcd.Tell(new SupervisorMessage.GoOnline());
+        Assert.Equal(SupervisorLifecycleState.Running, await StateOfAsync(hcd));
+        Control.HandlerGate.SetResult();
+        await blocked;
+        var changes = await lifecycle.ReceiveMessagesAsync(3);
+        Assert.Equal([SupervisorLifecycleState.Running, SupervisorLifecycleState.RunningOffline, SupervisorLifecycleState.Running], changes.Select(c => c.State));
+        Assert.Equal(["offline", "online"], Control.Events);
+    }
+
+    [Fact]
+    public async Task GoOffline_SentTwiceTogether_HandlersCalledOnce()
+    {
+        var hcd = await StartRunningHcdAsync();
+        var service = Csw.Command.CommandServiceFactory.Make(hcd);
+        var blocked = service.SubmitAsync(Command("blocking"));
+        await Control.HandlerEntered.Task;
+        hcd.Tell(new SupervisorMessage.GoOffline());
+        hcd.Tell(new SupervisorMessage.GoOffline());
+        Control.HandlerGate.SetResult();
+        await blocked;
+        await WaitForStateAsync(hcd, SupervisorLifecycleState.RunningOffline);
+        // Lane items run in order: once this command has run, both GoOffline have had their turn.
+        await service.SubmitAsync(Command("complete"));
+        Assert.Equal(["offline"], Control.Events);
+    }
+
+    [Fact]
     public async Task DiagnosticAndOperationsMode_WhenRunning_CallHandlersInOrder()
     {
         var hcd = await StartRunningHcdAsync();

@@ -36,11 +36,14 @@ internal static class LocalSubmit
         {
             var start = Stopwatch.GetTimestamp();
             await service.SubmitAndWaitAsync(setup);
-            samples[i] = Stopwatch.GetElapsedTime(start).TotalNanoseconds;
+            samples[i] = Nanoseconds(start);
         }
         Array.Sort(samples);
         return samples;
     }
+
+    /// <summary>Nanoseconds since <paramref name="start"/>, in the stopwatch's resolution (a TimeSpan would round to 100 ns).</summary>
+    private static double Nanoseconds(long start) => (Stopwatch.GetTimestamp() - start) * (1e9 / Stopwatch.Frequency);
 
     /// <summary>Commands per second with <paramref name="callers"/> concurrent callers on one component.</summary>
     public static async Task<double> ThroughputAsync(int callers, int perCaller)
@@ -79,7 +82,7 @@ internal static class LocalSubmit
             await replies.Reader.ReadAsync();
             if (i >= 0)
             {
-                samples[i] = Stopwatch.GetElapsedTime(start).TotalNanoseconds;
+                samples[i] = Nanoseconds(start);
             }
         }
         requests.Writer.Complete();

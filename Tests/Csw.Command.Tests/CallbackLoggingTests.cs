@@ -12,7 +12,7 @@ public sealed class CallbackLoggingTests : ActorTestKit
     public async Task SubscribeCurrentState_CallbackThrows_LoggedAndStreamGoesOn()
     {
         var logs = new CapturingLoggerFactory();
-        var component = Component.Spawn(System, new ComponentInfo(ContractHcd.Prefix, ComponentType.HCD), context => new ContractHcd(context, new TaskCompletionSource()));
+        var component = Component.Spawn(System, new ComponentInfo(ContractHcd.Prefix, ComponentType.HCD), context => new ContractHcd(context, new ContractHcdControl()));
         var service = CommandServiceFactory.Make(component, new CommandServiceOptions { LoggerFactory = logs });
         var seen = CreateProbe<int>();
         await using var subscription = service.SubscribeCurrentState(state =>

@@ -1,15 +1,19 @@
+using System.Collections.Concurrent;
 using Csw.Framework;
 using Csw.Params;
 
 namespace Csw.Command.Tests;
 
 /// <summary>
-/// The component the command contract suite talks to. Commands: <c>complete</c>, <c>invalid</c>,
-/// <c>fail</c> (final Error), <c>long</c> (Started; Completed when <see cref="Release"/> is opened),
-/// <c>never</c> (Started, never finishes), and the oneway <c>move</c> (publishes state <c>position</c>
-/// with the command's <c>position</c> value, in <see cref="Units.Meter"/>).
+/// The component the command contract suite talks to. Submit commands: <c>complete</c>,
+/// <c>invalid</c> (fails validation), <c>fail</c> (final Error), <c>throw</c> (OnSubmit throws),
+/// <c>long</c> (Started; Completed when <see cref="ContractHcdControl.Release"/> is opened),
+/// <c>never</c> (Started, never finishes), <c>stall</c> (OnSubmit itself waits for
+/// <see cref="ContractHcdControl.Unstall"/>, so no first response comes). Oneway commands:
+/// <c>move</c> (publishes state <c>position</c> with the command's <c>position</c> value, in
+/// <see cref="Units.Meter"/>), <c>flag</c> (publishes state <c>flag</c>), anything else publishes nothing.
 /// </summary>
-public sealed class ContractHcd(CswContext context, TaskCompletionSource release) : ComponentHandlers(context)
+public sealed class ContractHcd(CswContext context, ContractHcdControl control) : ComponentHandlers(context)
 {
     public static readonly Prefix Prefix = Prefix.Parse("WFOS.contract.hcd");
     public static readonly Key<int> Position = Keys.Int("position");
@@ -21,33 +25,54 @@ public sealed class ContractHcd(CswContext context, TaskCompletionSource release
             ? new Invalid(runId, new CommandIssue(CommandIssueKind.UnsupportedCommandIssue, "not supported"))
             : new Accepted(runId));
 
-    public override ValueTask<ISubmitResponse> OnSubmitAsync(Id runId, ControlCommand command)
+    public override async ValueTask<ISubmitResponse> OnSubmitAsync(Id runId, ControlCommand command)
     {
-        ISubmitResponse response = command.CommandName.Name switch
+        control.Submitted.Enqueue(command.CommandName.Name);
+        switch (command.CommandName.Name)
         {
-            "fail" => new Error(runId, "failed on purpose"),
-            "long" => Later(runId),
-            "never" => new Started(runId),
-            _ => new Completed(runId),
-        };
-        return ValueTask.FromResult(response);
+            case "fail":
+                return new Error(runId, "failed on purpose");
+            case "throw":
+                throw new InvalidOperationException("thrown on purpose");
+            case "long":
+                _ = control.Release.Task.ContinueWith(_ => Context.CommandResponseManager.UpdateCommand(new Completed(runId)), TaskScheduler.Default);
+                return new Started(runId);
+            case "never":
+                return new Started(runId);
+            case "stall":
+                await control.Unstall.Task;
+                return new Completed(runId);
+            default:
+                return new Completed(runId);
+        }
     }
 
     public override ValueTask OnOnewayAsync(Id runId, ControlCommand command)
     {
-        if (command.CommandName.Name == "move")
+        switch (command.CommandName.Name)
         {
-            var position = command.Get(Position).Head;
-            Context.CurrentStatePublisher.Publish(new CurrentState(Prefix, "position").Add(Position.Set(position).WithUnits(Units.Meter)));
+            case "move":
+                Context.CurrentStatePublisher.Publish(new CurrentState(Prefix, "position").Add(Position.Set(command.Get(Position).Head).WithUnits(Units.Meter)));
+                break;
+            case "flag":
+                Context.CurrentStatePublisher.Publish(new CurrentState(Prefix, "flag"));
+                break;
         }
         return ValueTask.CompletedTask;
     }
 
     public override Task OnShutdownAsync() => Task.CompletedTask;
+}
 
-    private Started Later(Id runId)
-    {
-        _ = release.Task.ContinueWith(_ => Context.CommandResponseManager.UpdateCommand(new Completed(runId)), TaskScheduler.Default);
-        return new Started(runId);
-    }
+/// <summary>What a contract test steers and observes of its <see cref="ContractHcd"/>.</summary>
+public sealed class ContractHcdControl
+{
+    /// <summary>Completes the <c>long</c> commands.</summary>
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Lets the <c>stall</c> commands' OnSubmit return.</summary>
+    public TaskCompletionSource Unstall { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The names of the commands OnSubmit was called with, in order.</summary>
+    public ConcurrentQueue<string> Submitted { get; } = new();
 }

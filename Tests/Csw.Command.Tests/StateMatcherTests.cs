@@ -46,6 +46,14 @@ public sealed class StateMatcherTests
     }
 
     [Fact]
+    public void DemandMatcherAll_SameParametersInAnotherOrder_Matches()
+    {
+        var matcher = new DemandMatcherAll(new DemandState(Wheel, "wheel").Add(Position.Set(3), Mode.Set("idle")), Wait);
+        Assert.True(matcher.Check(State("wheel", Mode.Set("idle"), Position.Set(3))));
+        Assert.False(matcher.Check(State("wheel", Mode.Set("idle"), Position.Set(3).WithUnits(Units.Meter))));
+    }
+
+    [Fact]
     public void PresenceMatcher_AnyStateOfThatName_Matches()
     {
         var matcher = new PresenceMatcher(Wheel, "wheel", Wait);

@@ -69,7 +69,12 @@ internal sealed class CrmActor(int capacity) : IActor<CrmMessage>
         _byRecency.MoveToNewest(entry);
         if (entry.IsFinished)
         {
-            context.Log.LogWarning("Command {RunId} already finished with {First}; the later {Second} is ignored", response.RunId, Describe(entry.Latest), Describe(response));
+            // A Started recorded after the final response is the normal race of very fast background
+            // work (the handler's final update overtakes its own Started); only a second final is suspect.
+            if (response.IsFinal)
+            {
+                context.Log.LogWarning("Command {RunId} already finished with {First}; the later {Second} is ignored", response.RunId, Describe(entry.Latest), Describe(response));
+            }
             return;
         }
         entry.Latest = response;

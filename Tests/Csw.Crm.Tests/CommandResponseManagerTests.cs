@@ -108,6 +108,17 @@ public sealed class CommandResponseManagerTests() : ActorTestKit(new ActorSystem
     }
 
     [Fact]
+    public async Task UpdateCommand_StartedAfterFinal_IsIgnoredWithoutWarning()
+    {
+        var crm = StartCrm();
+        var runId = new Id("overtaken");
+        crm.UpdateCommand(new Completed(runId));
+        crm.UpdateCommand(new Started(runId));
+        Assert.IsType<Completed>(await crm.QueryAsync(runId));
+        Assert.DoesNotContain(Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("overtaken"));
+    }
+
+    [Fact]
     public async Task UpdateCommand_SecondFinal_IsIgnoredAndLogged()
     {
         var crm = StartCrm();

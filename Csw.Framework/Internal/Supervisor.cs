@@ -130,8 +130,11 @@ internal sealed class Supervisor : IActor<ComponentMessage>
             case InitializeFinished initialized when initialized.Attempt == _initializeAttempt:
                 OnInitializeFinished(context, initialized.Failure);
                 break;
-            case LocationEventReceived:
+            case LocationEventReceived when _state != SupervisorLifecycleState.Shutdown:
                 _lane.Enqueue(new LaneItem(message, null));
+                break;
+            case StopSelf:
+                context.Stop(context.Self);
                 break;
             case RegistrationFinished registered:
                 OnRegistrationFinished(context, registered);
@@ -362,7 +365,9 @@ internal sealed class Supervisor : IActor<ComponentMessage>
         {
             Refuse(item);
         }
-        context.Stop(context.Self);
+        // Stopping now would stop the lifecycle publisher (a child) before it hands out the Shutdown
+        // change: stop once it has answered a question asked after that change, so after handing it out.
+        context.PipeToSelf(_lifecycle.SubscriberCountAsync(), _ => new StopSelf(), _ => new StopSelf());
     }
 
     private void ChangeState(IActorContext<ComponentMessage> context, SupervisorLifecycleState state)

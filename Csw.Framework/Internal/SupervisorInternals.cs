@@ -18,6 +18,9 @@ internal sealed record LockLeaseTimer(bool Expired) : ComponentMessage;
 /// <summary>Registering the component's location ended; <paramref name="Failure"/> is null on success.</summary>
 internal sealed record RegistrationFinished(IAsyncDisposable? Registration, Exception? Failure) : ComponentMessage;
 
+/// <summary>The component has shut down and its lifecycle subscribers were told: stop now.</summary>
+internal sealed record StopSelf : ComponentMessage;
+
 /// <summary>A tracked connection changed; handed to the handlers through the lane.</summary>
 internal sealed record LocationEventReceived(TrackingEvent Event) : ComponentMessage;
 

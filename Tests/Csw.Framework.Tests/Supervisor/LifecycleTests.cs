@@ -85,6 +85,30 @@ public sealed class LifecycleTests : FrameworkTestBase
     }
 
     [Fact]
+    public async Task Shutdown_LifecycleSubscribers_ToldShutdownBeforeItStops()
+    {
+        var hcd = await StartRunningHcdAsync();
+        var lifecycle = CreateProbe<LifecycleStateChanged>();
+        hcd.Tell(new SupervisorMessage.SubscribeLifecycleState(lifecycle.Ref));
+        Assert.Equal(SupervisorLifecycleState.Running, (await lifecycle.ExpectMessageAsync()).State);
+        hcd.Tell(new SupervisorMessage.Shutdown());
+        Assert.Equal(new LifecycleStateChanged(hcd, SupervisorLifecycleState.Shutdown), await lifecycle.ExpectMessageAsync());
+    }
+
+    [Fact]
+    public async Task InitializeGivesUp_LifecycleSubscribers_ToldShutdown()
+    {
+        Control.InitializeGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Control.InitializeFailures = int.MaxValue;
+        var hcd = StartHcd(options: ComponentOptions.Default with { MaxInitializeRestarts = 0 });
+        var lifecycle = CreateProbe<LifecycleStateChanged>();
+        hcd.Tell(new SupervisorMessage.SubscribeLifecycleState(lifecycle.Ref));
+        Assert.Equal(SupervisorLifecycleState.Idle, (await lifecycle.ExpectMessageAsync()).State);
+        Control.InitializeGate.SetResult();
+        Assert.Equal(SupervisorLifecycleState.Shutdown, (await lifecycle.ExpectMessageAsync()).State);
+    }
+
+    [Fact]
     public async Task Shutdown_PendingQueryFinal_GetsAnError()
     {
         var hcd = await StartRunningHcdAsync();

@@ -23,6 +23,7 @@ public abstract class ComponentTestKit : ActorTestKit
     /// Starts a component with probes for its CurrentState and lifecycle already subscribed, and
     /// waits until it is <see cref="SupervisorLifecycleState.Running"/>.
     /// </summary>
+    /// <exception cref="TestKitAssertionException">The component shut down instead (initialize kept failing), or was not Running within <see cref="TestTime.DefaultTimeout"/>.</exception>
     /// <param name="info">The component's prefix, type and settings.</param>
     /// <param name="handlers">Makes its handlers.</param>
     /// <param name="options">How to run it; the defaults when null.</param>
@@ -33,11 +34,22 @@ public abstract class ComponentTestKit : ActorTestKit
         supervisor.Tell(new SupervisorMessage.SubscribeLifecycleState(lifecycle.Ref));
         var currentStates = CreateProbe<CurrentState>();
         // The subscription is in place when the supervisor answers, before anything it publishes later.
-        var subscription = await supervisor.AskAsync<Subscription<CurrentState>>(replyTo => new ComponentMessage.SubscribeCurrentState(null, replyTo));
+        Subscription<CurrentState> subscription;
+        try
+        {
+            subscription = await supervisor.AskAsync<Subscription<CurrentState>>(replyTo => new ComponentMessage.SubscribeCurrentState(null, replyTo)).ConfigureAwait(false);
+        }
+        catch (AskTimeoutException e)
+        {
+            throw new TestKitAssertionException($"{info} did not answer a CurrentState subscription: it stopped at once (its InitializeAsync kept failing) or is stuck.", e);
+        }
         _ = ForwardAsync(subscription, currentStates.Ref);
-        var component = new TestComponent(supervisor, currentStates, lifecycle);
-        await component.WaitForStateAsync(SupervisorLifecycleState.Running);
-        return component;
+        var reached = await lifecycle.FishForMessageAsync(change => change.State is SupervisorLifecycleState.Running or SupervisorLifecycleState.Shutdown).ConfigureAwait(false);
+        if (reached.State == SupervisorLifecycleState.Shutdown)
+        {
+            throw new TestKitAssertionException($"{info} shut down before it was Running: its InitializeAsync kept failing (the component's log says why).");
+        }
+        return new TestComponent(supervisor, currentStates, lifecycle);
     }
 
     private static async Task ForwardAsync(Subscription<CurrentState> subscription, ActorRef<CurrentState> probe)

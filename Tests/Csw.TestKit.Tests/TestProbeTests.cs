@@ -7,6 +7,10 @@ public sealed class TestProbeTests : ActorTestKit
 {
     private static readonly TimeSpan Short = TimeSpan.FromMilliseconds(50);
 
+    // Long enough for messages told just before to have arrived, on a loaded machine too, when a test
+    // must wait the time out to see what the failure lists.
+    private static readonly TimeSpan Arrival = TestTime.Scale(TimeSpan.FromMilliseconds(300));
+
     private abstract record Shape;
 
     private sealed record Circle(int Radius) : Shape;
@@ -52,7 +56,7 @@ public sealed class TestProbeTests : ActorTestKit
     {
         var probe = CreateProbe<Shape>();
         probe.Ref.Tell(new Circle(1));
-        var e = await Assert.ThrowsAsync<TestKitAssertionException>(() => probe.ExpectMessageAsync(new Circle(2), Short));
+        var e = await Assert.ThrowsAsync<TestKitAssertionException>(() => probe.ExpectMessageAsync(new Circle(2)));
         Assert.Equal("Expected Circle Circle { Radius = 2 } but received Circle Circle { Radius = 1 }.", e.Message);
     }
 
@@ -78,7 +82,7 @@ public sealed class TestProbeTests : ActorTestKit
     {
         var probe = CreateProbe<Shape>();
         probe.Ref.Tell(new Circle(1));
-        var e = await Assert.ThrowsAsync<TestKitAssertionException>(() => probe.ExpectMessageAsync<Square>(Short));
+        var e = await Assert.ThrowsAsync<TestKitAssertionException>(() => probe.ExpectMessageAsync<Square>());
         Assert.Equal("Expected a Square but received Circle Circle { Radius = 1 }.", e.Message);
     }
 
@@ -155,7 +159,7 @@ public sealed class TestProbeTests : ActorTestKit
         await probe.ExpectMessageAsync(2);
         probe.Ref.Tell(3);
         probe.Ref.Tell(4);
-        var e = await Assert.ThrowsAsync<TestKitAssertionException>(() => probe.FishForMessageAsync(n => n > 10, Short));
+        var e = await Assert.ThrowsAsync<TestKitAssertionException>(() => probe.FishForMessageAsync(n => n > 10, Arrival));
         Assert.StartsWith("Expected a matching message within", e.Message, StringComparison.Ordinal);
         Assert.EndsWith("Skipped 2: Int32 3, Int32 4.", e.Message, StringComparison.Ordinal);
     }
@@ -180,7 +184,7 @@ public sealed class TestProbeTests : ActorTestKit
     {
         var probe = CreateProbe<int>();
         probe.Ref.Tell(1);
-        var e = await Assert.ThrowsAsync<TestKitAssertionException>(() => probe.ReceiveMessagesAsync(3, Short));
+        var e = await Assert.ThrowsAsync<TestKitAssertionException>(() => probe.ReceiveMessagesAsync(3, Arrival));
         Assert.StartsWith("Expected message 2 of 3 within", e.Message, StringComparison.Ordinal);
         Assert.EndsWith("Received 1 of 3.", e.Message, StringComparison.Ordinal);
     }
@@ -210,7 +214,7 @@ public sealed class TestProbeTests : ActorTestKit
         var probe = CreateProbe<int>();
         var actor = Spawn(Props.FromFunc<int>((_, _) => { }));
         probe.Ref.Tell(9);
-        var e = await Assert.ThrowsAsync<TestKitAssertionException>(() => probe.ExpectTerminatedAsync(actor, Short));
+        var e = await Assert.ThrowsAsync<TestKitAssertionException>(() => probe.ExpectTerminatedAsync(actor));
         Assert.Equal($"Expected Terminated({actor.Path}) but received Int32 9.", e.Message);
     }
 

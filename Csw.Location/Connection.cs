@@ -2,22 +2,80 @@ using Csw.Params;
 
 namespace Csw.Location;
 
-/// <summary>What is registered in the location service: a component and how it is reached.</summary>
-/// <param name="ComponentId">The component: prefix and type.</param>
-/// <param name="ConnectionType">How it is reached.</param>
-public sealed record Connection(ComponentId ComponentId, ConnectionType ConnectionType)
+/// <summary>
+/// What is registered in the location service: a component and how it is reached. One of
+/// <see cref="PekkoConnection"/>, <see cref="HttpConnection"/> and <see cref="TcpConnection"/>;
+/// two connections are equal when they are of the same kind for the same component.
+/// </summary>
+public abstract record Connection
 {
-    /// <summary>The in-process actor connection of a component.</summary>
+    private protected Connection(ComponentId componentId) =>
+        ComponentId = componentId ?? throw new ArgumentNullException(nameof(componentId));
+
+    /// <summary>The component: prefix and type.</summary>
+    public ComponentId ComponentId { get; }
+
+    /// <summary>How the component is reached.</summary>
+    public abstract ConnectionType ConnectionType { get; }
+
+    /// <summary>The component's prefix.</summary>
+    public Prefix Prefix => ComponentId.Prefix;
+
+    /// <summary>The connection's parts as CSW writes them.</summary>
+    public ConnectionInfo ConnectionInfo => new(ComponentId.Prefix, ComponentId.ComponentType, ConnectionType);
+
+    /// <summary>CSW's name of the connection, e.g. <c>TCS.filter.wheel-HCD-pekko</c>.</summary>
+    public string Name => ConnectionInfo.ToString();
+
+    /// <summary>The actor connection of a component.</summary>
     /// <param name="componentId">The component.</param>
-    public static Connection Pekko(ComponentId componentId) => new(componentId, ConnectionType.Pekko);
+    public static PekkoConnection Pekko(ComponentId componentId) => new(componentId);
 
     /// <summary>The HTTP connection of a component.</summary>
     /// <param name="componentId">The component.</param>
-    public static Connection Http(ComponentId componentId) => new(componentId, ConnectionType.Http);
+    public static HttpConnection Http(ComponentId componentId) => new(componentId);
 
-    /// <summary>CSW's name for the connection, e.g. <c>WFOS.blue.filter-hcd-pekko</c>.</summary>
-    public string Name => $"{ComponentId.Prefix}-{ComponentId.ComponentType.ToString().ToLowerInvariant()}-{ConnectionType.ToString().ToLowerInvariant()}";
+    /// <summary>The TCP connection of a component.</summary>
+    /// <param name="componentId">The component.</param>
+    public static TcpConnection Tcp(ComponentId componentId) => new(componentId);
 
-    /// <inheritdoc />
-    public override string ToString() => Name;
+    /// <summary>The connection of the given kind for a component.</summary>
+    /// <param name="componentId">The component.</param>
+    /// <param name="connectionType">How it is reached.</param>
+    public static Connection From(ComponentId componentId, ConnectionType connectionType) => connectionType switch
+    {
+        ConnectionType.Pekko => new PekkoConnection(componentId),
+        ConnectionType.Http => new HttpConnection(componentId),
+        ConnectionType.Tcp => new TcpConnection(componentId),
+        _ => throw new ArgumentOutOfRangeException(nameof(connectionType), connectionType, "not a connection type"),
+    };
+
+    /// <summary>The connection described by <paramref name="connectionInfo"/>.</summary>
+    /// <param name="connectionInfo">Prefix, component type and connection type.</param>
+    public static Connection From(ConnectionInfo connectionInfo)
+    {
+        ArgumentNullException.ThrowIfNull(connectionInfo);
+        return From(new ComponentId(connectionInfo.Prefix, connectionInfo.ComponentType), connectionInfo.ConnectionType);
+    }
+
+    /// <summary>The connection named <paramref name="name"/>, as <see cref="Name"/> writes it (e.g. <c>TCS.filter.wheel-HCD-pekko</c>).</summary>
+    /// <param name="name">The name.</param>
+    /// <exception cref="FormatException">The name is not prefix-componentType-connectionType.</exception>
+    public static Connection Parse(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var parts = name.Split('-');
+        if (parts.Length != 3
+            || !Prefix.TryParse(parts[0], out var prefix)
+            || !Enum.TryParse<ComponentType>(parts[1], ignoreCase: true, out var componentType)
+            || !Enum.IsDefined(componentType)
+            || !ConnectionTypeExtensions.TryParseConnectionType(parts[2], out var connectionType))
+        {
+            throw new FormatException($"'{name}' is not a connection name such as 'TCS.filter.wheel-HCD-pekko'.");
+        }
+        return From(new ComponentId(prefix, componentType), connectionType);
+    }
+
+    /// <summary>The connection's <see cref="Name"/>.</summary>
+    public sealed override string ToString() => Name;
 }

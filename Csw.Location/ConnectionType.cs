@@ -1,12 +1,12 @@
 namespace Csw.Location;
 
-/// <summary>How a component is reached (CSW's connection types).</summary>
+/// <summary>How a component is reached (CSW's connection types; on the wire <c>pekko</c>, <c>http</c>, <c>tcp</c>).</summary>
 public enum ConnectionType
 {
-    /// <summary>An actor reference (CSW's <c>pekko</c>); in CswNet, an in-process supervisor.</summary>
+    /// <summary>An actor reference (CSW's <c>pekko</c>); in CswNet, a supervisor in this process (see <see cref="LocalActorUri"/>).</summary>
     Pekko,
 
-    /// <summary>An HTTP endpoint.</summary>
+    /// <summary>An HTTP endpoint, such as a component's command endpoint.</summary>
     Http,
 
     /// <summary>A TCP endpoint.</summary>

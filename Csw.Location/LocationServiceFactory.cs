@@ -1,6 +1,5 @@
 using Csw.Location.Internal;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Csw.Location;
 
@@ -10,5 +9,13 @@ public static class LocationServiceFactory
     /// <summary>A location service held in this process's memory: the default when everything runs in one process.</summary>
     /// <param name="loggerFactory">Where failures of tracking callbacks are logged; nowhere when null.</param>
     public static ILocationService CreateEmbedded(ILoggerFactory? loggerFactory = null) =>
-        new EmbeddedLocationService((loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Csw.Location.Embedded"));
+        CreateEmbedded(LocationServiceOptions.Default with { LoggerFactory = loggerFactory });
+
+    /// <summary>A location service held in this process's memory, with settings.</summary>
+    /// <param name="options">Host names, tracker buffers, logging.</param>
+    public static ILocationService CreateEmbedded(LocationServiceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new EmbeddedLocationService(options);
+    }
 }

@@ -1,25 +1,22 @@
 namespace Csw.Location;
 
-/// <summary>A connection is already registered at another location.</summary>
-public sealed class OtherLocationIsRegisteredException : Exception
+/// <summary>The connection is already registered at another location (CSW's <c>OtherLocationIsRegistered</c>).</summary>
+public sealed class OtherLocationIsRegisteredException : LocationServiceException
 {
     /// <summary>Creates the exception.</summary>
-    public OtherLocationIsRegisteredException()
-    {
-    }
-
-    /// <summary>Creates the exception with a message.</summary>
     /// <param name="message">What is registered where.</param>
     public OtherLocationIsRegisteredException(string message)
         : base(message)
     {
     }
 
-    /// <summary>Creates the exception with a message and a cause.</summary>
-    /// <param name="message">What is registered where.</param>
-    /// <param name="innerException">The cause.</param>
-    public OtherLocationIsRegisteredException(string message, Exception innerException)
-        : base(message, innerException)
+    /// <summary>Creates the exception for <paramref name="location"/>, refused because <paramref name="otherLocation"/> holds its connection.</summary>
+    /// <param name="location">The location that could not be registered.</param>
+    /// <param name="otherLocation">The location registered.</param>
+    public OtherLocationIsRegisteredException(Location location, Location otherLocation)
+        : base($"there is another location={otherLocation} registered against name={location?.Connection.Name}.")
     {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(otherLocation);
     }
 }

@@ -1,5 +1,12 @@
 namespace Csw.Location;
 
 /// <summary>A change of a tracked connection: <see cref="LocationUpdated"/> or <see cref="LocationRemoved"/>.</summary>
-/// <param name="Connection">The connection tracked.</param>
-public abstract record TrackingEvent(Connection Connection);
+public abstract record TrackingEvent
+{
+    private protected TrackingEvent()
+    {
+    }
+
+    /// <summary>The connection tracked.</summary>
+    public abstract Connection Connection { get; }
+}

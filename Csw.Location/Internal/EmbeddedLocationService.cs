@@ -1,46 +1,88 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
+using Csw.Params;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Csw.Location.Internal;
 
 /// <summary>
-/// The in-memory location service. A lock guards a small map and the trackers; registering never
-/// waits for a tracker (each has a bounded buffer that drops its oldest event).
+/// The in-memory location service. Every change happens under one lock and publishes a new
+/// immutable map of the registrations, so that reads (find, list) take no lock.
 /// </summary>
-internal sealed class EmbeddedLocationService(ILogger log) : ILocationService
+/// <remarks>
+/// A lock rather than an actor: each operation is a dictionary update and a few non-blocking
+/// writes to tracker buffers, with no I/O and nothing to await, so an actor would only add a
+/// mailbox hop and an ask per call. Trackers are told under the same lock, which is what keeps each
+/// tracker's events in the order the changes happened and its first event the current state.
+/// </remarks>
+internal sealed class EmbeddedLocationService : ILocationService
 {
-    private const int TrackerBuffer = 256;
+    /// <summary>Settings.</summary>
+    private readonly LocationServiceOptions _options;
 
-    /// <summary>The registrations; guarded by itself.</summary>
-    private readonly Dictionary<Connection, Location> _locations = [];
+    /// <summary>Where failures of tracking callbacks go.</summary>
+    private readonly ILogger _log;
 
-    /// <summary>The trackers of each connection; guarded by <see cref="_locations"/>.</summary>
-    private readonly Dictionary<Connection, List<ChannelWriter<TrackingEvent>>> _trackers = [];
+    /// <summary>Guards changes to <see cref="_locations"/> and all of <see cref="_trackers"/>.</summary>
+    private readonly Lock _gate = new();
 
-    public Task<IAsyncDisposable> RegisterAsync(Location location, CancellationToken cancellationToken = default)
+    /// <summary>The trackers of each connection (never an empty list); guarded by <see cref="_gate"/>.</summary>
+    private readonly Dictionary<Connection, List<Tracker>> _trackers = [];
+
+    /// <summary>The registrations; replaced whole under <see cref="_gate"/>, read without it.</summary>
+    private volatile ImmutableDictionary<Connection, Location> _locations = ImmutableDictionary<Connection, Location>.Empty;
+
+    public EmbeddedLocationService(LocationServiceOptions options)
     {
-        ArgumentNullException.ThrowIfNull(location);
-        lock (_locations)
+        _options = options;
+        _log = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Csw.Location.Embedded");
+    }
+
+    public Task<RegistrationResult> RegisterAsync(Registration registration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        cancellationToken.ThrowIfCancellationRequested();
+        var location = registration.ToLocation(_options.HostnameFor(registration));
+        lock (_gate)
         {
-            if (_locations.TryGetValue(location.Connection, out var existing) && existing != location)
+            if (_locations.TryGetValue(location.Connection, out var existing))
             {
-                throw new OtherLocationIsRegisteredException($"{location.Connection} is already registered at {existing.Uri}; cannot register it at {location.Uri}.");
+                if (existing != location)
+                {
+                    throw new OtherLocationIsRegisteredException(location, existing);
+                }
             }
-            _locations[location.Connection] = location;
-            Notify(new LocationUpdated(location));
+            else
+            {
+                _locations = _locations.Add(location.Connection, location);
+                Notify(new LocationUpdated(location));
+            }
+            AssertInvariants();
         }
-        return Task.FromResult<IAsyncDisposable>(new Registration(this, location));
+        return Task.FromResult(new RegistrationResult(location, _ => UnregisterIfStill(location)));
     }
 
     public Task UnregisterAsync(Connection connection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        lock (_locations)
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
         {
-            if (_locations.Remove(connection))
+            Remove(connection);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task UnregisterAllAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            foreach (var connection in _locations.Keys)
             {
-                Notify(new LocationRemoved(connection));
+                Remove(connection);
             }
         }
         return Task.CompletedTask;
@@ -49,147 +91,175 @@ internal sealed class EmbeddedLocationService(ILogger log) : ILocationService
     public Task<Location?> FindAsync(Connection connection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        lock (_locations)
-        {
-            return Task.FromResult(_locations.GetValueOrDefault(connection));
-        }
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_locations.GetValueOrDefault(connection));
     }
 
     public async Task<Location?> ResolveAsync(Connection connection, TimeSpan within, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentOutOfRangeException.ThrowIfLessThan(within, TimeSpan.Zero);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_locations.TryGetValue(connection, out var found) || within == TimeSpan.Zero)
+        {
+            return found;
+        }
+        var tracker = StartTracking(connection);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(within);
         try
         {
-            await foreach (var change in Track(connection, timeout.Token).ConfigureAwait(false))
+            while (await tracker.Reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false))
             {
-                if (change is LocationUpdated updated)
+                while (tracker.Reader.TryRead(out var change))
                 {
-                    return updated.Location;
+                    if (change is LocationUpdated updated)
+                    {
+                        return updated.Location;
+                    }
                 }
             }
+            return null;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            return null;
         }
-        return null;
+        finally
+        {
+            StopTracking(tracker);
+        }
     }
 
-    public Task<IReadOnlyList<Location>> ListAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Location>> ListAsync(CancellationToken cancellationToken = default) =>
+        List(_ => true, cancellationToken);
+
+    public Task<IReadOnlyList<Location>> ListAsync(ComponentType componentType, CancellationToken cancellationToken = default) =>
+        List(location => location.Connection.ComponentId.ComponentType == componentType, cancellationToken);
+
+    public Task<IReadOnlyList<Location>> ListAsync(ConnectionType connectionType, CancellationToken cancellationToken = default) =>
+        List(location => location.Connection.ConnectionType == connectionType, cancellationToken);
+
+    public Task<IReadOnlyList<Location>> ListByHostnameAsync(string hostname, CancellationToken cancellationToken = default)
     {
-        lock (_locations)
-        {
-            return Task.FromResult<IReadOnlyList<Location>>(_locations.Values.ToList());
-        }
+        ArgumentNullException.ThrowIfNull(hostname);
+        return List(location => string.Equals(location.Uri.Host, hostname, StringComparison.OrdinalIgnoreCase), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Location>> ListByPrefixAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        return List(location => location.Prefix.ToString().StartsWith(prefix, StringComparison.Ordinal), cancellationToken);
     }
 
     public async IAsyncEnumerable<TrackingEvent> Track(Connection connection, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var buffer = Channel.CreateBounded<TrackingEvent>(new BoundedChannelOptions(TrackerBuffer) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-        lock (_locations)
+        var tracker = StartTracking(connection);
+        try
+        {
+            while (await tracker.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (tracker.Reader.TryRead(out var change))
+                {
+                    yield return change;
+                }
+            }
+        }
+        finally
+        {
+            StopTracking(tracker);
+        }
+    }
+
+    public IDisposable Subscribe(Connection connection, Action<TrackingEvent> callback)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(callback);
+        var tracker = StartTracking(connection);
+        var subscription = new CallbackSubscription(tracker, callback, StopTracking, _log);
+        subscription.Start();
+        return subscription;
+    }
+
+    /// <summary>Adds a tracker, handing it the current location first; from then on it sees every change.</summary>
+    private Tracker StartTracking(Connection connection)
+    {
+        var tracker = new Tracker(connection, _options.TrackerBufferSize);
+        lock (_gate)
         {
             if (!_trackers.TryGetValue(connection, out var trackers))
             {
                 _trackers[connection] = trackers = [];
             }
-            trackers.Add(buffer.Writer);
+            trackers.Add(tracker);
             if (_locations.TryGetValue(connection, out var current))
             {
-                buffer.Writer.TryWrite(new LocationUpdated(current));
+                tracker.Deliver(new LocationUpdated(current));
             }
         }
-        try
-        {
-            await foreach (var change in buffer.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return change;
-            }
-        }
-        finally
-        {
-            lock (_locations)
-            {
-                if (_trackers.TryGetValue(connection, out var trackers) && trackers.Remove(buffer.Writer) && trackers.Count == 0)
-                {
-                    _trackers.Remove(connection);
-                }
-            }
-        }
+        return tracker;
     }
 
-    public IDisposable Subscribe(Connection connection, Action<TrackingEvent> onEvent)
+    private void StopTracking(Tracker tracker)
     {
-        ArgumentNullException.ThrowIfNull(onEvent);
-        var stop = new CancellationTokenSource();
-        var changes = Track(connection, stop.Token).GetAsyncEnumerator(stop.Token);
-        // The first MoveNextAsync registers the tracker before Subscribe returns.
-        var first = changes.MoveNextAsync();
-        _ = PumpAsync(changes, first, onEvent, log);
-        return new Unsubscriber(stop);
+        lock (_gate)
+        {
+            if (_trackers.TryGetValue(tracker.Connection, out var trackers) && trackers.Remove(tracker) && trackers.Count == 0)
+            {
+                _trackers.Remove(tracker.Connection);
+            }
+            AssertInvariants();
+        }
+        tracker.Complete();
     }
 
-    private static async Task PumpAsync(IAsyncEnumerator<TrackingEvent> changes, ValueTask<bool> first, Action<TrackingEvent> onEvent, ILogger log)
+    private Task<IReadOnlyList<Location>> List(Func<Location, bool> wanted, CancellationToken cancellationToken)
     {
-        try
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<Location>>([.. _locations.Values.Where(wanted)]);
+    }
+
+    /// <summary>A registration result's unregistration: only while the connection is still at its location.</summary>
+    private Task UnregisterIfStill(Location location)
+    {
+        lock (_gate)
         {
-            for (var more = await first.ConfigureAwait(false); more; more = await changes.MoveNextAsync().ConfigureAwait(false))
+            if (_locations.TryGetValue(location.Connection, out var current) && current == location)
             {
-                try
-                {
-                    onEvent(changes.Current);
-                }
-                catch (Exception e)
-                {
-                    log.LogError(e, "A tracking callback failed on {Change}; it stays subscribed", changes.Current);
-                }
+                Remove(location.Connection);
             }
         }
-        catch (OperationCanceledException)
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Removes a registration and tells its trackers; the caller holds <see cref="_gate"/>.</summary>
+    private void Remove(Connection connection)
+    {
+        if (_locations.ContainsKey(connection))
         {
-        }
-        finally
-        {
-            await changes.DisposeAsync().ConfigureAwait(false);
+            _locations = _locations.Remove(connection);
+            Notify(new LocationRemoved(connection));
         }
     }
 
+    /// <summary>Tells the connection's trackers; the caller holds <see cref="_gate"/>, and no tracker blocks.</summary>
     private void Notify(TrackingEvent change)
     {
         if (_trackers.TryGetValue(change.Connection, out var trackers))
         {
             foreach (var tracker in trackers)
             {
-                tracker.TryWrite(change);
+                tracker.Deliver(change);
             }
         }
     }
 
-    private void UnregisterIfStill(Location location)
+    [Conditional("DEBUG")]
+    private void AssertInvariants()
     {
-        lock (_locations)
-        {
-            if (_locations.TryGetValue(location.Connection, out var current) && current == location)
-            {
-                _locations.Remove(location.Connection);
-                Notify(new LocationRemoved(location.Connection));
-            }
-        }
-    }
-
-    /// <summary>Unregisters its location on disposal, unless someone else registered the connection since.</summary>
-    private sealed class Registration(EmbeddedLocationService service, Location location) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync()
-        {
-            service.UnregisterIfStill(location);
-            return ValueTask.CompletedTask;
-        }
-    }
-
-    /// <summary>Ends a callback subscription.</summary>
-    private sealed class Unsubscriber(CancellationTokenSource stop) : IDisposable
-    {
-        public void Dispose() => stop.Cancel();
+        Debug.Assert(_gate.IsHeldByCurrentThread, "invariants are checked under the lock");
+        Debug.Assert(_trackers.Values.All(list => list.Count > 0), "a connection without trackers has no entry");
+        Debug.Assert(_locations.All(pair => pair.Key == pair.Value.Connection), "each location is filed under its own connection");
     }
 }

@@ -1,0 +1,39 @@
+using System.Threading.Channels;
+
+namespace Csw.Location.Internal;
+
+/// <summary>
+/// One reader of a connection's changes: a bounded buffer that drops its oldest event when the
+/// reader falls behind (as CSW's tracking stream, 256 events, drop head), so that whoever writes
+/// never waits for a reader.
+/// </summary>
+internal sealed class Tracker
+{
+    /// <summary>The events not yet read; written under the service's lock, read by one reader.</summary>
+    private readonly Channel<TrackingEvent> _buffer;
+
+    /// <summary>Events dropped because the reader fell behind.</summary>
+    private long _dropped;
+
+    public Tracker(Connection connection, int bufferSize)
+    {
+        Connection = connection;
+        _buffer = Channel.CreateBounded<TrackingEvent>(
+            new BoundedChannelOptions(bufferSize) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+            _ => Interlocked.Increment(ref _dropped));
+    }
+
+    /// <summary>The connection tracked.</summary>
+    public Connection Connection { get; }
+
+    /// <summary>How many events were dropped.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    public ChannelReader<TrackingEvent> Reader => _buffer.Reader;
+
+    /// <summary>Hands over one event; never blocks.</summary>
+    public void Deliver(TrackingEvent change) => _buffer.Writer.TryWrite(change);
+
+    /// <summary>Ends the stream once the buffered events are read.</summary>
+    public void Complete() => _buffer.Writer.TryComplete();
+}

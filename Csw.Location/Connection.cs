@@ -67,8 +67,7 @@ public abstract record Connection
         var parts = name.Split('-');
         if (parts.Length != 3
             || !Prefix.TryParse(parts[0], out var prefix)
-            || !Enum.TryParse<ComponentType>(parts[1], ignoreCase: true, out var componentType)
-            || !Enum.IsDefined(componentType)
+            || !Internal.ComponentTypeNames.TryParse(parts[1], out var componentType)
             || !ConnectionTypeExtensions.TryParseConnectionType(parts[2], out var connectionType))
         {
             throw new FormatException($"'{name}' is not a connection name such as 'TCS.filter.wheel-HCD-pekko'.");

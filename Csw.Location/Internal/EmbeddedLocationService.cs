@@ -143,7 +143,7 @@ internal sealed class EmbeddedLocationService : ILocationService
     public Task<IReadOnlyList<Location>> ListByHostnameAsync(string hostname, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(hostname);
-        return List(location => string.Equals(location.Uri.Host, hostname, StringComparison.OrdinalIgnoreCase), cancellationToken);
+        return List(location => location.Uri.IsAbsoluteUri && string.Equals(location.Uri.Host, hostname, StringComparison.OrdinalIgnoreCase), cancellationToken);
     }
 
     public Task<IReadOnlyList<Location>> ListByPrefixAsync(string prefix, CancellationToken cancellationToken = default)

@@ -333,9 +333,9 @@ internal sealed class Supervisor : IActor<ComponentMessage>
         }
         _registering = true;
         var info = _context.ComponentInfo;
-        var location = new Location.Location(Connection.Pekko(new ComponentId(info.Prefix, info.ComponentType)), LocalActorUri.For(context.Self));
+        var registration = new PekkoRegistration(Connection.Pekko(new ComponentId(info.Prefix, info.ComponentType)), LocalActorUri.For(context.Self));
         context.PipeToSelf(
-            _context.LocationService.RegisterAsync(location),
+            _context.LocationService.RegisterAsync(registration),
             registration => new RegistrationFinished(registration, null),
             failure => new RegistrationFinished(null, failure));
     }

@@ -10,9 +10,10 @@ namespace Csw.Location;
 /// a client in this process turns the URI back into the reference with <see cref="TryResolve{T}"/>.
 /// </summary>
 /// <remarks>
-/// The URI is the actor's path plus a fragment unique in this process (<c>csw://sys/user/hcd#7</c>),
+/// The URI is the actor's path plus a number unique in this process (<c>csw://sys/user/hcd?uid=7</c>),
 /// so that two actor systems with the same name, or an actor and its successor at the same path,
-/// never resolve to each other. The table holds actors weakly and drops an entry on
+/// never resolve to each other, and their locations differ (a fragment would not do: <see cref="Uri"/>
+/// equality ignores fragments). The table holds actors weakly and drops an entry on
 /// <see cref="Forget"/> or once its actor is collected: it cannot keep a stopped actor alive.
 /// </remarks>
 public static class LocalActorUri
@@ -23,7 +24,7 @@ public static class LocalActorUri
     /// <summary>The actors handed out, by URI text, held weakly.</summary>
     private static readonly ConcurrentDictionary<string, WeakReference<ActorRef>> Actors = new(StringComparer.Ordinal);
 
-    /// <summary>The last number given out as a fragment.</summary>
+    /// <summary>The last number given out.</summary>
     private static long s_lastId;
 
     /// <summary>The table's size after the last sweep of collected actors; the next sweep comes when it has doubled.</summary>
@@ -34,7 +35,7 @@ public static class LocalActorUri
     public static Uri For(ActorRef actorRef)
     {
         ArgumentNullException.ThrowIfNull(actorRef);
-        var uri = Uris.GetValue(actorRef, static actor => new Uri($"{actor.Path}#{Interlocked.Increment(ref s_lastId)}"));
+        var uri = Uris.GetValue(actorRef, static actor => new Uri($"{actor.Path}?uid={Interlocked.Increment(ref s_lastId)}"));
         // Added again after Forget, so that a re-registered actor resolves again.
         Actors.TryAdd(uri.ToString(), new WeakReference<ActorRef>(actorRef));
         SweepIfGrown();

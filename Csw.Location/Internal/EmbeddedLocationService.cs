@@ -40,6 +40,18 @@ internal sealed class EmbeddedLocationService : ILocationService
         _log = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Csw.Location.Embedded");
     }
 
+    /// <summary>How many trackers (streams, subscriptions, waiting resolves) are open; for tests.</summary>
+    internal int TrackerCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _trackers.Values.Sum(list => list.Count);
+            }
+        }
+    }
+
     public Task<RegistrationResult> RegisterAsync(Registration registration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(registration);

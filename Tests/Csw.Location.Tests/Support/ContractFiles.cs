@@ -1,0 +1,23 @@
+namespace Csw.Location.Tests.Support;
+
+/// <summary>Finds the CSW location contract samples in ../shared/csw-contract/location next to the repository.</summary>
+internal static class ContractFiles
+{
+    public static string LocationDirectory
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CswNet.sln")))
+            {
+                dir = dir.Parent;
+            }
+            var path = dir is null ? null : Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "csw-contract", "location"));
+            return path is not null && Directory.Exists(path)
+                ? path
+                : throw new InvalidOperationException($"The CSW location contract samples are missing: expected them in ../shared/csw-contract/location beside the repository holding CswNet.sln (above {AppContext.BaseDirectory}).");
+        }
+    }
+
+    public static string Read(string name) => File.ReadAllText(Path.Combine(LocationDirectory, name));
+}

@@ -18,7 +18,8 @@ public sealed class LocationTests : FrameworkTestBase
         var service = await context.CommandServiceForAsync(new ComponentId(TestHcd.Prefix, ComponentType.HCD));
         Assert.IsType<Completed>(await service.SubmitAsync(Command("complete")));
         var location = await context.LocationService.FindAsync(Connection.Pekko(new ComponentId(TestHcd.Prefix, ComponentType.HCD)));
-        Assert.Equal(new Uri(hcd.Path.ToString()), location!.Uri);
+        Assert.True(LocalActorUri.TryResolve<ComponentMessage>(location!.Uri, out var registered));
+        Assert.Same(hcd, registered);
     }
 
     [Fact]

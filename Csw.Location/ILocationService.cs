@@ -41,7 +41,7 @@ public interface ILocationService
     /// null when it was not.
     /// </summary>
     /// <param name="connection">The connection.</param>
-    /// <param name="within">How long to wait (zero: answer at once, as <see cref="FindAsync"/>).</param>
+    /// <param name="within">How long to wait (zero: answer at once, as <see cref="FindAsync"/>; <see cref="Timeout.InfiniteTimeSpan"/>: until cancelled).</param>
     /// <param name="cancellationToken">Cancels the wait (throws <see cref="OperationCanceledException"/>).</param>
     Task<Location?> ResolveAsync(Connection connection, TimeSpan within, CancellationToken cancellationToken = default);
 

@@ -13,9 +13,12 @@ public static class LocationServiceFactory
 
     /// <summary>A location service held in this process's memory, with settings.</summary>
     /// <param name="options">Host names, tracker buffers, logging.</param>
+    /// <exception cref="ArgumentException">The buffer size is below 1 or the host name is empty.</exception>
     public static ILocationService CreateEmbedded(LocationServiceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.TrackerBufferSize, 1, nameof(options));
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Hostname, nameof(options));
         return new EmbeddedLocationService(options);
     }
 }

@@ -110,7 +110,10 @@ internal sealed class EmbeddedLocationService : ILocationService
     public async Task<Location?> ResolveAsync(Connection connection, TimeSpan within, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        ArgumentOutOfRangeException.ThrowIfLessThan(within, TimeSpan.Zero);
+        if (within < TimeSpan.Zero && within != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(within), within, "How long to wait is zero or more, or infinite.");
+        }
         cancellationToken.ThrowIfCancellationRequested();
         if (_locations.TryGetValue(connection, out var found) || within == TimeSpan.Zero)
         {
@@ -118,7 +121,11 @@ internal sealed class EmbeddedLocationService : ILocationService
         }
         var tracker = StartTracking(connection);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(within);
+        // CancelAfter takes at most int.MaxValue milliseconds (about 24 days); longer is as good as forever.
+        if (within != Timeout.InfiniteTimeSpan && within.TotalMilliseconds < int.MaxValue)
+        {
+            timeout.CancelAfter(within);
+        }
         try
         {
             while (await tracker.Reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false))

@@ -12,22 +12,15 @@ internal sealed class Tracker
     /// <summary>The events not yet read; written under the service's lock, read by one reader.</summary>
     private readonly Channel<TrackingEvent> _buffer;
 
-    /// <summary>Events dropped because the reader fell behind.</summary>
-    private long _dropped;
-
     public Tracker(Connection connection, int bufferSize)
     {
         Connection = connection;
         _buffer = Channel.CreateBounded<TrackingEvent>(
-            new BoundedChannelOptions(bufferSize) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
-            _ => Interlocked.Increment(ref _dropped));
+            new BoundedChannelOptions(bufferSize) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
     }
 
     /// <summary>The connection tracked.</summary>
     public Connection Connection { get; }
-
-    /// <summary>How many events were dropped.</summary>
-    public long Dropped => Interlocked.Read(ref _dropped);
 
     public ChannelReader<TrackingEvent> Reader => _buffer.Reader;
 

@@ -284,6 +284,22 @@ public abstract class LocationServiceContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ResolveAsync_InfiniteWithin_WaitsForTheRegistration()
+    {
+        var resolving = Service.ResolveAsync(Wheel, Timeout.InfiniteTimeSpan);
+
+        await Service.RegisterAsync(WheelHere);
+
+        Assert.Equal(WheelHereLocation, await resolving.WaitAsync(TestTime.DefaultTimeout));
+    }
+
+    [Fact]
+    public async Task ResolveAsync_NegativeWithin_ThrowsArgumentOutOfRange()
+    {
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Service.ResolveAsync(Wheel, TimeSpan.FromSeconds(-1)));
+    }
+
+    [Fact]
     public async Task ResolveAsync_Cancelled_ThrowsOperationCanceled()
     {
         using var cancel = new CancellationTokenSource();

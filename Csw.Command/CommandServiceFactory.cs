@@ -1,14 +1,49 @@
 using Csw.Actors;
 using Csw.Command.Internal;
+using Csw.Command.Internal.Http;
+using Csw.Location;
 
 namespace Csw.Command;
 
-/// <summary>Makes <see cref="ICommandService"/>s.</summary>
+/// <summary>Makes command services: for a component of this process, or for one found through the location service.</summary>
 public static class CommandServiceFactory
 {
     /// <summary>A command service for a component running in this process.</summary>
     /// <param name="component">The component's supervisor.</param>
-    /// <param name="options">Timeouts; the defaults when null.</param>
+    /// <param name="options">Timeouts and logging; the defaults when null.</param>
     public static ICommandService Make(ActorRef<ComponentMessage> component, CommandServiceOptions? options = null) =>
         new LocalCommandService(component ?? throw new ArgumentNullException(nameof(component)), options ?? CommandServiceOptions.Default);
+
+    /// <summary>
+    /// A command service for a component found through the location service. A
+    /// <see cref="PekkoLocation"/> must be a component of this process; an
+    /// <see cref="HttpLocation"/> is reached over HTTP/WebSocket: through CswNet's session when the
+    /// registration advertises it (<see cref="CommandEndpoint.SessionMetadataKey"/>), otherwise
+    /// through CSW's per-request protocol, which any CSW component serves. Dispose a remote
+    /// service (it is <see cref="IAsyncDisposable"/>) to close its connections.
+    /// </summary>
+    /// <param name="location">Where the component is.</param>
+    /// <param name="options">Timeouts, token and logging; the defaults when null.</param>
+    /// <exception cref="ArgumentException">The location is not one a command service can use.</exception>
+    public static ICommandService Make(Location.Location location, CommandServiceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        options ??= CommandServiceOptions.Default;
+        var target = $"{location.Connection.ComponentId.ComponentType} {location.Prefix}";
+        switch (location)
+        {
+            case PekkoLocation pekko when LocalActorUri.TryResolve<ComponentMessage>(pekko.Uri, out var supervisor):
+                return new LocalCommandService(supervisor, options);
+            case PekkoLocation pekko:
+                throw new ArgumentException($"{target} is registered at {pekko.Uri}, which is not a component of this process: use its HttpConnection location.", nameof(location));
+            case HttpLocation http:
+                var baseUri = http.Uri.AbsoluteUri.EndsWith('/') ? http.Uri : new Uri(http.Uri.AbsoluteUri + "/");
+                ICommandTransport transport = http.Metadata.Get(CommandEndpoint.SessionMetadataKey) is { } sessionPath
+                    ? new SessionTransport(SharedHttp.WebSocketUri(baseUri, sessionPath.TrimStart('/')), options)
+                    : new CswTransport(baseUri, options);
+                return new HttpCommandService(transport, options, target);
+            default:
+                throw new ArgumentException($"{target} is registered with a {location.Connection.ConnectionType} connection, which does not carry commands.", nameof(location));
+        }
+    }
 }

@@ -17,4 +17,7 @@ public sealed record CommandServiceOptions
 
     /// <summary>How long <c>SubmitAndWait</c> and <c>QueryFinal</c> wait for a final response when no timeout is given; 1 minute.</summary>
     public TimeSpan FinalTimeout { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The bearer token sent to a remote component's endpoint, when it requires one.</summary>
+    public string? Token { get; init; }
 }

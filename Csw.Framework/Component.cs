@@ -16,7 +16,7 @@ public static class Component
     /// <param name="info">The component's prefix, type and settings.</param>
     /// <param name="handlers">Makes the handlers; called again for each restart.</param>
     /// <param name="options">How to run it; the defaults when null.</param>
-    /// <returns>The supervisor: pass it to <see cref="CommandServiceFactory.Make"/> to send commands.</returns>
+    /// <returns>The supervisor: pass it to <see cref="CommandServiceFactory.Make(Csw.Actors.ActorRef{ComponentMessage}, CommandServiceOptions)"/> to send commands.</returns>
     public static ActorRef<ComponentMessage> Spawn(ActorSystem system, ComponentInfo info, Func<CswContext, ComponentHandlers> handlers, ComponentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(system);

@@ -21,27 +21,11 @@ internal sealed class LocalCommandService(ActorRef<ComponentMessage> component, 
         return component.AskAsync<ISubmitResponse>(replyTo => new ComponentMessage.Submit(command, replyTo), options.Timeout, cancellationToken);
     }
 
-    public async Task<ISubmitResponse> SubmitAndWaitAsync(ControlCommand command, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
-    {
-        var first = await SubmitAsync(command, cancellationToken).ConfigureAwait(false);
-        return first is Started started ? await QueryFinalAsync(started.RunId, timeout, cancellationToken).ConfigureAwait(false) : first;
-    }
+    public Task<ISubmitResponse> SubmitAndWaitAsync(ControlCommand command, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        CommandPatterns.SubmitAndWaitAsync(this, command, timeout, cancellationToken);
 
-    public async Task<IReadOnlyList<ISubmitResponse>> SubmitAllAndWaitAsync(IEnumerable<ControlCommand> commands, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(commands);
-        var responses = new List<ISubmitResponse>();
-        foreach (var command in commands)
-        {
-            var response = await SubmitAndWaitAsync(command, timeout, cancellationToken).ConfigureAwait(false);
-            responses.Add(response);
-            if (response.IsNegative)
-            {
-                break;
-            }
-        }
-        return responses;
-    }
+    public Task<IReadOnlyList<ISubmitResponse>> SubmitAllAndWaitAsync(IEnumerable<ControlCommand> commands, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        CommandPatterns.SubmitAllAndWaitAsync(this, commands, timeout, cancellationToken);
 
     public Task<IOnewayResponse> OnewayAsync(ControlCommand command, CancellationToken cancellationToken = default)
     {
@@ -49,34 +33,8 @@ internal sealed class LocalCommandService(ActorRef<ComponentMessage> component, 
         return component.AskAsync<IOnewayResponse>(replyTo => new ComponentMessage.Oneway(command, replyTo), options.Timeout, cancellationToken);
     }
 
-    public async Task<IMatchingResponse> OnewayAndMatchAsync(ControlCommand command, StateMatcher matcher, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(matcher);
-        // Subscribe before sending, so that a state published right after the command is not missed.
-        await using var subscription = await SubscribeAsync([matcher.StateName], cancellationToken).ConfigureAwait(false);
-        var answer = await OnewayAsync(command, cancellationToken).ConfigureAwait(false);
-        if (answer is not Accepted accepted)
-        {
-            return (IMatchingResponse)answer;
-        }
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(matcher.Timeout);
-        try
-        {
-            await foreach (var state in subscription.WithCancellation(timeout.Token).ConfigureAwait(false))
-            {
-                if (matcher.Check(state))
-                {
-                    return new Completed(accepted.RunId);
-                }
-            }
-            return new Error(accepted.RunId, $"The CurrentState stream of {matcher.Prefix} ended before {matcher.StateName} matched.");
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new Error(accepted.RunId, $"{matcher.Prefix} did not publish a {matcher.StateName} state matching {matcher.GetType().Name} within {matcher.Timeout.TotalMilliseconds:0} ms.");
-        }
-    }
+    public Task<IMatchingResponse> OnewayAndMatchAsync(ControlCommand command, StateMatcher matcher, CancellationToken cancellationToken = default) =>
+        CommandPatterns.OnewayAndMatchAsync(this, SubscribeAsync, command, matcher, cancellationToken);
 
     public Task<ISubmitResponse> QueryAsync(Id runId, CancellationToken cancellationToken = default)
     {
@@ -105,6 +63,7 @@ internal sealed class LocalCommandService(ActorRef<ComponentMessage> component, 
         return new CallbackSubscription(SubscribeCurrentState(names), onState, options.LoggerFactory.CreateLogger<CallbackSubscription>());
     }
 
-    private Task<Subscription<CurrentState>> SubscribeAsync(IReadOnlyList<StateName>? names, CancellationToken cancellationToken) =>
+    /// <summary>A subscription that is in place when the task completes.</summary>
+    internal Task<Subscription<CurrentState>> SubscribeAsync(IReadOnlyList<StateName>? names, CancellationToken cancellationToken) =>
         component.AskAsync<Subscription<CurrentState>>(replyTo => new ComponentMessage.SubscribeCurrentState(names, replyTo), options.Timeout, cancellationToken);
 }

@@ -1,0 +1,112 @@
+using Csw.Actors;
+using Csw.Command.Internal;
+using Csw.Command.Internal.Http;
+using Csw.Location;
+using Csw.Params;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Csw.Command;
+
+/// <summary>
+/// Serves a component's command API over HTTP and WebSocket, as CSW's
+/// <c>CommandServiceRoutesFactory</c> does: <c>POST /post-endpoint</c> takes Validate, Submit,
+/// Oneway and Query; the WebSocket <c>/websocket-endpoint</c> takes one QueryFinal or
+/// SubscribeCurrentState per socket. A CswNet extension, <c>/session-endpoint</c>, carries all of
+/// them over one WebSocket (see docs/Deployment.md); CswNet's client uses it when the
+/// registration's metadata names it.
+/// </summary>
+public sealed class CommandEndpoint : IAsyncDisposable
+{
+    /// <summary>CSW's request/response path.</summary>
+    public const string PostPath = "/post-endpoint";
+
+    /// <summary>CSW's streaming path: one QueryFinal or SubscribeCurrentState per WebSocket.</summary>
+    public const string WebSocketPath = "/websocket-endpoint";
+
+    /// <summary>CswNet's multiplexed session path.</summary>
+    public const string SessionPath = "/session-endpoint";
+
+    /// <summary>The metadata key with which a registration advertises <see cref="SessionPath"/>.</summary>
+    public const string SessionMetadataKey = "cswnet-session";
+
+    private readonly WebApplication _app;
+
+    private CommandEndpoint(WebApplication app, Uri uri)
+    {
+        _app = app;
+        Uri = uri;
+    }
+
+    /// <summary>Where the endpoint listens, e.g. <c>http://127.0.0.1:40123/</c>.</summary>
+    public Uri Uri { get; }
+
+    /// <summary>The port it got.</summary>
+    public int Port => Uri.Port;
+
+    /// <summary>Starts serving a component of this process.</summary>
+    /// <param name="component">The component's supervisor.</param>
+    /// <param name="options">Address, port, token and limits; the defaults when null.</param>
+    /// <param name="cancellationToken">Abandons the start.</param>
+    /// <exception cref="IOException">The address or port cannot be bound.</exception>
+    public static async Task<CommandEndpoint> StartAsync(ActorRef<ComponentMessage> component, CommandEndpointOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        options ??= CommandEndpointOptions.Default;
+        options.Validate();
+        var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        var service = new LocalCommandService(component, CommandServiceOptions.Default with { LoggerFactory = loggerFactory });
+        var handler = new EndpointHandler(service, options, loggerFactory.CreateLogger<CommandEndpoint>());
+
+        // The empty builder: no configuration files, watchers or console lifetime, since a
+        // process may host many endpoints and owns its own shutdown.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        builder.Services.AddSingleton<IHostLifetime, ProcessOwnedLifetime>();
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes;
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+            kestrel.Listen(options.BindAddress, options.Port);
+        });
+        var app = builder.Build();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.KeepAliveInterval });
+        app.Run(handler.HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new CommandEndpoint(app, new Uri(address.EndsWith('/') ? address : address + "/"));
+    }
+
+    /// <summary>The registration that lets others find this endpoint: CSW's HttpRegistration, advertising the session path.</summary>
+    /// <param name="component">The component served.</param>
+    /// <param name="networkType">Which network's host name the location carries.</param>
+    public HttpRegistration RegistrationFor(ComponentId component, NetworkType networkType = NetworkType.Inside) =>
+        new(new HttpConnection(component ?? throw new ArgumentNullException(nameof(component))), Port, "", networkType, Metadata.Empty.Add(SessionMetadataKey, SessionPath));
+
+    /// <summary>Stops listening; open WebSockets are closed.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _app.StopAsync(timeout.Token).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"command endpoint {Uri}";
+
+    /// <summary>Nothing to do: the process that hosts the endpoint decides when it stops.</summary>
+    private sealed class ProcessOwnedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using Csw.Params;
+using Csw.Params.Messages;
+
+namespace Csw.Command.Internal.Http;
+
+/// <summary>What an envelope of the session protocol carries.</summary>
+internal enum EnvelopeKind : byte
+{
+    /// <summary>Client to server: a CSW <see cref="CommandServiceRequest"/> (Validate, Submit, Oneway, Query).</summary>
+    Request,
+
+    /// <summary>Client to server: a CSW <see cref="CommandServiceStreamRequest"/> (QueryFinal, SubscribeCurrentState).</summary>
+    Stream,
+
+    /// <summary>Client to server: end the stream with this id.</summary>
+    Cancel,
+
+    /// <summary>Server to client: the CSW response to a request or a QueryFinal.</summary>
+    Response,
+
+    /// <summary>Server to client: one CurrentState of a subscription.</summary>
+    State,
+
+    /// <summary>Server to client: the subscription is in place; states published from now on will arrive.</summary>
+    Subscribed,
+
+    /// <summary>Server to client: the request failed; CSW's GenericError body.</summary>
+    Error,
+
+    /// <summary>Server to client: the stream with this id has ended.</summary>
+    End,
+}
+
+/// <summary>One envelope found in a frame: its id, kind, and where its payload lies in the frame.</summary>
+internal readonly record struct Envelope(long Id, EnvelopeKind Kind, int Start, int Length);
+
+/// <summary>One envelope to send.</summary>
+internal readonly record struct Outgoing(long Id, EnvelopeKind Kind, object? Payload);
+
+/// <summary>The payload of an <see cref="EnvelopeKind.Error"/> envelope.</summary>
+internal sealed record ErrorPayload(string ErrorName, string Message);
+
+/// <summary>
+/// The session protocol's frames: each WebSocket text message is one envelope
+/// <c>{"id":7,"request":{...CSW JSON...}}</c> or a JSON array of them, so that a busy sender
+/// writes many envelopes in one message. Payloads are CSW's JSON unchanged.
+/// </summary>
+internal static class SessionFrames
+{
+    private static readonly string[] Names = ["request", "stream", "cancel", "response", "state", "subscribed", "error", "end"];
+
+    /// <summary>The envelopes of a frame, in order, appended to <paramref name="into"/>.</summary>
+    /// <exception cref="FormatException">The frame is not valid JSON or not a frame of this protocol.</exception>
+    public static void Parse(ReadOnlySpan<byte> frame, List<Envelope> into)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(frame);
+            if (!reader.Read())
+            {
+                throw new FormatException("The frame is empty.");
+            }
+            if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    into.Add(ParseEnvelope(ref reader));
+                }
+            }
+            else
+            {
+                into.Add(ParseEnvelope(ref reader));
+            }
+            if (reader.Read())
+            {
+                throw new FormatException($"Unexpected {reader.TokenType} after the frame's value.");
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"The frame is not valid JSON: {e.Message}", e);
+        }
+    }
+
+    public static void Write(Utf8JsonWriter writer, in Outgoing item)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("id", item.Id);
+        writer.WritePropertyName(Names[(int)item.Kind]);
+        switch (item.Payload)
+        {
+            case CommandServiceRequest request:
+                CswJson.Serialize(writer, request);
+                break;
+            case CommandServiceStreamRequest request:
+                CswJson.Serialize(writer, request);
+                break;
+            case ICommandResponse response:
+                CswJson.Serialize(writer, response);
+                break;
+            case CurrentState state:
+                CswJson.Serialize(writer, state);
+                break;
+            case ErrorPayload error:
+                ErrorBody.Write(writer, error.ErrorName, error.Message);
+                break;
+            default:
+                writer.WriteBooleanValue(true);
+                break;
+        }
+        writer.WriteEndObject();
+    }
+
+    private static Envelope ParseEnvelope(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new FormatException($"An envelope is a JSON object, not {reader.TokenType}.");
+        }
+        long? id = null;
+        EnvelopeKind? kind = null;
+        int start = 0, length = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("id"))
+            {
+                reader.Read();
+                id = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value)
+                    ? value
+                    : throw new FormatException("An envelope's id is an integer.");
+                continue;
+            }
+            var found = KindOf(ref reader) ?? throw new FormatException($"Unknown envelope field '{reader.GetString()}'.");
+            if (kind is not null)
+            {
+                throw new FormatException($"An envelope carries one payload, not both '{Names[(int)kind]}' and '{Names[(int)found]}'.");
+            }
+            kind = found;
+            reader.Read();
+            start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            length = (int)reader.BytesConsumed - start;
+        }
+        return new Envelope(
+            id ?? throw new FormatException("An envelope has no id."),
+            kind ?? throw new FormatException($"Envelope {id} has no payload."),
+            start,
+            length);
+    }
+
+    private static EnvelopeKind? KindOf(ref Utf8JsonReader reader)
+    {
+        for (var i = 0; i < Names.Length; i++)
+        {
+            if (reader.ValueTextEquals(Names[i]))
+            {
+                return (EnvelopeKind)i;
+            }
+        }
+        return null;
+    }
+}

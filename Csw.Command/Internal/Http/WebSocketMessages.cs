@@ -1,0 +1,66 @@
+using System.Buffers;
+using System.Net.WebSockets;
+
+namespace Csw.Command.Internal.Http;
+
+/// <summary>Reads whole WebSocket messages into a reusable buffer, refusing ones above a size limit.</summary>
+internal sealed class WebSocketMessages(WebSocket socket, int maxBytes)
+{
+    /// <summary>The message being assembled; reused from one message to the next.</summary>
+    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+
+    /// <summary>
+    /// The next text or binary message, or null when the peer closed the socket. The memory stays
+    /// valid until the next call.
+    /// </summary>
+    /// <exception cref="MessageTooBigException">The message is larger than the limit.</exception>
+    public async ValueTask<ReadOnlyMemory<byte>?> ReceiveAsync(CancellationToken cancellationToken)
+    {
+        _buffer.ResetWrittenCount();
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(_buffer.GetMemory(4096), cancellationToken).ConfigureAwait(false);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+            _buffer.Advance(result.Count);
+            if (_buffer.WrittenCount > maxBytes)
+            {
+                throw new MessageTooBigException(maxBytes);
+            }
+            if (result.EndOfMessage)
+            {
+                return _buffer.WrittenMemory;
+            }
+        }
+    }
+
+    /// <summary>Closes the socket with a reason if it is still open, ignoring a peer that is already gone.</summary>
+    public static async Task CloseQuietlyAsync(WebSocket socket, WebSocketCloseStatus status, string reason)
+    {
+        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+        {
+            return;
+        }
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            // A close reason is at most 123 bytes of UTF-8.
+            var shortReason = reason.Length > 120 ? reason[..117] + "..." : reason;
+            await socket.CloseAsync(status, shortReason, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
+        {
+            // The peer went away first; nothing is left to tell it.
+        }
+    }
+}
+
+/// <summary>A WebSocket message exceeded the configured limit.</summary>
+internal sealed class MessageTooBigException(int maxBytes)
+    : Exception($"A WebSocket message is larger than the limit of {maxBytes} bytes.")
+{
+    /// <summary>The limit that was exceeded.</summary>
+    public int MaxBytes { get; } = maxBytes;
+}

@@ -1,0 +1,16 @@
+namespace Csw.Command.Tests.Remote;
+
+/// <summary>The CurrentState contract suite through a real endpoint, over CswNet's session protocol.</summary>
+public sealed class SessionCurrentStateTests : CurrentStateContractTests
+{
+    private readonly RemoteComponent _remote = new();
+
+    protected override Task<ICommandService> StartComponentAsync(CommandServiceOptions? options = null) =>
+        _remote.StartAsync(System, Hcd, options, RemoteComponent.Protocol.Session);
+
+    public override async Task DisposeAsync()
+    {
+        await _remote.DisposeAsync();
+        await base.DisposeAsync();
+    }
+}

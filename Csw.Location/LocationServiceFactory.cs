@@ -1,4 +1,5 @@
 using Csw.Location.Internal;
+using Csw.Location.Internal.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Csw.Location;
@@ -20,5 +21,26 @@ public static class LocationServiceFactory
         ArgumentOutOfRangeException.ThrowIfLessThan(options.TrackerBufferSize, 1, nameof(options));
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Hostname, nameof(options));
         return new EmbeddedLocationService(options);
+    }
+
+    /// <summary>
+    /// A location service reached through a location server (a <see cref="LocationServer"/> or CSW's
+    /// own) at <paramref name="serverUri"/>, e.g. <c>http://127.0.0.1:7654/</c>. Registrations made
+    /// through it are held by the server. The result is also <see cref="IAsyncDisposable"/>: dispose
+    /// it to end its trackers and close its connections.
+    /// </summary>
+    /// <param name="serverUri">The server's address, http or https.</param>
+    /// <param name="options">Token, request timeout, logging; the defaults when null.</param>
+    /// <exception cref="ArgumentException">The address is not an absolute http or https URI.</exception>
+    public static ILocationService CreateHttpClient(Uri serverUri, LocationClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(serverUri);
+        if (!serverUri.IsAbsoluteUri || (serverUri.Scheme != Uri.UriSchemeHttp && serverUri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"'{serverUri}' is not the http or https address of a location server.", nameof(serverUri));
+        }
+        options ??= LocationClientOptions.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Timeout, TimeSpan.Zero, nameof(options));
+        return new HttpLocationService(serverUri, options);
     }
 }

@@ -1,0 +1,67 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using Csw.Location.Messages;
+using Csw.Params;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Csw.Location.Internal.Http;
+
+/// <summary>
+/// <c>/websocket-endpoint</c>: a client sends <c>{"_type": "Track", "connection": {...}}</c> and gets
+/// the connection's tracking events, one JSON text message each, until either side closes. A bad
+/// request gets a <c>ServiceError</c> message and a close whose reason says what was wrong.
+/// </summary>
+internal sealed class WebSocketEndpoint(ILocationService backend, LocationServerOptions options, ILogger log, CancellationToken stopping)
+{
+    /// <summary>Events a slow client may fall behind before its oldest are dropped, as the backend's trackers.</summary>
+    private const int BufferedEvents = 256;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await WireProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "BadRequest",
+                $"{WireProtocol.WebSocketPath} takes WebSocket connections; once connected, send {{\"_type\":\"Track\",\"connection\":{{...}}}}").ConfigureAwait(false);
+            return;
+        }
+        Connection? connection = null;
+        if (context.Request.Query.TryGetValue(WireProtocol.TrackQuery, out var name))
+        {
+            try
+            {
+                connection = Connection.Parse(name.ToString());
+            }
+            catch (FormatException e)
+            {
+                await WireProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "BadRequest", $"query parameter '{WireProtocol.TrackQuery}': {e.Message}").ConfigureAwait(false);
+                return;
+            }
+        }
+        var events = Channel.CreateBounded<TrackingEvent>(new BoundedChannelOptions(BufferedEvents) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        // Subscribe has begun tracking when it returns: with the connection named in the upgrade
+        // request, tracking begins before the handshake completes, so the client misses nothing.
+        var subscription = connection is null ? null : backend.Subscribe(connection, change => events.Writer.TryWrite(change));
+        try
+        {
+            var keepAlive = options.WebSocketKeepAlive;
+            using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = keepAlive, KeepAliveTimeout = keepAlive }).ConfigureAwait(false);
+            var session = new WebSocketSession(socket, options, log, context.Connection.RemoteIpAddress?.ToString() ?? "?");
+            if (subscription is null)
+            {
+                var track = await session.ReadTrackAsync().ConfigureAwait(false);
+                if (track is null)
+                {
+                    return;
+                }
+                subscription = backend.Subscribe(track.Connection, change => events.Writer.TryWrite(change));
+            }
+            await session.StreamAsync(events.Reader, stopping).ConfigureAwait(false);
+        }
+        finally
+        {
+            subscription?.Dispose();
+        }
+    }
+}

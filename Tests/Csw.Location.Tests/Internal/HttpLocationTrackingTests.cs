@@ -1,0 +1,22 @@
+namespace Csw.Location.Tests.Internal;
+
+/// <summary>The tracking contract against the HTTP client, over a location server on a free port over an embedded backend.</summary>
+public sealed class HttpLocationTrackingTests : LocationTrackingContractTests
+{
+    private LocationServer? _server;
+
+    protected override async Task<ILocationService> CreateServiceAsync()
+    {
+        _server = await LocationServer.StartAsync(LocationServiceFactory.CreateEmbedded(), LocationServerOptions.Default.WithPort(0));
+        return LocationServiceFactory.CreateHttpClient(_server.Uri);
+    }
+
+    protected override async Task DisposeServiceAsync(ILocationService service)
+    {
+        await base.DisposeServiceAsync(service);
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}

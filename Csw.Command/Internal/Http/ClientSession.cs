@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
-using System.Threading.Channels;
 
 namespace Csw.Command.Internal.Http;
 
@@ -18,19 +17,18 @@ internal sealed class ClientSession : IAsyncDisposable
     /// <summary>Requests and streams waiting for envelopes, by id.</summary>
     private readonly ConcurrentDictionary<long, Pending> _pending = new();
 
-    private readonly Channel<Outgoing> _outgoing = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly FrameSender _sender;
 
     private readonly CancellationTokenSource _closing = new();
 
     private readonly Task _reading;
 
-    private readonly Task _writing;
-
     public ClientSession(WebSocket socket, Uri uri)
     {
         _socket = socket;
         _uri = uri;
-        _writing = WriteAsync();
+        // A failed write breaks the socket; the reader then notices and fails whoever waits.
+        _sender = new FrameSender(socket, _ => socket.Abort());
         _reading = ReadAsync();
     }
 
@@ -41,11 +39,13 @@ internal sealed class ClientSession : IAsyncDisposable
     public void Start(long id, Pending pending, Outgoing request)
     {
         _pending[id] = pending;
-        if (!IsOpen || !_outgoing.Writer.TryWrite(request))
+        if (!IsOpen)
         {
             _pending.TryRemove(id, out _);
             pending.Fail(new ConnectionLostException($"The session with {_uri} is closed."));
+            return;
         }
+        _sender.Send(request);
     }
 
     /// <summary>Stops waiting for <paramref name="id"/> (its answer, if it comes, is dropped).</summary>
@@ -56,7 +56,7 @@ internal sealed class ClientSession : IAsyncDisposable
     {
         if (_pending.TryRemove(id, out _))
         {
-            _outgoing.Writer.TryWrite(new Outgoing(id, EnvelopeKind.Cancel, null));
+            _sender.Send(new Outgoing(id, EnvelopeKind.Cancel, null));
         }
     }
 
@@ -65,7 +65,7 @@ internal sealed class ClientSession : IAsyncDisposable
         IsOpen = false;
         await WebSocketMessages.CloseQuietlyAsync(_socket, WebSocketCloseStatus.NormalClosure, "Client done.").ConfigureAwait(false);
         await _closing.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(_reading, _writing).ConfigureAwait(false);
+        await _reading.ConfigureAwait(false);
         _socket.Dispose();
         _closing.Dispose();
     }
@@ -92,7 +92,6 @@ internal sealed class ClientSession : IAsyncDisposable
             failure = e;
         }
         IsOpen = false;
-        _outgoing.Writer.TryComplete();
         var why = failure is null or OperationCanceledException
             ? $"The session with {_uri} was closed ({_socket.CloseStatus}: {_socket.CloseStatusDescription})."
             : $"The session with {_uri} broke: {failure.Message}";
@@ -114,18 +113,6 @@ internal sealed class ClientSession : IAsyncDisposable
         if (pending.Deliver(envelope.Kind, payload))
         {
             _pending.TryRemove(envelope.Id, out _);
-        }
-    }
-
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await FrameWriter.RunAsync(_socket, _outgoing.Reader, _closing.Token).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
-        {
-            // The reader notices the broken socket and fails whoever waits.
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
-using System.Threading.Channels;
 using Csw.Params;
 using Csw.Params.Messages;
 using Microsoft.AspNetCore.Http;
@@ -16,8 +15,8 @@ namespace Csw.Command.Internal.Http;
 /// </summary>
 internal sealed class SessionHandler(LocalCommandService service, CommandEndpointOptions options, ILogger log)
 {
-    /// <summary>Envelopes waiting for the writer; bounded so a client that stops reading slows its streams (whose buffers then drop the oldest states).</summary>
-    private readonly Channel<Outgoing> _outgoing = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(4096) { SingleReader = true });
+    /// <summary>Writes the envelopes; a client that stops reading slows the streams down (whose buffers then drop the oldest states).</summary>
+    private FrameSender _sender = null!;
 
     /// <summary>Running streams and requests by id, so that Cancel and the end of the session stop them.</summary>
     private readonly ConcurrentDictionary<long, CancellationTokenSource> _running = new();
@@ -26,14 +25,20 @@ internal sealed class SessionHandler(LocalCommandService service, CommandEndpoin
     {
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         using var session = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        var writing = WriteAsync(socket, session.Token);
+        _sender = new FrameSender(socket, failure =>
+        {
+            if (failure is not (WebSocketException or IOException or ObjectDisposedException))
+            {
+                log.LogError(failure, "The command session writer failed");
+            }
+            session.Cancel();
+        });
         var (status, reason) = await ReadAsync(socket, session.Token).ConfigureAwait(false);
         await session.CancelAsync().ConfigureAwait(false);
         foreach (var running in _running.Values)
         {
             await running.CancelAsync().ConfigureAwait(false);
         }
-        await writing.ConfigureAwait(false);
         await WebSocketMessages.CloseQuietlyAsync(socket, status, reason).ConfigureAwait(false);
     }
 
@@ -206,7 +211,8 @@ internal sealed class SessionHandler(LocalCommandService service, CommandEndpoin
             {
                 await foreach (var state in subscription.WithCancellation(stop.Token).ConfigureAwait(false))
                 {
-                    await _outgoing.Writer.WriteAsync(new Outgoing(id, EnvelopeKind.State, state), stop.Token).ConfigureAwait(false);
+                    _sender.Send(new Outgoing(id, EnvelopeKind.State, state));
+                    await _sender.WaitForRoomAsync().WaitAsync(stop.Token).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException)
@@ -218,27 +224,5 @@ internal sealed class SessionHandler(LocalCommandService service, CommandEndpoin
         Untrack(id, stop);
     }
 
-    private void Send(Outgoing item)
-    {
-        if (!_outgoing.Writer.TryWrite(item))
-        {
-            _ = _outgoing.Writer.WriteAsync(item).AsTask();
-        }
-    }
-
-    private async Task WriteAsync(WebSocket socket, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await FrameWriter.RunAsync(socket, _outgoing.Reader, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
-        {
-            // The session is over.
-        }
-        catch (Exception e)
-        {
-            log.LogError(e, "The command session writer failed");
-        }
-    }
+    private void Send(Outgoing item) => _sender.Send(item);
 }

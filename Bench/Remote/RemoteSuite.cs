@@ -1,0 +1,35 @@
+using Bench.Harness;
+
+namespace Bench.Remote;
+
+/// <summary>
+/// Commands over loopback through a component's HTTP/WebSocket endpoint, against a bare Kestrel
+/// WebSocket echo measured in the same run.
+/// </summary>
+public sealed class RemoteSuite : IBenchSuite
+{
+    public string Name => "remote";
+
+    public async Task RunAsync(BenchReport report)
+    {
+        const int samples = 20_000;
+        var echo = await RemoteSubmit.EchoLatenciesAsync(samples);
+        await using (var rig = await RemoteSubmit.Rig.StartAsync(session: true))
+        {
+            var submit = await RemoteSubmit.LatenciesAsync(rig, samples);
+            report.Add("remote_submit_p50", Measure.Percentile(submit, 50), "us", Measure.Percentile(echo, 50));
+            report.Add("remote_submit_p99", Measure.Percentile(submit, 99), "us", Measure.Percentile(echo, 99));
+            var throughput = await Measure.MedianRateAsync(() => RemoteSubmit.ThroughputAsync(rig, 64, TimeSpan.FromSeconds(2)), rounds: 3);
+            report.Add("remote_submit_throughput_64", throughput, "cmd/s");
+        }
+
+        // CSW's own protocol (a POST per command), for comparison: what a CSW client gets.
+        await using (var rig = await RemoteSubmit.Rig.StartAsync(session: false))
+        {
+            var submit = await RemoteSubmit.LatenciesAsync(rig, samples);
+            report.Add("remote_submit_csw_p50", Measure.Percentile(submit, 50), "us", Measure.Percentile(echo, 50));
+            var throughput = await Measure.MedianRateAsync(() => RemoteSubmit.ThroughputAsync(rig, 64, TimeSpan.FromSeconds(2)), rounds: 3);
+            report.Add("remote_submit_csw_throughput_64", throughput, "cmd/s");
+        }
+    }
+}

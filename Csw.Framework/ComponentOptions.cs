@@ -1,3 +1,4 @@
+using Csw.Command;
 using Csw.Crm;
 using Csw.Location;
 using Csw.Params;
@@ -34,4 +35,17 @@ public sealed record ComponentOptions
 
     /// <summary>The CurrentState publisher's settings.</summary>
     public PubSubOptions CurrentState { get; init; } = PubSubOptions.Default;
+
+    /// <summary>
+    /// When set, the component serves CSW's command API over HTTP/WebSocket with these settings
+    /// and registers an <see cref="HttpConnection"/> for it, so that other processes can command
+    /// it. Null (the default) keeps it reachable from this process only.
+    /// </summary>
+    public CommandEndpointOptions? HttpEndpoint { get; init; }
+
+    /// <summary>
+    /// How the component's <see cref="CswContext"/> talks to other components: timeouts, and the
+    /// bearer token sent to remote endpoints that require one.
+    /// </summary>
+    public CommandServiceOptions Commands { get; init; } = CommandServiceOptions.Default;
 }

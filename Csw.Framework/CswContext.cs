@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Csw.Actors;
 using Csw.Command;
 using Csw.Crm;
@@ -15,6 +16,12 @@ namespace Csw.Framework;
 /// </summary>
 public sealed class CswContext
 {
+    /// <summary>Timeouts, token and logging of the command services this context makes.</summary>
+    private readonly CommandServiceOptions _commandServiceOptions;
+
+    /// <summary>Remote command services by endpoint, made once and closed when the component stops.</summary>
+    private readonly ConcurrentDictionary<Uri, ICommandService> _remote = new();
+
     internal CswContext(
         ComponentInfo info,
         ActorRef<ComponentMessage> self,
@@ -22,8 +29,10 @@ public sealed class CswContext
         CommandResponseManager commandResponseManager,
         ILoggerFactory loggerFactory,
         ComponentTimers timers,
-        ILocationService locationService)
+        ILocationService locationService,
+        CommandServiceOptions commandServiceOptions)
     {
+        _commandServiceOptions = commandServiceOptions;
         LocationService = locationService;
         ComponentInfo = info;
         Self = self;
@@ -60,7 +69,8 @@ public sealed class CswContext
 
     /// <summary>
     /// A command service for another component, found through the location service (waiting up to
-    /// <paramref name="within"/> for it to register).
+    /// <paramref name="within"/> for it to register): a component of this process is commanded
+    /// directly, one in another process through its HTTP command endpoint.
     /// </summary>
     /// <param name="component">The other component.</param>
     /// <param name="within">How long to wait for it; 5 s when null.</param>
@@ -70,18 +80,61 @@ public sealed class CswContext
     {
         ArgumentNullException.ThrowIfNull(component);
         var wait = within ?? TimeSpan.FromSeconds(5);
-        var location = await LocationService.ResolveAsync(Connection.Pekko(component), wait, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"{component.ComponentType} {component.Prefix} did not register within {wait.TotalSeconds:0.###} s.");
-        return LocalActorUri.TryResolve<ComponentMessage>(location.Uri, out var supervisor)
-            ? CommandServiceFactory.Make(supervisor, DefaultCommandServiceOptions)
-            : throw new InvalidOperationException($"{component.ComponentType} {component.Prefix} is registered at {location.Uri}, which is not a component of this process (remote components need the HTTP client).");
+        using var resolving = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pekko = LocationService.ResolveAsync(Connection.Pekko(component), wait, resolving.Token);
+        var http = LocationService.ResolveAsync(Connection.Http(component), wait, resolving.Token);
+        try
+        {
+            await Task.WhenAny(pekko, http).ConfigureAwait(false);
+            // A component of this process is commanded directly, even if it also has an endpoint.
+            var local = pekko.IsCompletedSuccessfully ? await pekko.ConfigureAwait(false) : await LocationService.FindAsync(Connection.Pekko(component), cancellationToken).ConfigureAwait(false);
+            if (local is not null && LocalActorUri.TryResolve<ComponentMessage>(local.Uri, out var supervisor))
+            {
+                return CommandServiceFactory.Make(supervisor, _commandServiceOptions);
+            }
+            return await http.ConfigureAwait(false) is { } remote
+                ? CommandServiceFor(remote)
+                : throw new InvalidOperationException(local is null
+                    ? $"{component.ComponentType} {component.Prefix} did not register within {wait.TotalSeconds:0.###} s."
+                    : $"{component.ComponentType} {component.Prefix} runs in another process ({local.Uri}) and registered no HTTP command endpoint within {wait.TotalSeconds:0.###} s.");
+        }
+        finally
+        {
+            await resolving.CancelAsync().ConfigureAwait(false);
+            await ((Task)Task.WhenAll(pekko, http)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>
+    /// A command service for a component at <paramref name="location"/> (from a tracking event, for
+    /// instance): a component of this process directly, another one through its HTTP endpoint. A
+    /// remote service is made once per endpoint and closed when this component stops.
+    /// </summary>
+    /// <param name="location">A <see cref="PekkoLocation"/> of this process or an <see cref="HttpLocation"/>.</param>
+    /// <exception cref="ArgumentException">The location is not one a command service can use.</exception>
+    public ICommandService CommandServiceFor(Location.Location location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return location is HttpLocation
+            ? _remote.GetOrAdd(location.Uri, static (_, state) => CommandServiceFactory.Make(state.location, state.options), (location, options: _commandServiceOptions))
+            : CommandServiceFactory.Make(location, _commandServiceOptions);
     }
 
     /// <summary>A command service for a component running in this process.</summary>
     /// <param name="component">The other component's supervisor.</param>
-    /// <param name="options">Timeouts; the defaults when null.</param>
+    /// <param name="options">Timeouts; this component's when null.</param>
     public ICommandService CommandServiceFor(ActorRef<ComponentMessage> component, CommandServiceOptions? options = null) =>
-        CommandServiceFactory.Make(component, options ?? DefaultCommandServiceOptions);
+        CommandServiceFactory.Make(component, options ?? _commandServiceOptions);
 
-    private CommandServiceOptions DefaultCommandServiceOptions => CommandServiceOptions.Default with { LoggerFactory = LoggerFactory };
+    /// <summary>Closes the remote command services this context made.</summary>
+    internal async Task DisposeRemoteServicesAsync()
+    {
+        foreach (var uri in _remote.Keys)
+        {
+            if (_remote.TryRemove(uri, out var service) && service is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
 }

@@ -64,7 +64,7 @@ internal sealed class Supervisor : IActor<ComponentMessage>
         var crm = CommandResponseManager.Start(context, options.Crm);
         _lifecycle = PubSub<LifecycleStateChanged>.Start(context, "lifecycle");
         var locationService = options.LocationService ?? SystemLocationServices.For(context.System);
-        _context = new CswContext(info, context.Self, publisher, crm, loggerFactory, new ComponentTimers(loggerFactory.CreateLogger<ComponentTimers>()), locationService);
+        _context = new CswContext(info, context.Self, publisher, crm, loggerFactory, new ComponentTimers(loggerFactory.CreateLogger<ComponentTimers>()), locationService, options.Commands with { LoggerFactory = loggerFactory });
         _lock = new LockManager(options.AdminPrefix);
         _lane = new HandlerLane(this, context);
     }
@@ -162,6 +162,7 @@ internal sealed class Supervisor : IActor<ComponentMessage>
                 {
                     _ = registration.DisposeAsync().AsTask();
                 }
+                _ = _context.DisposeRemoteServicesAsync();
                 break;
         }
         return ValueTask.CompletedTask;
@@ -332,11 +333,9 @@ internal sealed class Supervisor : IActor<ComponentMessage>
             return;
         }
         _registering = true;
-        var info = _context.ComponentInfo;
-        var registration = new PekkoRegistration(Connection.Pekko(new ComponentId(info.Prefix, info.ComponentType)), LocalActorUri.For(context.Self));
         context.PipeToSelf(
-            _context.LocationService.RegisterAsync(registration),
-            registration => new RegistrationFinished(registration, null),
+            ComponentRegistrar.RegisterAsync(context.Self, _context.ComponentInfo, _options, _context.LocationService),
+            registrar => new RegistrationFinished(registrar, null),
             failure => new RegistrationFinished(null, failure));
     }
 
@@ -344,7 +343,7 @@ internal sealed class Supervisor : IActor<ComponentMessage>
     {
         if (registered.Failure is { } failure)
         {
-            context.Log.LogError(failure, "{Component} could not register its location; others cannot find it", _context.ComponentInfo);
+            context.Log.LogError(failure, "{Component} could not start its command endpoint or register its location; others cannot find it", _context.ComponentInfo);
         }
         else if (_state == SupervisorLifecycleState.Shutdown)
         {

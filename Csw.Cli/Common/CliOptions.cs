@@ -1,0 +1,46 @@
+using System.CommandLine;
+
+namespace Csw.Cli.Common;
+
+/// <summary>Options that several subcommands share, defined once so they read the same everywhere.</summary>
+internal static class CliOptions
+{
+    /// <summary>The environment variable naming the location server when <c>--location</c> is not given.</summary>
+    public const string LocationVariable = "CSW_LOCATION";
+
+    /// <summary>The environment variable holding the bearer token when <c>--token</c> is not given.</summary>
+    public const string TokenVariable = "CSW_TOKEN";
+
+    /// <summary><c>--location http://host:7654</c>: the location server to use.</summary>
+    public static Option<Uri?> Location() => new("--location", "-l")
+    {
+        Description = $"The location server, e.g. http://127.0.0.1:7654 (default: ${LocationVariable}, else http://127.0.0.1:7654).",
+        CustomParser = result => ParseHttpUri(result.Tokens.Single().Value, result),
+    };
+
+    /// <summary><c>--token</c>: the bearer token for location servers and command endpoints that require one.</summary>
+    public static Option<string?> Token() => new("--token")
+    {
+        Description = $"Bearer token for endpoints that require one (default: ${TokenVariable}).",
+    };
+
+    /// <summary>The location server to use: the option, else the environment, else the local default port.</summary>
+    public static Uri LocationOrDefault(Uri? given) =>
+        given
+        ?? (Environment.GetEnvironmentVariable(LocationVariable) is { Length: > 0 } fromEnvironment && Uri.TryCreate(fromEnvironment, UriKind.Absolute, out var uri) ? uri : null)
+        ?? new Uri("http://127.0.0.1:7654");
+
+    /// <summary>The token to use: the option, else the environment, else none.</summary>
+    public static string? TokenOrDefault(string? given) =>
+        given ?? (Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } token ? token : null);
+
+    private static Uri? ParseHttpUri(string text, System.CommandLine.Parsing.ArgumentResult result)
+    {
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        {
+            return uri;
+        }
+        result.AddError($"'{text}' is not an http:// address (e.g. http://127.0.0.1:7654).");
+        return null;
+    }
+}

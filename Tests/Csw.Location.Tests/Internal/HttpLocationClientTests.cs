@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Sockets;
+using Csw.Location.Tests.Support;
+using Csw.Params;
+using Csw.TestKit;
+using Csw.Tests.Shared;
+using Microsoft.Extensions.Logging;
+
+namespace Csw.Location.Tests.Internal;
+
+/// <summary>What only the HTTP client promises: clear errors when the server is down, slow or gone, and its own limits.</summary>
+public sealed class HttpLocationClientTests
+{
+    private static readonly PekkoConnection Wheel = new(new ComponentId(Prefix.Parse("TCS.filter.wheel"), ComponentType.HCD));
+    private static readonly PekkoRegistration WheelHere = new(Wheel, new Uri("csw://here/wheel"));
+
+    [Fact]
+    public async Task Calls_ServerDown_ThrowLocationServerExceptionNamingTheUri()
+    {
+        var down = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var service = LocationServiceFactory.CreateHttpClient(down);
+
+        foreach (var call in new Func<Task>[] { () => service.FindAsync(Wheel), () => service.RegisterAsync(WheelHere), () => service.ListAsync(), () => service.UnregisterAllAsync() })
+        {
+            var error = await Assert.ThrowsAsync<LocationServerException>(call);
+            Assert.IsAssignableFrom<LocationServiceException>(error);
+            Assert.Null(error.StatusCode);
+            Assert.Equal(down, error.ServerUri);
+            Assert.Contains($"location server at {down} could not be reached", error.Message);
+        }
+    }
+
+    [Fact]
+    public async Task Track_ServerDown_ThrowsLocationServerExceptionNamingTheUri()
+    {
+        var down = new Uri($"http://127.0.0.1:{FreePort()}/");
+
+        var error = await Assert.ThrowsAsync<LocationServerException>(async () => await LocationServiceFactory.CreateHttpClient(down).Track(Wheel).GetAsyncEnumerator().MoveNextAsync());
+
+        Assert.Contains($"location server at {down} could not be reached to track {Wheel.Name}", error.Message);
+    }
+
+    [Fact]
+    public async Task Subscribe_ServerDown_LogsAWarningNamingTheUri()
+    {
+        using var logs = new CapturingLoggerFactory();
+        var down = new Uri($"http://127.0.0.1:{FreePort()}/");
+
+        using var subscription = LocationServiceFactory.CreateHttpClient(down, LocationClientOptions.Default.WithLoggerFactory(logs)).Subscribe(Wheel, _ => { });
+
+        await TestWaits.AwaitAssertAsync(() => Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Exception?.Message.Contains(down.ToString(), StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
+    public async Task Track_ServerStops_StreamFailsSayingTheServerEndedIt()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+        var service = LocationServiceFactory.CreateHttpClient(harness.Server.Uri);
+        await service.RegisterAsync(WheelHere);
+        using var stop = new CancellationTokenSource(TestTime.DefaultTimeout);
+        await using var changes = service.Track(Wheel, stop.Token).GetAsyncEnumerator(stop.Token);
+        Assert.True(await changes.MoveNextAsync());
+
+        await harness.Server.DisposeAsync();
+
+        var error = await Assert.ThrowsAsync<LocationServerException>(async () => await changes.MoveNextAsync());
+        Assert.Contains("stopping", error.Message);
+    }
+
+    [Fact]
+    public async Task FindAsync_ServerNeverAnswers_ThrowsAfterTheTimeout()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var uri = new Uri($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/");
+        var service = LocationServiceFactory.CreateHttpClient(uri, LocationClientOptions.Default.WithTimeout(TimeSpan.FromMilliseconds(300)));
+
+        var error = await Assert.ThrowsAsync<LocationServerException>(() => service.FindAsync(Wheel));
+
+        Assert.Contains($"location server at {uri} did not answer a Find request within 0.3 s", error.Message);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_WithinLongerThanTheTimeout_WaitsForTheWholeWithin()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+        var service = LocationServiceFactory.CreateHttpClient(harness.Server.Uri, LocationClientOptions.Default.WithTimeout(TimeSpan.FromMilliseconds(200)));
+
+        var resolving = service.ResolveAsync(Wheel, TimeSpan.FromSeconds(30));
+        await TestWaits.AwaitAssertAsync(() => Assert.Equal(1, harness.Backend.TrackerCount));
+        await harness.Backend.RegisterAsync(WheelHere);
+
+        Assert.Equal(new PekkoLocation(Wheel, WheelHere.ActorRefUri), await resolving.WaitAsync(TestTime.DefaultTimeout));
+    }
+
+    [Fact]
+    public async Task ResolveAsync_Cancelled_ServerStopsWaiting()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+        var service = LocationServiceFactory.CreateHttpClient(harness.Server.Uri);
+        using var cancel = new CancellationTokenSource();
+        var resolving = service.ResolveAsync(Wheel, TimeSpan.FromSeconds(30), cancel.Token);
+        await TestWaits.AwaitAssertAsync(() => Assert.Equal(1, harness.Backend.TrackerCount));
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => resolving.WaitAsync(TestTime.DefaultTimeout));
+        await TestWaits.AwaitAssertAsync(() => Assert.Equal(0, harness.Backend.TrackerCount));
+    }
+
+    [Fact]
+    public async Task RegisterAsync_ThroughTheServer_HeldByTheServersBackend()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+        var client = LocationServiceFactory.CreateHttpClient(harness.Server.Uri);
+
+        await client.RegisterAsync(WheelHere);
+        await ((IAsyncDisposable)client).DisposeAsync();
+
+        Assert.Equal(new PekkoLocation(Wheel, WheelHere.ActorRefUri), await harness.Backend.FindAsync(Wheel));
+    }
+
+    [Fact]
+    public async Task DisposeAsync_ThenACall_ThrowsObjectDisposed()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+        var client = LocationServiceFactory.CreateHttpClient(harness.Server.Uri);
+
+        await ((IAsyncDisposable)client).DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.FindAsync(Wheel));
+    }
+
+    [Theory]
+    [InlineData("ftp://127.0.0.1:7654/")]
+    [InlineData("/relative")]
+    public void CreateHttpClient_NotAnHttpAddress_ThrowsArgument(string uri)
+    {
+        Assert.Throws<ArgumentException>(() => LocationServiceFactory.CreateHttpClient(new Uri(uri, UriKind.RelativeOrAbsolute)));
+    }
+
+    /// <summary>A port nothing listens on (free a moment ago).</summary>
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

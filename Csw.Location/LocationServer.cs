@@ -66,7 +66,7 @@ public sealed class LocationServer : IAsyncDisposable
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.WebSocketKeepAlive, KeepAliveTimeout = options.WebSocketKeepAlive });
         var log = loggerFactory.CreateLogger("Csw.Location.Server");
-        var post = new PostEndpoint(backend, options, log);
+        var post = new PostEndpoint(backend, options, log, app.Lifetime.ApplicationStopping);
         var webSocket = new WebSocketEndpoint(backend, options, log, app.Lifetime.ApplicationStopping);
         var token = options.Token is null ? null : new BearerToken(options.Token);
         app.Run(context => DispatchAsync(context, post, webSocket, token, log));

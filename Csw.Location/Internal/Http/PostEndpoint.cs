@@ -10,7 +10,7 @@ namespace Csw.Location.Internal.Http;
 /// <c>POST /post-endpoint</c>: one location request in CSW's JSON, answered as CSW's location server
 /// answers it (a location, <c>"Done"</c>, or an array of locations; an Option is an array of none or one).
 /// </summary>
-internal sealed class PostEndpoint(ILocationService backend, LocationServerOptions options, ILogger log)
+internal sealed class PostEndpoint(ILocationService backend, LocationServerOptions options, ILogger log, CancellationToken stopping)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -42,9 +42,11 @@ internal sealed class PostEndpoint(ILocationService backend, LocationServerOptio
     private async Task AnswerAsync(HttpContext context, LocationRequest request)
     {
         var name = request.GetType().Name;
+        // A waiting Resolve ends when the server stops, rather than hold up its shutdown.
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         try
         {
-            var answer = await ExecuteAsync(request, context.RequestAborted).ConfigureAwait(false);
+            var answer = await ExecuteAsync(request, ended.Token).ConfigureAwait(false);
             await WireProtocol.WriteJsonAsync(context, StatusCodes.Status200OK, answer).ConfigureAwait(false);
         }
         catch (LocationServiceException e) when (e is OtherLocationIsRegisteredException or RegistrationFailedException or UnregistrationFailedException or RegistrationListingFailedException)
@@ -59,6 +61,10 @@ internal sealed class PostEndpoint(ILocationService backend, LocationServerOptio
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away (e.g. it cancelled a Resolve): nobody to answer.
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            await WireProtocol.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", $"the location server is stopping; {name} was not answered").ConfigureAwait(false);
         }
         catch (Exception e)
         {

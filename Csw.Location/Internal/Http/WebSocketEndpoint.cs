@@ -1,8 +1,4 @@
-using System.Buffers;
-using System.Net.WebSockets;
 using System.Threading.Channels;
-using Csw.Location.Messages;
-using Csw.Params;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

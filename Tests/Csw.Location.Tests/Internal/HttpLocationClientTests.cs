@@ -109,6 +109,21 @@ public sealed class HttpLocationClientTests
     }
 
     [Fact]
+    public async Task ResolveAsync_ServerStops_FailsWith503()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+        var service = LocationServiceFactory.CreateHttpClient(harness.Server.Uri);
+        var resolving = service.ResolveAsync(Wheel, TimeSpan.FromSeconds(30));
+        await TestWaits.AwaitAssertAsync(() => Assert.Equal(1, harness.Backend.TrackerCount));
+
+        await harness.Server.DisposeAsync();
+
+        var error = await Assert.ThrowsAsync<LocationServerException>(() => resolving.WaitAsync(TestTime.DefaultTimeout));
+        Assert.Equal(503, error.StatusCode);
+        Assert.Contains("stopping", error.Message);
+    }
+
+    [Fact]
     public async Task RegisterAsync_ThroughTheServer_HeldByTheServersBackend()
     {
         await using var harness = await ServerHarness.StartAsync();

@@ -38,9 +38,16 @@ public sealed class CommandEndpoint : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private CommandEndpoint(WebApplication app, Uri uri)
+    /// <summary>Cancelled first when stopping, so that open WebSockets end at once instead of holding the stop up.</summary>
+    private readonly CancellationTokenSource _stopping;
+
+    /// <summary>Stops once.</summary>
+    private int _disposed;
+
+    private CommandEndpoint(WebApplication app, CancellationTokenSource stopping, Uri uri)
     {
         _app = app;
+        _stopping = stopping;
         Uri = uri;
     }
 
@@ -62,7 +69,8 @@ public sealed class CommandEndpoint : IAsyncDisposable
         options.Validate();
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var service = new LocalCommandService(component, CommandServiceOptions.Default with { LoggerFactory = loggerFactory });
-        var handler = new EndpointHandler(service, options, loggerFactory.CreateLogger<CommandEndpoint>());
+        var stopping = new CancellationTokenSource();
+        var handler = new EndpointHandler(service, options, loggerFactory.CreateLogger<CommandEndpoint>(), stopping.Token);
 
         // The empty builder: no configuration files, watchers or console lifetime, since a
         // process may host many endpoints and owns its own shutdown.
@@ -80,9 +88,18 @@ public sealed class CommandEndpoint : IAsyncDisposable
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.KeepAliveInterval });
         app.Run(handler.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            stopping.Dispose();
+            throw;
+        }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new CommandEndpoint(app, new Uri(address.EndsWith('/') ? address : address + "/"));
+        return new CommandEndpoint(app, stopping, new Uri(address.EndsWith('/') ? address : address + "/"));
     }
 
     /// <summary>The registration that lets others find this endpoint: CSW's HttpRegistration, advertising the session path.</summary>
@@ -94,9 +111,15 @@ public sealed class CommandEndpoint : IAsyncDisposable
     /// <summary>Stops listening; open WebSockets are closed.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+        await _stopping.CancelAsync().ConfigureAwait(false);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _app.StopAsync(timeout.Token).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
     }
 
     /// <inheritdoc/>

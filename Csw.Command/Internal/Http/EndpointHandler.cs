@@ -14,7 +14,7 @@ namespace Csw.Command.Internal.Http;
 /// Every request to a command endpoint: the token check, the three paths, and
 /// <c>/post-endpoint</c> itself. Failures become CSW's GenericError body with a fitting status.
 /// </summary>
-internal sealed class EndpointHandler(LocalCommandService service, CommandEndpointOptions options, ILogger log)
+internal sealed class EndpointHandler(LocalCommandService service, CommandEndpointOptions options, ILogger log, CancellationToken stopping)
 {
     /// <summary>The expected Authorization header, or null when no token is configured.</summary>
     private readonly byte[]? _expectedAuthorization = options.Token is null ? null : Encoding.UTF8.GetBytes("Bearer " + options.Token);
@@ -38,10 +38,10 @@ internal sealed class EndpointHandler(LocalCommandService service, CommandEndpoi
                 await WriteErrorAsync(context, StatusCodes.Status400BadRequest, ErrorBody.BadRequest, $"{context.Request.Path} takes a WebSocket upgrade.").ConfigureAwait(false);
                 break;
             case CommandEndpoint.WebSocketPath:
-                await new StreamHandler(service, options, log).RunAsync(context).ConfigureAwait(false);
+                await new StreamHandler(service, options, log, stopping).RunAsync(context).ConfigureAwait(false);
                 break;
             case CommandEndpoint.SessionPath:
-                await new SessionHandler(service, options, log).RunAsync(context).ConfigureAwait(false);
+                await new SessionHandler(service, options, log, stopping).RunAsync(context).ConfigureAwait(false);
                 break;
             default:
                 await WriteErrorAsync(context, StatusCodes.Status404NotFound, ErrorBody.BadRequest, $"No such endpoint '{context.Request.Path}': use POST {CommandEndpoint.PostPath} or a WebSocket on {CommandEndpoint.WebSocketPath}.").ConfigureAwait(false);

@@ -13,7 +13,7 @@ namespace Csw.Command.Internal.Http;
 /// the next envelope is read, so a command sent after it cannot overtake it. One writer sends
 /// whatever is ready as a single frame.
 /// </summary>
-internal sealed class SessionHandler(LocalCommandService service, CommandEndpointOptions options, ILogger log)
+internal sealed class SessionHandler(LocalCommandService service, CommandEndpointOptions options, ILogger log, CancellationToken stopping)
 {
     /// <summary>Writes the envelopes; a client that stops reading slows the streams down (whose buffers then drop the oldest states).</summary>
     private FrameSender _sender = null!;
@@ -24,7 +24,7 @@ internal sealed class SessionHandler(LocalCommandService service, CommandEndpoin
     public async Task RunAsync(HttpContext context)
     {
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        using var session = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        using var session = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         _sender = new FrameSender(socket, failure =>
         {
             if (failure is not (WebSocketException or IOException or ObjectDisposedException))
@@ -84,7 +84,9 @@ internal sealed class SessionHandler(LocalCommandService service, CommandEndpoin
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
         {
-            return (WebSocketCloseStatus.NormalClosure, "Session ended.");
+            return stopping.IsCancellationRequested
+                ? (WebSocketCloseStatus.EndpointUnavailable, "The endpoint is stopping.")
+                : (WebSocketCloseStatus.NormalClosure, "Session ended.");
         }
     }
 

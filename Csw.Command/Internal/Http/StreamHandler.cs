@@ -10,7 +10,7 @@ namespace Csw.Command.Internal.Http;
 /// CSW's <c>/websocket-endpoint</c>: the first message is a QueryFinal, answered with one response,
 /// or a SubscribeCurrentState, answered with a stream of states until the client closes.
 /// </summary>
-internal sealed class StreamHandler(LocalCommandService service, CommandEndpointOptions options, ILogger log)
+internal sealed class StreamHandler(LocalCommandService service, CommandEndpointOptions options, ILogger log, CancellationToken stopping)
 {
     public async Task RunAsync(HttpContext context)
     {
@@ -48,7 +48,7 @@ internal sealed class StreamHandler(LocalCommandService service, CommandEndpoint
         }
 
         // Anything the client sends from now on, a close above all, ends the stream.
-        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         var watching = WatchForCloseAsync(messages, ended);
         try
         {
@@ -73,7 +73,11 @@ internal sealed class StreamHandler(LocalCommandService service, CommandEndpoint
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
         {
-            // The client left.
+            // The client left, or the endpoint is stopping.
+            if (stopping.IsCancellationRequested)
+            {
+                await WebSocketMessages.CloseQuietlyAsync(socket, WebSocketCloseStatus.EndpointUnavailable, "The endpoint is stopping.").ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (RequestDispatch.Describe(e) is { } error)
         {

@@ -6,7 +6,7 @@ using Csw.Params;
 namespace Csw.Command.Tests.Remote;
 
 /// <summary>A <see cref="ContractHcd"/> behind a real command endpoint on loopback, and a remote client for it.</summary>
-internal sealed class RemoteComponent : IAsyncDisposable
+public sealed class RemoteComponent : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _owned = [];
 
@@ -20,21 +20,37 @@ internal sealed class RemoteComponent : IAsyncDisposable
         Csw,
     }
 
-    public CommandEndpoint? Endpoint { get; private set; }
+    internal CommandEndpoint? Endpoint { get; private set; }
 
-    public async Task<ICommandService> StartAsync(ActorSystem system, ContractHcdControl control, CommandServiceOptions? options, Protocol protocol, CommandEndpointOptions? endpointOptions = null)
+    private ActorRef<ComponentMessage>? _component;
+
+    private CommandEndpointOptions? _endpointOptions;
+
+    internal async Task<ICommandService> StartAsync(ActorSystem system, ContractHcdControl control, CommandServiceOptions? options, Protocol protocol, CommandEndpointOptions? endpointOptions = null)
     {
-        var component = Component.Spawn(system, new ComponentInfo(ContractHcd.Prefix, ComponentType.HCD), context => new ContractHcd(context, control));
-        Endpoint = await CommandEndpoint.StartAsync(component, endpointOptions);
-        _owned.Add(Endpoint);
+        _component = Component.Spawn(system, new ComponentInfo(ContractHcd.Prefix, ComponentType.HCD), context => new ContractHcd(context, control));
+        _endpointOptions = endpointOptions;
+        Endpoint = await CommandEndpoint.StartAsync(_component, endpointOptions);
         var service = Connect(protocol, options);
         // Commands wait while the component initializes; this makes tests start from Running.
         await service.ValidateAsync(new Setup(ContractHcd.Prefix, "complete"));
         return service;
     }
 
+    /// <summary>Stops the endpoint, closing every connection to it; the component goes on.</summary>
+    internal async Task StopEndpointAsync()
+    {
+        await Endpoint!.DisposeAsync();
+    }
+
+    /// <summary>Serves the component again on the port it had.</summary>
+    internal async Task RestartEndpointAsync()
+    {
+        Endpoint = await CommandEndpoint.StartAsync(_component!, (_endpointOptions ?? CommandEndpointOptions.Default).WithPort(Endpoint!.Port));
+    }
+
     /// <summary>Another client of the same endpoint.</summary>
-    public ICommandService Connect(Protocol protocol, CommandServiceOptions? options = null)
+    internal ICommandService Connect(Protocol protocol, CommandServiceOptions? options = null)
     {
         var registration = Endpoint!.RegistrationFor(new ComponentId(ContractHcd.Prefix, ComponentType.HCD));
         if (protocol == Protocol.Csw)
@@ -51,6 +67,10 @@ internal sealed class RemoteComponent : IAsyncDisposable
         foreach (var owned in Enumerable.Reverse(_owned))
         {
             await owned.DisposeAsync();
+        }
+        if (Endpoint is not null)
+        {
+            await Endpoint.DisposeAsync();
         }
     }
 }

@@ -38,7 +38,20 @@ internal sealed class WebSocketEndpoint(ILocationService backend, LocationServer
         var events = Channel.CreateBounded<TrackingEvent>(new BoundedChannelOptions(BufferedEvents) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         // Subscribe has begun tracking when it returns: with the connection named in the upgrade
         // request, tracking begins before the handshake completes, so the client misses nothing.
-        var subscription = connection is null ? null : backend.Subscribe(connection, change => events.Writer.TryWrite(change));
+        IDisposable? subscription = null;
+        if (connection is not null)
+        {
+            try
+            {
+                subscription = backend.Subscribe(connection, change => events.Writer.TryWrite(change));
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "The location service could not track {Connection}", connection);
+                await WireProtocol.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, e.GetType().Name, $"tracking {connection} failed: {e.Message}").ConfigureAwait(false);
+                return;
+            }
+        }
         try
         {
             var keepAlive = options.WebSocketKeepAlive;
@@ -51,7 +64,16 @@ internal sealed class WebSocketEndpoint(ILocationService backend, LocationServer
                 {
                     return;
                 }
-                subscription = backend.Subscribe(track.Connection, change => events.Writer.TryWrite(change));
+                try
+                {
+                    subscription = backend.Subscribe(track.Connection, change => events.Writer.TryWrite(change));
+                }
+                catch (Exception e)
+                {
+                    log.LogError(e, "The location service could not track {Connection}", track.Connection);
+                    await session.FailAsync(System.Net.WebSockets.WebSocketCloseStatus.InternalServerError, e.GetType().Name, $"tracking {track.Connection} failed: {e.Message}").ConfigureAwait(false);
+                    return;
+                }
             }
             await session.StreamAsync(events.Reader, stopping).ConfigureAwait(false);
         }

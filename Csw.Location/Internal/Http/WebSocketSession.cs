@@ -142,7 +142,7 @@ internal sealed class WebSocketSession(WebSocket socket, LocationServerOptions o
     }
 
     /// <summary>Tells the client what was wrong, in a ServiceError message and in the close reason, and closes.</summary>
-    private async Task FailAsync(WebSocketCloseStatus status, string name, string message)
+    public async Task FailAsync(WebSocketCloseStatus status, string name, string message)
     {
         log.LogWarning("Closed a tracking WebSocket from {Remote}: {Problem}", remote, message);
         try

@@ -146,6 +146,67 @@ public sealed class HttpLocationClientTests
         await Assert.ThrowsAsync<ObjectDisposedException>(() => client.FindAsync(Wheel));
     }
 
+    public static TheoryData<Exception> DomainErrors => new()
+    {
+        new RegistrationFailedException("disk full"),
+        new UnregistrationFailedException(Wheel),
+        new RegistrationListingFailedException(),
+        new OtherLocationIsRegisteredException("taken"),
+    };
+
+    [Theory]
+    [MemberData(nameof(DomainErrors))]
+    public async Task Calls_BackendThrowsALocationServiceError_ClientThrowsTheSameType(Exception thrown)
+    {
+        await using var server = await LocationServer.StartAsync(new FailingLocationService(() => thrown), LocationServerOptions.Default.WithPort(0));
+        var service = LocationServiceFactory.CreateHttpClient(server.Uri);
+
+        var error = await Assert.ThrowsAnyAsync<LocationServiceException>(() => service.RegisterAsync(WheelHere));
+
+        Assert.IsType(thrown.GetType(), error);
+        Assert.Equal(thrown.Message, error.Message);
+    }
+
+    [Fact]
+    public async Task Calls_BackendFailsOtherwise_ClientThrowsLocationServerException500AndTheServerLogsIt()
+    {
+        using var logs = new CapturingLoggerFactory();
+        await using var server = await LocationServer.StartAsync(new FailingLocationService(() => new InvalidOperationException("store corrupt")),
+            LocationServerOptions.Default.WithPort(0).WithLoggerFactory(logs));
+        var service = LocationServiceFactory.CreateHttpClient(server.Uri);
+
+        var error = await Assert.ThrowsAsync<LocationServerException>(() => service.ListAsync());
+
+        Assert.Equal(500, error.StatusCode);
+        Assert.Contains("InvalidOperationException: ListEntries failed: store corrupt", error.Message);
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Exception?.Message == "store corrupt");
+    }
+
+    [Fact]
+    public async Task Track_BackendCannotTrack_ClientThrowsLocationServerException500()
+    {
+        await using var server = await LocationServer.StartAsync(new FailingLocationService(() => new InvalidOperationException("no watch")), LocationServerOptions.Default.WithPort(0));
+        var service = LocationServiceFactory.CreateHttpClient(server.Uri);
+
+        var error = await Assert.ThrowsAsync<LocationServerException>(async () => await service.Track(Wheel).GetAsyncEnumerator().MoveNextAsync());
+
+        Assert.Equal(500, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task WebSocketEndpoint_BackendCannotTrackACswTrackRequest_ErrorMessageThenClose1011()
+    {
+        await using var server = await LocationServer.StartAsync(new FailingLocationService(() => new InvalidOperationException("no watch")), LocationServerOptions.Default.WithPort(0));
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{server.Port}/websocket-endpoint"), CancellationToken.None).WaitAsync(TestTime.DefaultTimeout);
+
+        await socket.SendTextAsync(LocationJson.Serialize<Messages.LocationStreamRequest>(new Messages.Track(Wheel)));
+
+        Assert.Contains("no watch", await socket.ReceiveTextAsync());
+        var (status, _) = await socket.ReceiveCloseAsync();
+        Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.InternalServerError, status);
+    }
+
     [Theory]
     [InlineData("ftp://127.0.0.1:7654/")]
     [InlineData("/relative")]

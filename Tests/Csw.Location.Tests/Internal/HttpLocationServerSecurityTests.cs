@@ -120,6 +120,20 @@ public sealed class HttpLocationServerSecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StartAsync_AnyAddress_ServesEveryAddressAndReportsLoopback()
+    {
+        await using var server = await LocationServer.StartAsync(LocationServiceFactory.CreateEmbedded(),
+            LocationServerOptions.Default.WithPort(0).WithBindAddress(IPAddress.Any).WithToken(Token));
+
+        Assert.Equal("127.0.0.1", server.Uri.Host);
+        foreach (var address in NonLoopbackAddresses())
+        {
+            var client = LocationServiceFactory.CreateHttpClient(new Uri($"http://{address}:{server.Port}/"), LocationClientOptions.Default.WithToken(Token));
+            Assert.Empty(await client.ListAsync());
+        }
+    }
+
+    [Fact]
     public async Task StartAsync_PortInUse_ThrowsIOExceptionNamingTheAddress()
     {
         var error = await Assert.ThrowsAsync<IOException>(() => LocationServer.StartAsync(LocationServiceFactory.CreateEmbedded(), LocationServerOptions.Default.WithPort(_harness.Server.Port)));

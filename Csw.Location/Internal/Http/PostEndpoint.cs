@@ -121,7 +121,8 @@ internal sealed class PostEndpoint(ILocationService backend, LocationServerOptio
         }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         timeout.CancelAfter(options.RequestTimeout);
-        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(context.Request.ContentLength ?? 4096, limit) + 1);
+        // Sized from the declared length, but never trusting it for more than 64 KiB up front.
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(Math.Min(context.Request.ContentLength ?? 4096, limit) + 1, 64 * 1024));
         try
         {
             while (true)

@@ -1,8 +1,8 @@
 namespace Csw.Command;
 
 /// <summary>
-/// A remote component's endpoint refused a request or could not be reached: the body of CSW's
-/// <c>GenericError</c> (<see cref="ErrorName"/> and the message), or a connection failure.
+/// A remote component's endpoint refused a request or could not be reached: the error it sent
+/// (CSW's <c>ServiceError</c>: <see cref="ErrorName"/> and the message), or a connection failure.
 /// </summary>
 public sealed class CommandServiceException : Exception
 {
@@ -14,7 +14,7 @@ public sealed class CommandServiceException : Exception
         : base(message, innerException) =>
         ErrorName = errorName ?? throw new ArgumentNullException(nameof(errorName));
 
-    /// <summary>What kind of failure, as CSW's <c>GenericError.errorName</c>.</summary>
+    /// <summary>What kind of failure, as CSW's <c>error_name</c>.</summary>
     public string ErrorName { get; }
 
     /// <inheritdoc/>

@@ -12,7 +12,7 @@ namespace Csw.Command.Internal.Http;
 
 /// <summary>
 /// Every request to a command endpoint: the token check, the three paths, and
-/// <c>/post-endpoint</c> itself. Failures become CSW's GenericError body with a fitting status.
+/// <c>/post-endpoint</c> itself. Failures become msocket's ServiceError body with a fitting status.
 /// </summary>
 internal sealed class EndpointHandler(LocalCommandService service, CommandEndpointOptions options, ILogger log, CancellationToken stopping)
 {
@@ -130,6 +130,7 @@ internal sealed class EndpointHandler(LocalCommandService service, CommandEndpoi
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
+        context.Response.Headers[ErrorBody.ErrorTypeHeader] = ErrorBody.GenericError;
         await context.Response.Body.WriteAsync(ErrorBody.ToUtf8Bytes(errorName, message), context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace Csw.Command.Internal.Http;
 
-/// <summary>CSW's error body, <c>{"_type":"GenericError","errorName":...,"message":...}</c>, both ways.</summary>
+/// <summary>
+/// How errors travel, as CSW's msocket layer sends them: a <c>ServiceError</c> body,
+/// <c>{"error_name": "...", "error_message": "..."}</c>, with header <c>Error-Type: GenericError</c>.
+/// </summary>
 internal static class ErrorBody
 {
     public const string BadRequest = "BadRequest";
@@ -12,12 +15,17 @@ internal static class ErrorBody
     public const string Unavailable = "Unavailable";
     public const string InternalError = "InternalError";
 
+    /// <summary>msocket's header naming the kind of error body.</summary>
+    public const string ErrorTypeHeader = "Error-Type";
+
+    /// <summary>msocket's error type for failures that are not the service's own domain errors.</summary>
+    public const string GenericError = "GenericError";
+
     public static void Write(Utf8JsonWriter writer, string errorName, string message)
     {
         writer.WriteStartObject();
-        writer.WriteString("_type", "GenericError");
-        writer.WriteString("errorName", errorName);
-        writer.WriteString("message", message);
+        writer.WriteString("error_name"u8, errorName);
+        writer.WriteString("error_message"u8, message);
         writer.WriteEndObject();
     }
 
@@ -31,7 +39,7 @@ internal static class ErrorBody
         return stream.ToArray();
     }
 
-    /// <summary>The error a body describes; a body that is not a GenericError is quoted as it is.</summary>
+    /// <summary>The error a body describes; a body that is not a ServiceError is quoted as it is.</summary>
     public static CommandServiceException Read(ReadOnlySpan<byte> body, string fallbackName)
     {
         try
@@ -39,8 +47,8 @@ internal static class ErrorBody
             using var document = JsonDocument.Parse(body.ToArray());
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object
-                && root.TryGetProperty("errorName", out var name) && name.ValueKind == JsonValueKind.String
-                && root.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
+                && root.TryGetProperty("error_name", out var name) && name.ValueKind == JsonValueKind.String
+                && root.TryGetProperty("error_message", out var message) && message.ValueKind == JsonValueKind.String)
             {
                 return new CommandServiceException(name.GetString()!, message.GetString()!);
             }

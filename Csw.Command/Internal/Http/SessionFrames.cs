@@ -25,7 +25,7 @@ internal enum EnvelopeKind : byte
     /// <summary>Server to client: the subscription is in place; states published from now on will arrive.</summary>
     Subscribed,
 
-    /// <summary>Server to client: the request failed; CSW's GenericError body.</summary>
+    /// <summary>Server to client: the request failed; msocket's ServiceError body.</summary>
     Error,
 
     /// <summary>Server to client: the stream with this id has ended.</summary>

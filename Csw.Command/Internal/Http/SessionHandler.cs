@@ -52,12 +52,19 @@ internal sealed class SessionHandler(LocalCommandService service, CommandEndpoin
             while (true)
             {
                 ReadOnlyMemory<byte>? message;
-                using (var silence = first ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null)
+                if (first)
                 {
-                    silence?.CancelAfter(options.FirstMessageTimeout);
-                    message = await messages.ReceiveAsync(silence?.Token ?? cancellationToken).ConfigureAwait(false);
+                    (var timedOut, message) = await messages.ReceiveFirstAsync(options.FirstMessageTimeout, $"No request within {options.FirstMessageTimeout.TotalSeconds:0.###} s.", cancellationToken).ConfigureAwait(false);
+                    if (timedOut)
+                    {
+                        return (WebSocketCloseStatus.PolicyViolation, "");
+                    }
+                    first = false;
                 }
-                first = false;
+                else
+                {
+                    message = await messages.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+                }
                 if (message is not { } frame)
                 {
                     return (WebSocketCloseStatus.NormalClosure, "Bye.");
@@ -77,10 +84,6 @@ internal sealed class SessionHandler(LocalCommandService service, CommandEndpoin
         catch (MessageTooBigException e)
         {
             return (WebSocketCloseStatus.MessageTooBig, e.Message);
-        }
-        catch (OperationCanceledException) when (first && !cancellationToken.IsCancellationRequested)
-        {
-            return (WebSocketCloseStatus.PolicyViolation, $"No request within {options.FirstMessageTimeout.TotalSeconds:0.###} s.");
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
         {

@@ -19,18 +19,12 @@ internal sealed class StreamHandler(LocalCommandService service, CommandEndpoint
         CommandServiceStreamRequest request;
         try
         {
-            using var first = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-            first.CancelAfter(options.FirstMessageTimeout);
-            if (await messages.ReceiveAsync(first.Token).ConfigureAwait(false) is not { } message)
+            var (timedOut, message) = await messages.ReceiveFirstAsync(options.FirstMessageTimeout, $"No request within {options.FirstMessageTimeout.TotalSeconds:0.###} s.", context.RequestAborted).ConfigureAwait(false);
+            if (timedOut || message is null)
             {
                 return;
             }
-            request = CswJson.Deserialize<CommandServiceStreamRequest>(message.Span);
-        }
-        catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
-        {
-            await WebSocketMessages.CloseQuietlyAsync(socket, WebSocketCloseStatus.PolicyViolation, $"No request within {options.FirstMessageTimeout.TotalSeconds:0.###} s.").ConfigureAwait(false);
-            return;
+            request = CswJson.Deserialize<CommandServiceStreamRequest>(message.Value.Span);
         }
         catch (MessageTooBigException e)
         {

@@ -36,6 +36,35 @@ internal sealed class WebSocketMessages(WebSocket socket, int maxBytes)
         }
     }
 
+    /// <summary>
+    /// The first message, waiting at most <paramref name="timeout"/>; on timeout the socket is closed
+    /// with <paramref name="timeoutReason"/> and <c>TimedOut</c> is true. (Cancelling a pending
+    /// receive would abort the socket without a word, hence the race.)
+    /// </summary>
+    public async Task<(bool TimedOut, ReadOnlyMemory<byte>? Message)> ReceiveFirstAsync(TimeSpan timeout, string timeoutReason, CancellationToken cancellationToken)
+    {
+        var receiving = ReceiveAsync(cancellationToken).AsTask();
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var expired = Task.Delay(timeout, timer.Token);
+        if (await Task.WhenAny(receiving, expired).ConfigureAwait(false) == receiving)
+        {
+            await timer.CancelAsync().ConfigureAwait(false);
+            return (false, await receiving.ConfigureAwait(false));
+        }
+        try
+        {
+            using var closing = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, timeoutReason, closing.Token).ConfigureAwait(false);
+            // The peer answers the close; that ends the pending receive.
+            await receiving.WaitAsync(closing.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or MessageTooBigException or TimeoutException)
+        {
+            // The peer is gone or does not answer: the connection is dropped anyway.
+        }
+        return (true, null);
+    }
+
     /// <summary>Closes the socket with a reason if it is still open, ignoring a peer that is already gone.</summary>
     public static async Task CloseQuietlyAsync(WebSocket socket, WebSocketCloseStatus status, string reason)
     {

@@ -26,6 +26,9 @@ public sealed record ComponentInfo
     /// <summary>The components this one talks to (e.g. an Assembly's HCDs).</summary>
     public IReadOnlyList<ComponentId> Connections { get; init; } = [];
 
+    /// <summary>Whether the component registers itself and tracks its connections; both by default.</summary>
+    public LocationServiceUsage LocationServiceUsage { get; init; } = LocationServiceUsage.RegisterAndTrackServices;
+
     /// <inheritdoc />
     public override string ToString() => $"{ComponentType} {Prefix}";
 }

@@ -318,6 +318,10 @@ internal sealed class Supervisor : IActor<ComponentMessage>
 
     private void StartTracking(IActorContext<ComponentMessage> context)
     {
+        if (_context.ComponentInfo.LocationServiceUsage != LocationServiceUsage.RegisterAndTrackServices)
+        {
+            return;
+        }
         var self = context.Self;
         foreach (var connection in _context.ComponentInfo.Connections)
         {
@@ -328,7 +332,7 @@ internal sealed class Supervisor : IActor<ComponentMessage>
     // Registered once Running, so that whoever finds the component can use it at once.
     private void Register(IActorContext<ComponentMessage> context)
     {
-        if (_registering)
+        if (_registering || _context.ComponentInfo.LocationServiceUsage == LocationServiceUsage.DoNotRegister)
         {
             return;
         }

@@ -1,0 +1,156 @@
+using System.Threading.Channels;
+using Csw.Actors;
+using Csw.Command;
+using Csw.Framework.Internal;
+using Csw.Location;
+using Csw.Params;
+
+namespace Csw.Framework;
+
+/// <summary>
+/// Several components in one process, started from a <see cref="ContainerConfig"/> (CSW's
+/// container): each with its own supervisor and, when <see cref="ComponentOptions.HttpEndpoint"/>
+/// is set, its own command endpoint. The container registers itself as
+/// <c>Container.&lt;name&gt;</c> so that operators can list it.
+/// </summary>
+public sealed class Container : IAsyncDisposable
+{
+    private readonly ActorSystem _system;
+
+    /// <summary>Receives every component's lifecycle changes.</summary>
+    private readonly ActorRef<LifecycleStateChanged> _watcher;
+
+    private readonly Channel<LifecycleStateChanged> _changes;
+
+    private readonly Dictionary<ActorRef<ComponentMessage>, SupervisorLifecycleState> _states = [];
+
+    private RegistrationResult? _registration;
+
+    private int _disposed;
+
+    private Container(ActorSystem system, ContainerConfig config, IReadOnlyList<ActorRef<ComponentMessage>> components, ActorRef<LifecycleStateChanged> watcher, Channel<LifecycleStateChanged> changes)
+    {
+        _system = system;
+        Config = config;
+        Components = components;
+        _watcher = watcher;
+        _changes = changes;
+    }
+
+    /// <summary>The configuration it runs.</summary>
+    public ContainerConfig Config { get; }
+
+    /// <summary>The components' supervisors, in the configuration's order.</summary>
+    public IReadOnlyList<ActorRef<ComponentMessage>> Components { get; }
+
+    /// <summary>The container's own connection in the location service.</summary>
+    public PekkoConnection Connection => Location.Connection.Pekko(new ComponentId(new Prefix(Subsystem.Container, Config.Name), ComponentType.Container));
+
+    /// <summary>
+    /// Starts every component of <paramref name="config"/>. All handlers classes are found before
+    /// any component starts, so a configuration mistake starts nothing.
+    /// </summary>
+    /// <param name="system">The actor system the components run in.</param>
+    /// <param name="config">What to run.</param>
+    /// <param name="options">How to run each component (location service, HTTP endpoint, ...); the defaults when null.</param>
+    /// <param name="cancellationToken">Abandons registering the container.</param>
+    /// <exception cref="ContainerConfigException">A handlers class cannot be found or used.</exception>
+    public static async Task<Container> StartAsync(ActorSystem system, ContainerConfig config, ComponentOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(config);
+        options ??= ComponentOptions.Default;
+        var factories = HandlerFactories.Resolve(config);
+        var changes = Channel.CreateUnbounded<LifecycleStateChanged>();
+        var watcher = system.Spawn(Props.FromFunc<LifecycleStateChanged>((_, change) => changes.Writer.TryWrite(change)), $"container-{config.Name}");
+        var components = config.Components.Select((component, i) => Component.Spawn(system, component.ToComponentInfo(), factories[i], options)).ToList();
+        foreach (var component in components)
+        {
+            component.Tell(new SupervisorMessage.SubscribeLifecycleState(watcher));
+        }
+        var container = new Container(system, config, components, watcher, changes);
+        var locations = options.LocationService ?? SystemLocationServices.For(system);
+        var uri = new Uri($"csw://{Environment.MachineName.ToLowerInvariant()}/container/{Uri.EscapeDataString(config.Name)}?pid={Environment.ProcessId}");
+        container._registration = await locations.RegisterAsync(new PekkoRegistration(container.Connection, uri, Metadata.Empty.WithPid(Environment.ProcessId)), cancellationToken).ConfigureAwait(false);
+        return container;
+    }
+
+    /// <summary>Waits until every component is Running.</summary>
+    /// <param name="timeout">How long to wait.</param>
+    /// <param name="cancellationToken">Abandons the wait.</param>
+    /// <exception cref="TimeoutException">Some are not Running in time; the message names them and their state.</exception>
+    /// <exception cref="InvalidOperationException">A component shut down (its initialize kept failing).</exception>
+    public async Task WaitUntilRunningAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            while (!AllRunning())
+            {
+                var change = await _changes.Reader.ReadAsync(deadline.Token).ConfigureAwait(false);
+                _states[change.Component] = change.State;
+                if (change.State == SupervisorLifecycleState.Shutdown)
+                {
+                    throw new InvalidOperationException($"{NameOf(change.Component)} shut down instead of starting (see the log for its initialize failures).");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            var waiting = Components.Where(component => State(component) != SupervisorLifecycleState.Running).Select(component => $"{NameOf(component)} ({State(component)})");
+            throw new TimeoutException($"Not Running after {timeout.TotalSeconds:0.###} s: {string.Join(", ", waiting)}.");
+        }
+    }
+
+    /// <summary>Shuts every component down (each unregisters and stops its endpoint), then unregisters the container.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+        foreach (var component in Components)
+        {
+            component.Tell(new SupervisorMessage.Shutdown());
+        }
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        try
+        {
+            while (Components.Any(component => State(component) != SupervisorLifecycleState.Shutdown))
+            {
+                var change = await _changes.Reader.ReadAsync(deadline.Token).ConfigureAwait(false);
+                _states[change.Component] = change.State;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Whatever did not stop in time is stopped with the process.
+        }
+        _system.Stop(_watcher);
+        if (_registration is not null)
+        {
+            try
+            {
+                await _registration.UnregisterAsync().ConfigureAwait(false);
+            }
+            catch (LocationServiceException)
+            {
+                // The location service is gone as well.
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"container {Config.Name} ({Components.Count} components)";
+
+    private bool AllRunning() => Components.All(component => State(component) == SupervisorLifecycleState.Running);
+
+    private SupervisorLifecycleState State(ActorRef<ComponentMessage> component) => _states.GetValueOrDefault(component, SupervisorLifecycleState.Idle);
+
+    private string NameOf(ActorRef<ComponentMessage> component)
+    {
+        var index = Components.ToList().IndexOf(component);
+        return index < 0 ? component.ToString() : $"{Config.Components[index].ComponentType} {Config.Components[index].Prefix}";
+    }
+}

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Csw.Cli.Commands;
 using Csw.Cli.Demo;
 using Spectre.Console;
 
@@ -9,4 +10,10 @@ var kernel = new Command("kernel-demo", "Runs a short demonstration of the actor
 kernel.SetAction((_, cancellationToken) => KernelDemo.RunAsync(Console.Out, cancellationToken));
 root.Subcommands.Add(demo);
 root.Subcommands.Add(kernel);
+root.Subcommands.Add(ContainerCommand.Create());
+root.Subcommands.Add(LocationServerCommand.Create());
+root.Subcommands.Add(LocationCommand.Create());
+root.Subcommands.Add(SubmitCommand.Create());
+root.Subcommands.Add(OnewayCommand.Create());
+root.Subcommands.Add(QueryCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Csw.Cli.Common;
+using Csw.Params;
+
+namespace Csw.Cli.Commands;
+
+/// <summary><c>csw query WFOS.blue.filter &lt;runId&gt;</c>: asks a component where a command stands.</summary>
+internal static class QueryCommand
+{
+    public static System.CommandLine.Command Create()
+    {
+        var prefix = new Argument<string>("prefix") { Description = "The component that ran the command." };
+        var runId = new Argument<string>("runId") { Description = "The command's runId, as submit printed it." };
+        var final = new Option<bool>("--final") { Description = "Wait for the final response instead of answering at once." };
+        var type = new Option<string?>("--type", "-t") { Description = "hcd or assembly, when both kinds have this prefix." };
+        var location = CliOptions.Location();
+        var token = CliOptions.Token();
+        var command = new System.CommandLine.Command("query", "Prints the current (or, with --final, the final) response of a command; exit code 1 when it failed or is unknown.")
+        {
+            prefix, runId, final, type, location, token,
+        };
+        command.SetAction((parse, cancellationToken) => OneShot.RunAsync(async () =>
+        {
+            var target = Prefix.TryParse(parse.GetValue(prefix), out var parsed) ? parsed : throw new FormatException($"'{parse.GetValue(prefix)}' is not a prefix such as WFOS.blue.filter.");
+            ComponentType? componentType = parse.GetValue(type)?.ToLowerInvariant() switch
+            {
+                null => null,
+                "hcd" => ComponentType.HCD,
+                "assembly" => ComponentType.Assembly,
+                var other => throw new FormatException($"--type is hcd or assembly, not '{other}'."),
+            };
+            var locations = Remote.Locations(parse.GetValue(location), parse.GetValue(token));
+            try
+            {
+                var service = await Remote.CommandServiceAsync(locations, target, componentType, parse.GetValue(token), cancellationToken);
+                try
+                {
+                    var id = new Id(parse.GetValue(runId)!);
+                    var response = parse.GetValue(final) ? await service.QueryFinalAsync(id, cancellationToken: cancellationToken) : await service.QueryAsync(id, cancellationToken);
+                    Console.WriteLine(Printer.Response(response));
+                    return Printer.IsNegative(response) ? ExitCodes.Negative : ExitCodes.Ok;
+                }
+                finally
+                {
+                    await OneShot.CloseAsync(service);
+                }
+            }
+            finally
+            {
+                await OneShot.CloseAsync(locations);
+            }
+        }));
+        return command;
+    }
+}

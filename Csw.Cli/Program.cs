@@ -12,8 +12,11 @@ root.Subcommands.Add(demo);
 root.Subcommands.Add(kernel);
 root.Subcommands.Add(ContainerCommand.Create());
 root.Subcommands.Add(LocationServerCommand.Create());
+root.Subcommands.Add(HostCommand.Create());
 root.Subcommands.Add(LocationCommand.Create());
 root.Subcommands.Add(SubmitCommand.Create());
 root.Subcommands.Add(OnewayCommand.Create());
 root.Subcommands.Add(QueryCommand.Create());
-return await root.Parse(args).InvokeAsync();
+// Long-running subcommands handle Ctrl+C and SIGTERM themselves (they stop in order), so the
+// parser must not cut them short.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

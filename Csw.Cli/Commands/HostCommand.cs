@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Csw.Cli.Common;
+
+namespace Csw.Cli.Commands;
+
+/// <summary>
+/// <c>csw host host.json</c>: starts each container of a host configuration (CSW's host config)
+/// as its own <c>csw container</c> process, prefixes their output with the container's file name,
+/// and stops them all on Ctrl+C.
+/// </summary>
+internal static partial class HostCommand
+{
+    public static System.CommandLine.Command Create()
+    {
+        var config = new Argument<FileInfo>("config") { Description = "A host configuration: {\"containers\": [{\"mode\": \"Container\" or \"Standalone\", \"configFilePath\": \"...\"}]}." };
+        var seeds = LocationBackends.ClusterSeeds();
+        var location = CliOptions.Location();
+        var token = CliOptions.Token();
+        var bind = AddressOption.Bind("The address the components' command endpoints listen on (default 127.0.0.1).");
+        var command = new System.CommandLine.Command("host", "Starts every container of a host configuration as a separate process, until Ctrl+C.") { config, seeds, location, token, bind };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            List<string> files;
+            try
+            {
+                files = Read(parse.GetValue(config)!);
+            }
+            catch (FormatException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return ExitCodes.Usage;
+            }
+            var forwarded = new List<string> { "--bind", parse.GetValue(bind)!.ToString() };
+            if (LocationBackends.SeedsOrDefault(parse.GetValue(seeds)) is { } s)
+            {
+                forwarded.AddRange(["--cluster-seeds", s]);
+            }
+            if (parse.GetValue(location) is { } l)
+            {
+                forwarded.AddRange(["--location", l.ToString()]);
+            }
+            if (parse.GetValue(token) is { } t)
+            {
+                forwarded.AddRange(["--token", t]);
+            }
+            return await RunAsync(files, forwarded, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(List<string> files, List<string> forwarded, CancellationToken cancellationToken)
+    {
+        using var signal = new ShutdownSignal(cancellationToken);
+        var children = files.Select(file => Start(file, forwarded)).ToList();
+        var allExited = Task.WhenAll(children.Select(child => child.WaitForExitAsync()));
+        await Task.WhenAny(allExited, signal.Requested);
+        foreach (var child in children.Where(child => !child.HasExited))
+        {
+            // SIGTERM: each container shuts its components down and unregisters them.
+            _ = Kill(child.Id, 15);
+        }
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await allExited.WaitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            children.Where(child => !child.HasExited).ToList().ForEach(child => child.Kill());
+        }
+        var failed = children.Count(child => child.HasExited && child.ExitCode != 0);
+        Console.WriteLine($"Host stopped; {children.Count - failed} of {children.Count} containers exited cleanly.");
+        return failed == 0 ? ExitCodes.Ok : ExitCodes.StartFailed;
+    }
+
+    private static Process Start(string file, List<string> forwarded)
+    {
+        var name = Path.GetFileNameWithoutExtension(file);
+        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Run this same csw: the apphost directly, or 'dotnet csw.dll'.
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        {
+            start.FileName = Environment.ProcessPath!;
+            start.ArgumentList.Add(typeof(HostCommand).Assembly.Location);
+        }
+        else
+        {
+            start.FileName = Environment.ProcessPath!;
+        }
+        start.ArgumentList.Add("container");
+        start.ArgumentList.Add(file);
+        forwarded.ForEach(start.ArgumentList.Add);
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Cannot start a container process for {file}.");
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) Console.WriteLine($"[{name}] {line.Data}"); };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) Console.Error.WriteLine($"[{name}] {line.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        Console.WriteLine($"Started container {name} (pid {process.Id}) from {file}.");
+        return process;
+    }
+
+    private static List<string> Read(FileInfo config)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(config.FullName), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (!document.RootElement.TryGetProperty("containers", out var containers) || containers.ValueKind != JsonValueKind.Array || containers.GetArrayLength() == 0)
+            {
+                throw new FormatException($"{config.FullName}: $.containers is a non-empty array of {{\"mode\", \"configFilePath\"}}.");
+            }
+            return [.. containers.EnumerateArray().Select((container, i) =>
+            {
+                var path = container.TryGetProperty("configFilePath", out var p) && p.ValueKind == JsonValueKind.String
+                    ? Path.GetFullPath(p.GetString()!, config.DirectoryName!)
+                    : throw new FormatException($"{config.FullName}: $.containers[{i}].configFilePath is missing.");
+                if (container.TryGetProperty("mode", out var mode) && mode.GetString() is not ("Container" or "Standalone"))
+                {
+                    throw new FormatException($"{config.FullName}: $.containers[{i}].mode is Container or Standalone, not {mode}.");
+                }
+                return File.Exists(path) ? path : throw new FormatException($"{config.FullName}: $.containers[{i}].configFilePath: no file {path}.");
+            })];
+        }
+        catch (Exception e) when (e is IOException or JsonException)
+        {
+            throw new FormatException($"Cannot read the host configuration {config.FullName}: {e.Message}", e);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill")]
+    private static partial int Kill(int pid, int signal);
+}

@@ -19,4 +19,11 @@ root.Subcommands.Add(OnewayCommand.Create());
 root.Subcommands.Add(QueryCommand.Create());
 // Long-running subcommands handle Ctrl+C and SIGTERM themselves (they stop in order), so the
 // parser must not cut them short.
-return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0 && parsed.Action is System.CommandLine.Invocation.ParseErrorAction)
+{
+    // Usage mistakes get exit code 2 (ExitCodes.Usage) with the parser's messages, not 1, which means a negative answer.
+    await parsed.InvokeAsync();
+    return Csw.Cli.Common.ExitCodes.Usage;
+}
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -17,24 +17,26 @@ public sealed class Container : IAsyncDisposable
 {
     private readonly ActorSystem _system;
 
-    /// <summary>Receives every component's lifecycle changes.</summary>
-    private readonly ActorRef<LifecycleStateChanged> _watcher;
+    /// <summary>Hears every component's lifecycle changes and stop.</summary>
+    private readonly ActorRef<ContainerEvent> _watcher;
 
-    private readonly Channel<LifecycleStateChanged> _changes;
+    private readonly Channel<ContainerEvent> _events;
 
     private readonly Dictionary<ActorRef<ComponentMessage>, SupervisorLifecycleState> _states = [];
+
+    private readonly HashSet<ActorRef<ComponentMessage>> _stopped = [];
 
     private RegistrationResult? _registration;
 
     private int _disposed;
 
-    private Container(ActorSystem system, ContainerConfig config, IReadOnlyList<ActorRef<ComponentMessage>> components, ActorRef<LifecycleStateChanged> watcher, Channel<LifecycleStateChanged> changes)
+    private Container(ActorSystem system, ContainerConfig config, IReadOnlyList<ActorRef<ComponentMessage>> components, ActorRef<ContainerEvent> watcher, Channel<ContainerEvent> events)
     {
         _system = system;
         Config = config;
         Components = components;
         _watcher = watcher;
-        _changes = changes;
+        _events = events;
     }
 
     /// <summary>The configuration it runs.</summary>
@@ -61,14 +63,10 @@ public sealed class Container : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(config);
         options ??= ComponentOptions.Default;
         var factories = HandlerFactories.Resolve(config);
-        var changes = Channel.CreateUnbounded<LifecycleStateChanged>();
-        var watcher = system.Spawn(Props.FromFunc<LifecycleStateChanged>((_, change) => changes.Writer.TryWrite(change)), $"container-{config.Name}");
+        var events = Channel.CreateUnbounded<ContainerEvent>();
         var components = config.Components.Select((component, i) => Component.Spawn(system, component.ToComponentInfo(), factories[i], options)).ToList();
-        foreach (var component in components)
-        {
-            component.Tell(new SupervisorMessage.SubscribeLifecycleState(watcher));
-        }
-        var container = new Container(system, config, components, watcher, changes);
+        var watcher = system.Spawn(Props.Create<ContainerEvent>(() => new ContainerWatcher(components, events.Writer)));
+        var container = new Container(system, config, components, watcher, events);
         var locations = options.LocationService ?? SystemLocationServices.For(system);
         var uri = new Uri($"csw://{Environment.MachineName.ToLowerInvariant()}/container/{Uri.EscapeDataString(config.Name)}?pid={Environment.ProcessId}");
         container._registration = await locations.RegisterAsync(new PekkoRegistration(container.Connection, uri, Metadata.Empty.WithPid(Environment.ProcessId)), cancellationToken).ConfigureAwait(false);
@@ -88,9 +86,8 @@ public sealed class Container : IAsyncDisposable
         {
             while (!AllRunning())
             {
-                var change = await _changes.Reader.ReadAsync(deadline.Token).ConfigureAwait(false);
-                _states[change.Component] = change.State;
-                if (change.State == SupervisorLifecycleState.Shutdown)
+                var change = await NextAsync(deadline.Token).ConfigureAwait(false);
+                if (change is ComponentStopped or ComponentStateChanged { State: SupervisorLifecycleState.Shutdown })
                 {
                     throw new InvalidOperationException($"{NameOf(change.Component)} shut down instead of starting (see the log for its initialize failures).");
                 }
@@ -103,7 +100,10 @@ public sealed class Container : IAsyncDisposable
         }
     }
 
-    /// <summary>Shuts every component down (each unregisters and stops its endpoint), then unregisters the container.</summary>
+    /// <summary>
+    /// Shuts every component down and waits until each has stopped, which is after it unregistered
+    /// and closed its endpoint; then unregisters the container.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -117,10 +117,9 @@ public sealed class Container : IAsyncDisposable
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         try
         {
-            while (Components.Any(component => State(component) != SupervisorLifecycleState.Shutdown))
+            while (_stopped.Count < Components.Count)
             {
-                var change = await _changes.Reader.ReadAsync(deadline.Token).ConfigureAwait(false);
-                _states[change.Component] = change.State;
+                await NextAsync(deadline.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
@@ -143,6 +142,22 @@ public sealed class Container : IAsyncDisposable
 
     /// <inheritdoc/>
     public override string ToString() => $"container {Config.Name} ({Components.Count} components)";
+
+    private async Task<ContainerEvent> NextAsync(CancellationToken cancellationToken)
+    {
+        var next = await _events.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        switch (next)
+        {
+            case ComponentStateChanged changed:
+                _states[changed.Component] = changed.State;
+                break;
+            case ComponentStopped stopped:
+                _stopped.Add(stopped.Component);
+                _states[stopped.Component] = SupervisorLifecycleState.Shutdown;
+                break;
+        }
+        return next;
+    }
 
     private bool AllRunning() => Components.All(component => State(component) == SupervisorLifecycleState.Running);
 

@@ -55,7 +55,9 @@ internal static class ContainerCommand
         var (locations, where) = LocationBackends.Open(seeds, locationServer, token, host, loggerFactory);
         try
         {
-            await using var system = ActorSystem.Create(config.Name, new ActorSystemOptions { LoggerFactory = loggerFactory });
+            // An actor system's name takes letters, digits, '-' and '_' only; a standalone container is named after its prefix.
+            var systemName = new string([.. config.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]);
+            await using var system = ActorSystem.Create(systemName, new ActorSystemOptions { LoggerFactory = loggerFactory });
             var options = new ComponentOptions
             {
                 LocationService = locations,
@@ -103,16 +105,16 @@ internal static class ContainerCommand
 
     private static async Task PrintAsync(ContainerConfig config, ILocationService locations, string where)
     {
-        var table = new Table().AddColumn("component").AddColumn("type").AddColumn("command endpoint");
+        var rows = new List<string[]>();
         foreach (var component in config.Components)
         {
             // Components register just after they report Running.
             var http = component.LocationServiceUsage == LocationServiceUsage.DoNotRegister
                 ? null
                 : await locations.ResolveAsync(Connection.Http(new Params.ComponentId(component.Prefix, component.ComponentType)), TimeSpan.FromSeconds(5));
-            table.AddRow(Markup.Escape(component.Prefix.ToString()), component.ComponentType.ToString(), Markup.Escape(http?.Uri.ToString() ?? "-"));
+            rows.Add([component.Prefix.ToString(), component.ComponentType.ToString(), http?.Uri.ToString() ?? "-"]);
         }
-        AnsiConsole.Write(table);
+        Printer.Table(AnsiConsole.Console, ["component", "type", "command endpoint"], rows);
         // Tests and scripts wait for this line.
         Console.WriteLine($"Container {config.Name} running {config.Components.Count} component(s); location service: {where}. Ctrl+C stops it.");
     }

@@ -14,10 +14,35 @@ internal static class Printer
             console.WriteLine("No locations registered.");
             return;
         }
-        var table = new Table().AddColumn("connection").AddColumn("type").AddColumn("uri");
-        foreach (var location in locations.OrderBy(l => l.Connection.Name, StringComparer.Ordinal))
+        Table(console, ["connection", "type", "uri"], locations
+            .OrderBy(l => l.Connection.Name, StringComparer.Ordinal)
+            .Select(l => new[] { l.Connection.Name, l.Connection.ConnectionType.ToString().ToLowerInvariant(), l.Uri.ToString() }));
+    }
+
+    /// <summary>
+    /// A table on a terminal; plain columns, one row per line and never wrapped, when the output
+    /// goes to a file or a pipe, so that scripts can read it.
+    /// </summary>
+    public static void Table(IAnsiConsole console, string[] headers, IEnumerable<string[]> rows)
+    {
+        var all = rows.ToList();
+        if (Console.IsOutputRedirected)
         {
-            table.AddRow(Markup.Escape(location.Connection.Name), location.Connection.ConnectionType.ToString().ToLowerInvariant(), Markup.Escape(location.Uri.ToString()));
+            var widths = headers.Select((header, i) => all.Select(row => row[i].Length).Append(header.Length).Max()).ToArray();
+            foreach (var row in all.Prepend(headers))
+            {
+                Console.WriteLine(string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i]))));
+            }
+            return;
+        }
+        var table = new Table();
+        foreach (var header in headers)
+        {
+            table.AddColumn(header);
+        }
+        foreach (var row in all)
+        {
+            table.AddRow([.. row.Select(Markup.Escape)]);
         }
         console.Write(table);
     }

@@ -370,7 +370,20 @@ internal sealed class Supervisor : IActor<ComponentMessage>
         }
         // Stopping now would stop the lifecycle publisher (a child) before it hands out the Shutdown
         // change: stop once it has answered a question asked after that change, so after handing it out.
-        context.PipeToSelf(_lifecycle.SubscriberCountAsync(), _ => new StopSelf(), _ => new StopSelf());
+        // Unregister first, and wait for it: a process that exits once its components stopped must
+        // not leave their locations behind.
+        var registration = _registration;
+        _registration = null;
+        context.PipeToSelf(UnregisterThenAsync(registration, _lifecycle.SubscriberCountAsync()), _ => new StopSelf(), _ => new StopSelf());
+    }
+
+    private static async Task<int> UnregisterThenAsync(IAsyncDisposable? registration, Task<int> then)
+    {
+        if (registration is not null)
+        {
+            await registration.DisposeAsync().ConfigureAwait(false);
+        }
+        return await then.ConfigureAwait(false);
     }
 
     private void ChangeState(IActorContext<ComponentMessage> context, SupervisorLifecycleState state)

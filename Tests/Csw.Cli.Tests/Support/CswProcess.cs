@@ -81,12 +81,19 @@ public sealed class CswProcess : IAsyncDisposable
             () =>
             {
                 found = _lines.FirstOrDefault(line => line.Contains(text, StringComparison.Ordinal));
-                Assert.True(found is not null || !_process.HasExited, $"csw exited ({_process.ExitCode}) without printing '{text}':\n{Output}");
+                if (found is null && _process.HasExited)
+                {
+                    Assert.Fail($"csw exited ({_process.ExitCode}) without printing '{text}':\n{Output}");
+                }
                 Assert.True(found is not null, $"csw has not printed '{text}' yet:\n{Output}");
             },
             timeout ?? TimeSpan.FromSeconds(60));
         return found!;
     }
+
+    /// <summary>The first http:// address in <paramref name="line"/>.</summary>
+    public static Uri UriIn(string line) =>
+        new(System.Text.RegularExpressions.Regex.Match(line, @"http://[^\s;]+").Value);
 
     /// <summary>Waits for the process to end on its own.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan? timeout = null)

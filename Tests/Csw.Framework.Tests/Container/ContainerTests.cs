@@ -29,13 +29,14 @@ public sealed class ContainerTests : ActorTestKit
     }
 
     [Fact]
-    public async Task DisposeAsync_Running_ComponentsAndContainerUnregistered()
+    public async Task DisposeAsync_Running_ComponentsAndContainerUnregisteredWhenItReturns()
     {
         var locations = LocationServiceFactory.CreateEmbedded();
         var container = await Framework.Container.StartAsync(System, TwoHcds, new ComponentOptions { LocationService = locations });
         await container.WaitUntilRunningAsync(TestTime.DefaultTimeout);
         await container.DisposeAsync();
-        await TestWaits.AwaitAssertAsync(async () => Assert.Empty(await locations.ListAsync()));
+        // Unregistered by the time DisposeAsync returns, so a process may exit right after.
+        Assert.Empty(await locations.ListAsync());
     }
 
     [Fact]

@@ -1,0 +1,81 @@
+using Csw.Cli.Tests.Support;
+
+namespace Csw.Cli.Tests.Commands;
+
+/// <summary>Help, usage mistakes and unreachable servers, without any deployment.</summary>
+public sealed class UsageTests
+{
+    [Fact]
+    public async Task Help_Root_ListsEverySubcommand()
+    {
+        var (exitCode, output) = await CswProcess.RunAsync("--help");
+        Assert.Equal(0, exitCode);
+        foreach (var subcommand in new[] { "demo", "container", "host", "location-server", "location", "submit", "oneway", "query" })
+        {
+            Assert.Contains(subcommand, output);
+        }
+    }
+
+    [Theory]
+    [InlineData("submit", "key:type=value")]
+    [InlineData("container", "--cluster-seeds")]
+    [InlineData("location", "track")]
+    public async Task Help_Subcommand_DescribesItsArguments(string subcommand, string expected)
+    {
+        var (exitCode, output) = await CswProcess.RunAsync(subcommand, "--help");
+        Assert.Equal(0, exitCode);
+        Assert.Contains(expected, output);
+    }
+
+    [Fact]
+    public async Task UnknownOption_UsageExitTwo()
+    {
+        var (exitCode, output) = await CswProcess.RunAsync("location", "list", "--colour");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--colour", output);
+    }
+
+    [Fact]
+    public async Task Submit_NoLocationServer_UnavailableExitThree()
+    {
+        var (exitCode, output) = await CswProcess.RunAsync("submit", "WFOS.blue.filter", "move", "--location", "http://127.0.0.1:1");
+        Assert.Equal(3, exitCode);
+        Assert.Contains("127.0.0.1:1", output);
+    }
+
+    [Fact]
+    public async Task Container_InvalidConfiguration_UsageExitTwoNamingTheField()
+    {
+        var config = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(config, """{ "name": "c", "components": [{ "prefix": "WFOS.x", "componentType": "robot", "componentHandlerClassName": "X" }] }""");
+        try
+        {
+            var (exitCode, output) = await CswProcess.RunAsync("container", config);
+            Assert.Equal(2, exitCode);
+            Assert.Contains("$.components[0].componentType", output);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
+    [Fact]
+    public async Task Container_Standalone_RunsUntilInterruptedThenExitsZero()
+    {
+        await using var container = CswProcess.Start(["container", WfosDeployment.Config("blue-wheel-standalone.json")]);
+        await container.WaitForLineAsync("Container WFOS.blue.filter running 1 component(s)");
+        Assert.Contains("http://127.0.0.1:", container.Output);
+        Assert.Equal(0, await container.InterruptAsync());
+    }
+
+    [Fact]
+    public async Task LocationServer_PortInUse_UnavailableExitThree()
+    {
+        await using var first = CswProcess.Start(["location-server", "--port", "0"]);
+        var port = CswProcess.UriIn(await first.WaitForLineAsync("listening on ")).Port;
+        var (exitCode, output) = await CswProcess.RunAsync("location-server", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(3, exitCode);
+        Assert.Contains(port.ToString(System.Globalization.CultureInfo.InvariantCulture), output);
+    }
+}

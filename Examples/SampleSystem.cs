@@ -18,6 +18,20 @@ public sealed record SampleSystem(ActorRef<ComponentMessage> BlueWheel, ActorRef
     public static ActorRef<ComponentMessage> StartWheel(ActorSystem system, Prefix prefix, TimeSpan stepTime) =>
         Component.Spawn(system, new ComponentInfo(prefix, ComponentType.HCD), context => new FilterWheelHcd(context, stepTime));
 
+    /// <summary>
+    /// The same three components as a container configuration, as <c>csw container</c> reads it
+    /// from Examples/Configs (there split into two containers).
+    /// </summary>
+    public static ContainerConfig ContainerConfig { get; } = new("WfosDemo",
+    [
+        new ComponentConfig(BluePrefix, ComponentType.HCD, typeof(FilterWheelHcd).FullName!),
+        new ComponentConfig(RedPrefix, ComponentType.HCD, typeof(FilterWheelHcd).FullName!),
+        new ComponentConfig(AssemblyPrefix, ComponentType.Assembly, typeof(FilterAssembly).FullName!)
+        {
+            Connections = [new ComponentId(BluePrefix, ComponentType.HCD), new ComponentId(RedPrefix, ComponentType.HCD)],
+        },
+    ]);
+
     /// <summary>Starts both wheels and the assembly; commands sent before they are Running wait for them.</summary>
     public static SampleSystem Start(ActorSystem system, TimeSpan stepTime)
     {

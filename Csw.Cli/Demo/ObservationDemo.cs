@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Csw.Actors;
 using Csw.Command;
 using Csw.Framework;
+using Csw.Location;
 using Csw.Params;
 using Examples;
 using Examples.SampleHcd;
@@ -10,8 +11,9 @@ using Spectre.Console;
 namespace Csw.Cli.Demo;
 
 /// <summary>
-/// The demo behind <c>csw demo</c>: two filter wheel HCDs and a filter assembly in this process,
-/// found through the embedded location service, driven through a short observation sequence.
+/// The demo behind <c>csw demo</c>: a container with two filter wheel HCDs and a filter assembly
+/// in this process, found through the embedded location service, driven through a short
+/// observation sequence.
 /// </summary>
 internal static class ObservationDemo
 {
@@ -23,9 +25,13 @@ internal static class ObservationDemo
         var clock = Stopwatch.StartNew();
         var summary = new List<(string Step, string Outcome, double Ms)>();
         await using var system = ActorSystem.Create("demo");
-        var samples = SampleSystem.Start(system, TimeSpan.FromMilliseconds(150));
-        var wheel = CommandServiceFactory.Make(samples.BlueWheel);
-        var assembly = CommandServiceFactory.Make(samples.Assembly);
+        console.MarkupLine("[grey]Starting container WfosDemo: WFOS.blue.filter, WFOS.red.filter (HCDs) and WFOS.filter.assembly ...[/]");
+        var locations = LocationServiceFactory.CreateEmbedded();
+        await using var container = await Container.StartAsync(system, SampleSystem.ContainerConfig, new ComponentOptions { LocationService = locations }, cancellationToken);
+        await container.WaitUntilRunningAsync(TimeSpan.FromSeconds(10), cancellationToken);
+        var wheel = await FindAsync(locations, SampleSystem.BluePrefix, ComponentType.HCD, cancellationToken);
+        var assembly = await FindAsync(locations, SampleSystem.AssemblyPrefix, ComponentType.Assembly, cancellationToken);
+        var blueWheel = container.Components[0];
 
         async Task<ISubmitResponse> Step(string step, Func<Task<ISubmitResponse>> run)
         {
@@ -36,7 +42,6 @@ internal static class ObservationDemo
             return response;
         }
 
-        console.MarkupLine("[grey]Starting WFOS.blue.filter, WFOS.red.filter (HCDs) and WFOS.filter.assembly ...[/]");
         await Step("Assembly ready", () => assembly.SubmitAndWaitAsync(new Setup(Observer, "configure").Add(FilterWheelHcd.Target.Set(0)), cancellationToken: cancellationToken));
 
         // Subscribe first: the supervisor handles the subscription before the move that follows it.
@@ -57,10 +62,10 @@ internal static class ObservationDemo
             await Step("Query the move", () => wheel.QueryFinalAsync(move.RunId, cancellationToken: cancellationToken));
         }
 
-        var locked = await samples.BlueWheel.AskAsync<LockingResponse>(r => new SupervisorMessage.Lock(Operator, TimeSpan.FromSeconds(30), r), cancellationToken: cancellationToken);
+        var locked = await blueWheel.AskAsync<LockingResponse>(r => new SupervisorMessage.Lock(Operator, TimeSpan.FromSeconds(30), r), cancellationToken: cancellationToken);
         console.MarkupLineInterpolated($"[bold]Operator locks the blue wheel[/]: {locked.GetType().Name}");
         await Step("Observer moves the locked wheel", () => wheel.SubmitAsync(Move(Observer, 2), cancellationToken));
-        await samples.BlueWheel.AskAsync<LockingResponse>(r => new SupervisorMessage.Unlock(Operator, r), cancellationToken: cancellationToken);
+        await blueWheel.AskAsync<LockingResponse>(r => new SupervisorMessage.Unlock(Operator, r), cancellationToken: cancellationToken);
 
         await Step("Move to slot 12 (there are 8)", () => wheel.SubmitAsync(Move(Observer, 12), cancellationToken));
         await Step("Assembly configures both wheels to slot 2", () => assembly.SubmitAndWaitAsync(new Setup(Observer, "configure").Add(FilterWheelHcd.Target.Set(2)), cancellationToken: cancellationToken));
@@ -73,6 +78,14 @@ internal static class ObservationDemo
         console.Write(table);
         console.MarkupLineInterpolated($"[grey]Done in {clock.Elapsed.TotalSeconds:0.0} s; dead letters: {system.DeadLetterCount}.[/]");
         return 0;
+    }
+
+    // Found as any client finds a component: through the location service.
+    private static async Task<ICommandService> FindAsync(ILocationService locations, Prefix prefix, ComponentType type, CancellationToken cancellationToken)
+    {
+        var location = await locations.ResolveAsync(Connection.Pekko(new ComponentId(prefix, type)), TimeSpan.FromSeconds(5), cancellationToken)
+            ?? throw new InvalidOperationException($"{prefix} did not register.");
+        return CommandServiceFactory.Make(location);
     }
 
     private static Setup Move(Prefix source, int target) => new Setup(source, "move").Add(FilterWheelHcd.Target.Set(target));

@@ -6,6 +6,19 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
+# The etcd tests start their own etcd on free loopback ports: the binary must be installed.
+if ! command -v etcd >/dev/null 2>&1; then
+  echo "etcd is missing: installing the Debian package etcd-server ..."
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get install -y etcd-server >/dev/null 2>&1 \
+    || { $sudo apt-get update >/dev/null && $sudo apt-get install -y etcd-server >/dev/null; } \
+    || { echo "Could not install etcd-server; the etcd tests will fail." >&2; }
+  # The package may start a system etcd on 2379; the tests do not use it.
+  command -v etcd >/dev/null 2>&1 && echo "etcd installed: $(etcd --version | head -1)"
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 

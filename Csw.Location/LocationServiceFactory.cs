@@ -43,4 +43,17 @@ public static class LocationServiceFactory
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Timeout, TimeSpan.Zero, nameof(options));
         return new HttpLocationService(serverUri, options);
     }
+
+    /// <summary>
+    /// A location service kept in etcd (its v3 JSON gateway): registrations live under a lease this
+    /// instance keeps alive, so a process that dies loses them within <see cref="EtcdLocationOptions.LeaseTtl"/>;
+    /// tracking is an etcd watch that resumes after etcd restarts or a member fails. Dispose it to
+    /// revoke the lease (its registrations go at once) and end its trackers.
+    /// </summary>
+    /// <param name="options">The etcd members, lease TTL and key prefix.</param>
+    public static ILocationService CreateEtcd(EtcdLocationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new Internal.Etcd.EtcdLocationService(options);
+    }
 }

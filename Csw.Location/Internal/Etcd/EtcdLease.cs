@@ -1,0 +1,140 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+
+namespace Csw.Location.Internal.Etcd;
+
+/// <summary>
+/// The one lease under which a service instance's registrations live. It is kept alive every
+/// third of its TTL; when etcd says it is gone (the process was cut off for longer than the TTL,
+/// or etcd lost it), a new one is granted and <see cref="Renewed"/> lets the owner put its
+/// registrations back.
+/// </summary>
+internal sealed class EtcdLease : IAsyncDisposable
+{
+    private readonly EtcdGateway _gateway;
+
+    private readonly TimeSpan _ttl;
+
+    private readonly ILogger _log;
+
+    private readonly SemaphoreSlim _granting = new(1, 1);
+
+    private readonly CancellationTokenSource _stop = new();
+
+    private Task? _keeping;
+
+    /// <summary>The lease's id, 0 until the first grant.</summary>
+    private long _id;
+
+    public EtcdLease(EtcdGateway gateway, TimeSpan ttl, ILogger log)
+    {
+        _gateway = gateway;
+        _ttl = ttl;
+        _log = log;
+    }
+
+    /// <summary>Called with the new lease id after the old one was lost.</summary>
+    public Func<long, Task>? Renewed { get; set; }
+
+    /// <summary>Stops keeping the lease alive without revoking it, as a crash would; for tests.</summary>
+    internal bool Abandoned { get; private set; }
+
+    /// <summary>The lease id, granting the lease (and starting its keep-alive) on first use.</summary>
+    public async Task<long> IdAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _id) is var id and not 0)
+        {
+            return id;
+        }
+        await _granting.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_id == 0)
+            {
+                _id = await GrantAsync(cancellationToken).ConfigureAwait(false);
+                _keeping = KeepAliveAsync(_stop.Token);
+            }
+            return _id;
+        }
+        finally
+        {
+            _granting.Release();
+        }
+    }
+
+    /// <summary>Stops the keep-alive without revoking, so the registrations expire as if the process had died.</summary>
+    internal async Task AbandonAsync()
+    {
+        Abandoned = true;
+        await _stop.CancelAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Revokes the lease: every registration under it is deleted at once.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        if (_keeping is not null)
+        {
+            await _keeping.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        if (_id != 0 && !Abandoned)
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await _gateway.PostAsync("/v3/lease/revoke", new { ID = _id.ToString(CultureInfo.InvariantCulture) }, timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is LocationServiceException or OperationCanceledException)
+            {
+                _log.LogWarning("Could not revoke the location lease ({Reason}); its registrations expire within {Ttl}", e.Message, _ttl);
+            }
+        }
+        _stop.Dispose();
+    }
+
+    private async Task<long> GrantAsync(CancellationToken cancellationToken)
+    {
+        var granted = await _gateway.PostAsync("/v3/lease/grant", new { TTL = (long)Math.Ceiling(_ttl.TotalSeconds) }, cancellationToken).ConfigureAwait(false);
+        return long.Parse(granted.GetProperty("ID").GetString()!, CultureInfo.InvariantCulture);
+    }
+
+    private async Task KeepAliveAsync(CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(_ttl / 3);
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await timer.WaitForNextTickAsync(stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            try
+            {
+                var answer = await _gateway.PostAsync("/v3/lease/keepalive", new { ID = _id.ToString(CultureInfo.InvariantCulture) }, stop).ConfigureAwait(false);
+                // An expired or unknown lease comes back without a TTL.
+                var alive = answer.TryGetProperty("result", out var result) && result.TryGetProperty("TTL", out var ttl) && ttl.GetString() is not (null or "0");
+                if (!alive)
+                {
+                    var lost = _id;
+                    _id = await GrantAsync(stop).ConfigureAwait(false);
+                    _log.LogWarning("The location lease {Lost} was gone; registrations are put back under lease {Lease}", lost, _id);
+                    if (Renewed is { } renewed)
+                    {
+                        await renewed(_id).ConfigureAwait(false);
+                    }
+                }
+            }
+            catch (LocationServiceException e)
+            {
+                _log.LogWarning("Keeping the location lease alive failed ({Reason}); trying again", e.Message);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+}

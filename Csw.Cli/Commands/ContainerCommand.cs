@@ -52,7 +52,17 @@ internal static class ContainerCommand
         }
         using var loggerFactory = ConsoleLogging.Create();
         var host = hostname ?? (IPAddress.IsLoopback(bind) ? "127.0.0.1" : Dns.GetHostName());
-        var (locations, where) = LocationBackends.Open(seeds, locationServer, token, host, loggerFactory);
+        ILocationService locations;
+        string where;
+        try
+        {
+            (locations, where) = LocationBackends.Open(seeds, locationServer, token, host, loggerFactory);
+        }
+        catch (FormatException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return ExitCodes.Usage;
+        }
         try
         {
             // An actor system's name takes letters, digits, '-' and '_' only; a standalone container is named after its prefix.

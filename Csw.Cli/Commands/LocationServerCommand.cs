@@ -30,7 +30,17 @@ internal static class LocationServerCommand
         {
             using var signal = new ShutdownSignal(cancellationToken);
             using var loggerFactory = ConsoleLogging.Create();
-            var (backend, where) = LocationBackends.Open(LocationBackends.SeedsOrDefault(parse.GetValue(seeds)), null, null, "127.0.0.1", loggerFactory);
+            ILocationService backend;
+            string where;
+            try
+            {
+                (backend, where) = LocationBackends.Open(LocationBackends.SeedsOrDefault(parse.GetValue(seeds)), null, null, "127.0.0.1", loggerFactory);
+            }
+            catch (FormatException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return ExitCodes.Usage;
+            }
             try
             {
                 var options = LocationServerOptions.Default

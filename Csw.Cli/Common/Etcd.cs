@@ -6,6 +6,8 @@ namespace Csw.Cli.Common;
 /// <summary>The etcd-backed location service, for processes given cluster seeds.</summary>
 internal static class Etcd
 {
+    /// <exception cref="FormatException">The seeds are not host:port,host:port.</exception>
     public static ILocationService Open(string clusterSeeds, string hostname, ILoggerFactory loggerFactory) =>
-        throw new NotSupportedException($"The etcd location backend is not available in this build (cluster seeds {clusterSeeds}); use --location with a location server.");
+        LocationServiceFactory.CreateEtcd(EtcdLocationOptions.FromClusterSeeds(clusterSeeds)
+            .WithService(LocationServiceOptions.Default.WithHostname(hostname).WithLoggerFactory(loggerFactory)));
 }

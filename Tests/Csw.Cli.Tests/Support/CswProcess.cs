@@ -91,6 +91,12 @@ public sealed class CswProcess : IAsyncDisposable
         return found!;
     }
 
+    /// <summary>Waits until <paramref name="count"/> printed lines contain <paramref name="text"/>.</summary>
+    public async Task WaitForLinesAsync(string text, int count, TimeSpan? timeout = null) =>
+        await TestWaits.AwaitAssertAsync(
+            () => Assert.True(_lines.Count(line => line.Contains(text, StringComparison.Ordinal)) >= count, $"csw has not printed '{text}' {count} times yet:\n{Output}"),
+            timeout ?? TimeSpan.FromSeconds(60));
+
     /// <summary>The first http:// address in <paramref name="line"/>.</summary>
     public static Uri UriIn(string line) =>
         new(System.Text.RegularExpressions.Regex.Match(line, @"http://[^\s;]+").Value);

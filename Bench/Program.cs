@@ -10,6 +10,11 @@ var suites = typeof(Program).Assembly.GetTypes()
     .OrderBy(s => s.Name)
     .ToList();
 
+if (args is [Bench.Remote.Distribution.ChildMode, var etcd, var prefix])
+{
+    return await Bench.Remote.Distribution.RunChildAsync(etcd, prefix);
+}
+
 if (args is ["bdn", ..])
 {
     BenchmarkSwitcher.FromAssembly(Assembly.GetExecutingAssembly()).Run(args[1..]);

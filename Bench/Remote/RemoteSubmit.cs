@@ -44,20 +44,46 @@ internal static class RemoteSubmit
         }
     }
 
-    public static async Task<double[]> LatenciesAsync(Rig rig, int count)
+    /// <summary>
+    /// Round trips of an immediately completing Submit and of a bare WebSocket echo of the same
+    /// request, measured in alternating blocks so that both see the same machine state (idle
+    /// cores wake slower than busy ones, which otherwise swings the ratio either way).
+    /// </summary>
+    public static async Task<(double[] Submit, double[] Echo)> LatenciesAsync(Rig rig, int count)
     {
-        var samples = new double[count];
-        for (var i = -count / 5; i < count; i++)
+        await using var server = await EchoServer.StartAsync();
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(server.Uri, default);
+        var message = CswJson.ToUtf8Bytes<Csw.Params.Messages.CommandServiceRequest>(new Csw.Params.Messages.Submit(Go));
+        var reply = new byte[64 * 1024];
+        var (submit, echo) = (new double[count], new double[count]);
+        const int block = 500;
+        for (var done = -count / 5; done < count; done += block)
         {
-            var start = Stopwatch.GetTimestamp();
-            await rig.Service.SubmitAsync(Go);
-            if (i >= 0)
+            for (var i = done; i < done + block; i++)
             {
-                samples[i] = Microseconds(start);
+                var start = Stopwatch.GetTimestamp();
+                await rig.Service.SubmitAsync(Go);
+                if (i >= 0 && i < count)
+                {
+                    submit[i] = Microseconds(start);
+                }
+            }
+            for (var i = done; i < done + block; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await socket.SendAsync(message, WebSocketMessageType.Text, true, default);
+                await socket.ReceiveAsync(reply, default);
+                if (i >= 0 && i < count)
+                {
+                    echo[i] = Microseconds(start);
+                }
             }
         }
-        Array.Sort(samples);
-        return samples;
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", default);
+        Array.Sort(submit);
+        Array.Sort(echo);
+        return (submit, echo);
     }
 
     public static async Task<double> ThroughputAsync(Rig rig, int callers, TimeSpan duration)
@@ -73,30 +99,6 @@ internal static class RemoteSubmit
             }
         })));
         return Measure.Rate(done, watch.Elapsed);
-    }
-
-    /// <summary>Round trips of a Submit-sized message through a bare Kestrel WebSocket echo.</summary>
-    public static async Task<double[]> EchoLatenciesAsync(int count)
-    {
-        await using var server = await EchoServer.StartAsync();
-        using var socket = new ClientWebSocket();
-        await socket.ConnectAsync(server.Uri, default);
-        var message = CswJson.ToUtf8Bytes<Csw.Params.Messages.CommandServiceRequest>(new Csw.Params.Messages.Submit(Go));
-        var reply = new byte[64 * 1024];
-        var samples = new double[count];
-        for (var i = -count / 5; i < count; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            await socket.SendAsync(message, WebSocketMessageType.Text, true, default);
-            await socket.ReceiveAsync(reply, default);
-            if (i >= 0)
-            {
-                samples[i] = Microseconds(start);
-            }
-        }
-        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", default);
-        Array.Sort(samples);
-        return samples;
     }
 
     private static double Microseconds(long start) => (Stopwatch.GetTimestamp() - start) * (1e6 / Stopwatch.Frequency);

@@ -13,20 +13,33 @@ public sealed class RemoteSuite : IBenchSuite
     public async Task RunAsync(BenchReport report)
     {
         const int samples = 20_000;
-        var echo = await RemoteSubmit.EchoLatenciesAsync(samples);
         await using (var rig = await RemoteSubmit.Rig.StartAsync(session: true))
         {
-            var submit = await RemoteSubmit.LatenciesAsync(rig, samples);
+            var (submit, echo) = await RemoteSubmit.LatenciesAsync(rig, samples);
             report.Add("remote_submit_p50", Measure.Percentile(submit, 50), "us", Measure.Percentile(echo, 50));
             report.Add("remote_submit_p99", Measure.Percentile(submit, 99), "us", Measure.Percentile(echo, 99));
             var throughput = await Measure.MedianRateAsync(() => RemoteSubmit.ThroughputAsync(rig, 64, TimeSpan.FromSeconds(2)), rounds: 3);
             report.Add("remote_submit_throughput_64", throughput, "cmd/s");
         }
 
+        await using (var etcd = await BenchEtcd.StartAsync())
+        {
+            var track = await Distribution.TrackLatenciesAsync(etcd.ClientUrl, 200);
+            report.Add("track_latency_p50", Measure.Percentile(track, 50), "ms");
+            report.Add("track_latency_p99", Measure.Percentile(track, 99), "ms");
+            var crashes = new double[3];
+            for (var i = 0; i < crashes.Length; i++)
+            {
+                crashes[i] = await Distribution.CrashDetectionAsync(etcd.ClientUrl);
+            }
+            Array.Sort(crashes);
+            report.Add("crash_detection", crashes[^1], "s");
+        }
+
         // CSW's own protocol (a POST per command), for comparison: what a CSW client gets.
         await using (var rig = await RemoteSubmit.Rig.StartAsync(session: false))
         {
-            var submit = await RemoteSubmit.LatenciesAsync(rig, samples);
+            var (submit, echo) = await RemoteSubmit.LatenciesAsync(rig, samples);
             report.Add("remote_submit_csw_p50", Measure.Percentile(submit, 50), "us", Measure.Percentile(echo, 50));
             var throughput = await Measure.MedianRateAsync(() => RemoteSubmit.ThroughputAsync(rig, 64, TimeSpan.FromSeconds(2)), rounds: 3);
             report.Add("remote_submit_csw_throughput_64", throughput, "cmd/s");

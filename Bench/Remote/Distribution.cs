@@ -22,32 +22,42 @@ internal static class Distribution
         return 0;
     }
 
-    /// <summary>Milliseconds from each registration to the tracker's LocationUpdated, sorted.</summary>
+    /// <summary>
+    /// Milliseconds from each registration to LocationUpdated at a long-lived tracker in another
+    /// instance (a tracker's steady state: its watch is in place), sorted.
+    /// </summary>
     public static async Task<double[]> TrackLatenciesAsync(Uri etcd, int count)
     {
         var options = new EtcdLocationOptions([etcd]);
         await using var registrant = (IAsyncDisposable)LocationServiceFactory.CreateEtcd(options);
         await using var watcher = (IAsyncDisposable)LocationServiceFactory.CreateEtcd(options);
+        var connection = Connection("CSW.tracked");
+        var registration = new PekkoRegistration(connection, new Uri("csw://bench/user/x"));
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await using var changes = ((ILocationService)watcher).Track(connection, stop.Token).GetAsyncEnumerator(stop.Token);
         var samples = new double[count];
         for (var i = -count / 10; i < count; i++)
         {
-            var connection = Connection($"CSW.track{i + count}");
-            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await using var changes = ((ILocationService)watcher).Track(connection, stop.Token).GetAsyncEnumerator(stop.Token);
-            var next = changes.MoveNextAsync().AsTask();
-            // Give the watch time to be in place, so that what is measured is propagation, not set-up.
-            await ((ILocationService)watcher).FindAsync(connection);
             var start = Stopwatch.GetTimestamp();
-            var registration = await ((ILocationService)registrant).RegisterAsync(new PekkoRegistration(connection, new Uri("csw://bench/user/x")));
-            await next;
+            var registered = await ((ILocationService)registrant).RegisterAsync(registration);
+            await NextAsync(changes, typeof(LocationUpdated));
             if (i >= 0)
             {
                 samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             }
-            await registration.UnregisterAsync();
+            await registered.UnregisterAsync();
+            await NextAsync(changes, typeof(LocationRemoved));
         }
         Array.Sort(samples);
         return samples;
+    }
+
+    private static async Task NextAsync(IAsyncEnumerator<TrackingEvent> changes, Type expected)
+    {
+        if (!await changes.MoveNextAsync() || changes.Current.GetType() != expected)
+        {
+            throw new InvalidOperationException($"Expected {expected.Name}, got {changes.Current}.");
+        }
     }
 
     /// <summary>Seconds from kill -9 of a process holding a registration to LocationRemoved at a tracker.</summary>

@@ -24,7 +24,7 @@ public sealed class RemoteSuite : IBenchSuite
 
         await using (var etcd = await BenchEtcd.StartAsync())
         {
-            var track = await Distribution.TrackLatenciesAsync(etcd.ClientUrl, 200);
+            var track = await Distribution.TrackLatenciesAsync(etcd.ClientUrl, 500);
             report.Add("track_latency_p50", Measure.Percentile(track, 50), "ms");
             report.Add("track_latency_p99", Measure.Percentile(track, 99), "ms");
             var crashes = new double[3];

@@ -1,0 +1,103 @@
+using Csw.Cli.Tests.Support;
+
+namespace Csw.Cli.Tests.Shell;
+
+/// <summary><c>csw shell</c> driven through standard input, and scripts run with <c>csw shell script.csx</c>.</summary>
+public sealed class ShellTests
+{
+    [Fact]
+    public async Task Console_Session_StateKeptAcrossSubmissionsAndErrors()
+    {
+        const string input = """
+            var x = 40;
+            x + 2
+            int Twice(int n)
+            {
+                return n * 2;
+            }
+            Twice(x)
+            undefinedThing + 1
+            throw new InvalidOperationException("boom");
+            x
+            :history
+            """;
+        var (exitCode, output) = await RunShellAsync(input);
+        Assert.Equal(0, exitCode);
+        var lines = output.Split('\n');
+        Assert.Contains("42", lines);
+        Assert.Contains("80", lines);
+        Assert.Contains(lines, line => line.StartsWith("error: The name 'undefinedThing' does not exist", StringComparison.Ordinal));
+        Assert.Contains("InvalidOperationException: boom", lines);
+        // x survived both the compile error and the exception.
+        Assert.Equal("40", lines[Array.IndexOf(lines, "InvalidOperationException: boom") + 1]);
+        Assert.Contains(lines, line => line.Contains("3  int Twice(int n)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Console_StartSamplesThenCommands_ResponsesPrettyPrinted()
+    {
+        const string input = """
+            await StartSamples();
+            var hcd = await Hcd("WFOS.blue.filter");
+            await hcd.SubmitAndWaitAsync(Setup("move", Int("target", 3)))
+            await hcd.SubmitAsync(Setup("move", Int("target", 12)))
+            var assembly = await Assembly("WFOS.filter.assembly");
+            await assembly.SubmitAndWaitAsync(Setup("configure", Int("target", 1)))
+            await Locations();
+            await Hcd("WFOS.green.filter")
+            """;
+        var (exitCode, output) = await RunShellAsync(input);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Started WfosDemo", output);
+        Assert.Matches("Completed [0-9a-f-]{36} result: position\\(3\\)", output);
+        Assert.Contains("ParameterValueOutOfRangeIssue", output);
+        Assert.Matches("(?m)^Completed [0-9a-f-]{36}$", output);
+        Assert.Contains("WFOS.red.filter-HCD-pekko", output);
+        Assert.Contains("InvalidOperationException: No HCD WFOS.green.filter is registered", output);
+    }
+
+    [Fact]
+    public async Task Script_Succeeds_PrintsAndExitsZero()
+    {
+        var (exitCode, output) = await RunScriptAsync("""
+            await StartSamples();
+            var hcd = await Hcd("WFOS.red.filter");
+            var response = await hcd.SubmitAndWaitAsync(Setup("move", Int("target", 2)));
+            Print(response);
+            """);
+        Assert.True(exitCode == 0, output);
+        Assert.Matches("Completed [0-9a-f-]{36} result: position\\(2\\)", output);
+    }
+
+    [Theory]
+    [InlineData("var x = ;", 2, "error")]
+    [InlineData("throw new InvalidOperationException(\"no wheel\");", 1, "no wheel")]
+    public async Task Script_Fails_NonZeroExitWithTheReason(string code, int expectedExit, string message)
+    {
+        var (exitCode, output) = await RunScriptAsync(code);
+        Assert.Equal(expectedExit, exitCode);
+        Assert.Contains(message, output);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunShellAsync(string input)
+    {
+        await using var shell = CswProcess.Start(["shell"], standardInput: input + "\n");
+        var exitCode = await shell.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        return (exitCode, shell.Output);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunScriptAsync(string code)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"shell-{Guid.NewGuid():N}.csx");
+        await File.WriteAllTextAsync(path, code);
+        try
+        {
+            await using var shell = CswProcess.Start(["shell", path]);
+            return (await shell.WaitForExitAsync(TimeSpan.FromSeconds(90)), shell.Output);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

@@ -30,6 +30,27 @@ internal static class OneShot
         }
     }
 
+    /// <summary>Finds the component through the location server, runs <paramref name="body"/> with its command service, and closes both.</summary>
+    public static async Task<int> WithComponentAsync(ILocationService locations, Params.Prefix target, Params.ComponentType? type, string? token, Func<ICommandService, Task<int>> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var service = await Remote.CommandServiceAsync(locations, target, type, token, cancellationToken);
+            try
+            {
+                return await body(service);
+            }
+            finally
+            {
+                await CloseAsync(service);
+            }
+        }
+        finally
+        {
+            await CloseAsync(locations);
+        }
+    }
+
     /// <summary>Closes what a one-shot opened.</summary>
     public static async ValueTask CloseAsync(object service)
     {

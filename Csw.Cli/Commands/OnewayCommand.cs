@@ -13,25 +13,12 @@ internal static class OnewayCommand
         command.SetAction((parse, cancellationToken) => OneShot.RunAsync(async () =>
         {
             var (target, type, control) = arguments.Read(parse);
-            var locations = arguments.Locations(parse);
-            try
+            return await OneShot.WithComponentAsync(arguments.Locations(parse), target, type, arguments.Token(parse), async service =>
             {
-                var service = await Remote.CommandServiceAsync(locations, target, type, arguments.Token(parse), cancellationToken);
-                try
-                {
-                    var response = await service.OnewayAsync(control, cancellationToken);
-                    Console.WriteLine(Printer.Response(response));
-                    return Printer.IsNegative(response) ? ExitCodes.Negative : ExitCodes.Ok;
-                }
-                finally
-                {
-                    await OneShot.CloseAsync(service);
-                }
-            }
-            finally
-            {
-                await OneShot.CloseAsync(locations);
-            }
+                var response = await service.OnewayAsync(control, cancellationToken);
+                Console.WriteLine(Printer.Response(response));
+                return Printer.IsNegative(response) ? ExitCodes.Negative : ExitCodes.Ok;
+            }, cancellationToken);
         }));
         return command;
     }

@@ -30,25 +30,13 @@ internal static class QueryCommand
                 var other => throw new FormatException($"--type is hcd or assembly, not '{other}'."),
             };
             var locations = Remote.Locations(parse.GetValue(location), parse.GetValue(token));
-            try
+            return await OneShot.WithComponentAsync(locations, target, componentType, parse.GetValue(token), async service =>
             {
-                var service = await Remote.CommandServiceAsync(locations, target, componentType, parse.GetValue(token), cancellationToken);
-                try
-                {
-                    var id = new Id(parse.GetValue(runId)!);
-                    var response = parse.GetValue(final) ? await service.QueryFinalAsync(id, cancellationToken: cancellationToken) : await service.QueryAsync(id, cancellationToken);
-                    Console.WriteLine(Printer.Response(response));
-                    return Printer.IsNegative(response) ? ExitCodes.Negative : ExitCodes.Ok;
-                }
-                finally
-                {
-                    await OneShot.CloseAsync(service);
-                }
-            }
-            finally
-            {
-                await OneShot.CloseAsync(locations);
-            }
+                var id = new Id(parse.GetValue(runId)!);
+                var response = parse.GetValue(final) ? await service.QueryFinalAsync(id, cancellationToken: cancellationToken) : await service.QueryAsync(id, cancellationToken);
+                Console.WriteLine(Printer.Response(response));
+                return Printer.IsNegative(response) ? ExitCodes.Negative : ExitCodes.Ok;
+            }, cancellationToken);
         }));
         return command;
     }

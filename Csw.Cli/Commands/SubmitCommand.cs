@@ -21,32 +21,19 @@ internal static class SubmitCommand
         command.SetAction((parse, cancellationToken) => OneShot.RunAsync(async () =>
         {
             var (target, type, control) = arguments.Read(parse);
-            var locations = arguments.Locations(parse);
-            try
+            return await OneShot.WithComponentAsync(arguments.Locations(parse), target, type, arguments.Token(parse), async service =>
             {
-                var service = await Remote.CommandServiceAsync(locations, target, type, arguments.Token(parse), cancellationToken);
-                try
+                var first = await service.SubmitAsync(control, cancellationToken);
+                Console.WriteLine(Printer.Response(first));
+                if (first is not Started started || parse.GetValue(noWait))
                 {
-                    var first = await service.SubmitAsync(control, cancellationToken);
-                    Console.WriteLine(Printer.Response(first));
-                    if (first is not Started started || parse.GetValue(noWait))
-                    {
-                        return Printer.IsNegative(first) ? ExitCodes.Negative : ExitCodes.Ok;
-                    }
-                    var wait = TimeSpan.FromSeconds(parse.GetValue(timeout));
-                    var final = await AnsiConsole.Status().StartAsync($"{control.CommandName.Name} running on {target} ...", _ => service.QueryFinalAsync(started.RunId, wait, cancellationToken));
-                    Console.WriteLine(Printer.Response(final));
-                    return Printer.IsNegative(final) ? ExitCodes.Negative : ExitCodes.Ok;
+                    return Printer.IsNegative(first) ? ExitCodes.Negative : ExitCodes.Ok;
                 }
-                finally
-                {
-                    await OneShot.CloseAsync(service);
-                }
-            }
-            finally
-            {
-                await OneShot.CloseAsync(locations);
-            }
+                var wait = TimeSpan.FromSeconds(parse.GetValue(timeout));
+                var final = await AnsiConsole.Status().StartAsync($"{control.CommandName.Name} running on {target} ...", _ => service.QueryFinalAsync(started.RunId, wait, cancellationToken));
+                Console.WriteLine(Printer.Response(final));
+                return Printer.IsNegative(final) ? ExitCodes.Negative : ExitCodes.Ok;
+            }, cancellationToken);
         }));
         return command;
     }

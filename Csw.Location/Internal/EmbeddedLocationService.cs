@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using Csw.Params;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -154,41 +153,21 @@ internal sealed class EmbeddedLocationService : ILocationService
         List(_ => true, cancellationToken);
 
     public Task<IReadOnlyList<Location>> ListAsync(ComponentType componentType, CancellationToken cancellationToken = default) =>
-        List(location => location.Connection.ComponentId.ComponentType == componentType, cancellationToken);
+        List(LocationFilters.Of(componentType), cancellationToken);
 
     public Task<IReadOnlyList<Location>> ListAsync(ConnectionType connectionType, CancellationToken cancellationToken = default) =>
-        List(location => location.Connection.ConnectionType == connectionType, cancellationToken);
+        List(LocationFilters.Of(connectionType), cancellationToken);
 
-    public Task<IReadOnlyList<Location>> ListByHostnameAsync(string hostname, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(hostname);
-        return List(location => location.Uri.IsAbsoluteUri && string.Equals(location.Uri.Host, hostname, StringComparison.OrdinalIgnoreCase), cancellationToken);
-    }
+    public Task<IReadOnlyList<Location>> ListByHostnameAsync(string hostname, CancellationToken cancellationToken = default) =>
+        List(LocationFilters.OnHost(hostname), cancellationToken);
 
-    public Task<IReadOnlyList<Location>> ListByPrefixAsync(string prefix, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(prefix);
-        return List(location => location.Prefix.ToString().StartsWith(prefix, StringComparison.Ordinal), cancellationToken);
-    }
+    public Task<IReadOnlyList<Location>> ListByPrefixAsync(string prefix, CancellationToken cancellationToken = default) =>
+        List(LocationFilters.WithPrefix(prefix), cancellationToken);
 
-    public async IAsyncEnumerable<TrackingEvent> Track(Connection connection, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<TrackingEvent> Track(Connection connection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var tracker = StartTracking(connection);
-        try
-        {
-            while (await tracker.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                while (tracker.Reader.TryRead(out var change))
-                {
-                    yield return change;
-                }
-            }
-        }
-        finally
-        {
-            StopTracking(tracker);
-        }
+        return Tracker.StreamAsync(() => StartTracking(connection), StopTracking, cancellationToken);
     }
 
     public IDisposable Subscribe(Connection connection, Action<TrackingEvent> callback)

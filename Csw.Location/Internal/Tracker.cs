@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace Csw.Location.Internal;
@@ -29,4 +30,27 @@ internal sealed class Tracker
 
     /// <summary>Ends the stream once the buffered events are read.</summary>
     public void Complete() => _buffer.Writer.TryComplete();
+
+    /// <summary>
+    /// The events of a tracker started when the stream is first read and stopped when it ends, as
+    /// every backend's <see cref="ILocationService.Track"/> streams them.
+    /// </summary>
+    public static async IAsyncEnumerable<TrackingEvent> StreamAsync(Func<Tracker> start, Action<Tracker> stop, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var tracker = start();
+        try
+        {
+            while (await tracker.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (tracker.Reader.TryRead(out var change))
+                {
+                    yield return change;
+                }
+            }
+        }
+        finally
+        {
+            stop(tracker);
+        }
+    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Csw.Params;
 using Microsoft.Extensions.Logging;
@@ -131,41 +130,21 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
     public Task<IReadOnlyList<Location>> ListAsync(CancellationToken cancellationToken = default) => ListAsync(_ => true, cancellationToken);
 
     public Task<IReadOnlyList<Location>> ListAsync(ComponentType componentType, CancellationToken cancellationToken = default) =>
-        ListAsync(location => location.Connection.ComponentId.ComponentType == componentType, cancellationToken);
+        ListAsync(LocationFilters.Of(componentType), cancellationToken);
 
     public Task<IReadOnlyList<Location>> ListAsync(ConnectionType connectionType, CancellationToken cancellationToken = default) =>
-        ListAsync(location => location.Connection.ConnectionType == connectionType, cancellationToken);
+        ListAsync(LocationFilters.Of(connectionType), cancellationToken);
 
-    public Task<IReadOnlyList<Location>> ListByHostnameAsync(string hostname, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(hostname);
-        return ListAsync(location => location.Uri.IsAbsoluteUri && string.Equals(location.Uri.Host, hostname, StringComparison.OrdinalIgnoreCase), cancellationToken);
-    }
+    public Task<IReadOnlyList<Location>> ListByHostnameAsync(string hostname, CancellationToken cancellationToken = default) =>
+        ListAsync(LocationFilters.OnHost(hostname), cancellationToken);
 
-    public Task<IReadOnlyList<Location>> ListByPrefixAsync(string prefix, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(prefix);
-        return ListAsync(location => location.Prefix.ToString().StartsWith(prefix, StringComparison.Ordinal), cancellationToken);
-    }
+    public Task<IReadOnlyList<Location>> ListByPrefixAsync(string prefix, CancellationToken cancellationToken = default) =>
+        ListAsync(LocationFilters.WithPrefix(prefix), cancellationToken);
 
-    public async IAsyncEnumerable<TrackingEvent> Track(Connection connection, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<TrackingEvent> Track(Connection connection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var tracker = StartTracking(connection);
-        try
-        {
-            while (await tracker.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                while (tracker.Reader.TryRead(out var change))
-                {
-                    yield return change;
-                }
-            }
-        }
-        finally
-        {
-            StopTracking(tracker);
-        }
+        return Tracker.StreamAsync(() => StartTracking(connection), StopTracking, cancellationToken);
     }
 
     public IDisposable Subscribe(Connection connection, Action<TrackingEvent> callback)

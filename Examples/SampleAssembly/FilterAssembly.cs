@@ -1,6 +1,7 @@
 using Csw.Command;
 using Csw.Crm;
 using Csw.Framework;
+using Csw.Location;
 using Csw.Params;
 using Examples.SampleHcd;
 
@@ -41,6 +42,15 @@ public sealed class FilterAssembly(CswContext context) : ComponentHandlers(conte
     }
 
     public override ValueTask OnOnewayAsync(Id runId, ControlCommand command) => ValueTask.CompletedTask;
+
+    // A wheel that comes back (restarted, perhaps in another process on another port) is found again.
+    public override async ValueTask OnLocationTrackingEventAsync(TrackingEvent trackingEvent)
+    {
+        if (trackingEvent is LocationUpdated { Location: var location } && _wheels.ContainsKey(location.Prefix.ComponentName))
+        {
+            _wheels[location.Prefix.ComponentName] = await Context.CommandServiceForAsync(location.Connection.ComponentId, TimeSpan.FromSeconds(5));
+        }
+    }
 
     public override Task OnShutdownAsync() => Task.CompletedTask;
 

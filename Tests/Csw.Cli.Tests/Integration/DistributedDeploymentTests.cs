@@ -60,6 +60,9 @@ public sealed class DistributedDeploymentTests : IAsyncLifetime
         await tracker.WaitForLinesAsync("updated  WFOS.blue.filter-HCD-http", 2);
         var retry = await CswProcess.RunAsync("submit", "WFOS.blue.filter", "move", "target:int=1", "--location", _location);
         Assert.True(retry.ExitCode == 0, retry.Output);
+        // The assembly, tracking its wheels, found the restarted ones at their new addresses.
+        var throughAssembly = await CswProcess.RunAsync("submit", "WFOS.filter.assembly", "configure", "target:int=2", "--location", _location);
+        Assert.True(throughAssembly.ExitCode == 0, throughAssembly.Output);
 
         // A clean stop unregisters at once.
         Assert.Equal(0, await again.InterruptAsync());

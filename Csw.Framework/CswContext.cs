@@ -19,8 +19,8 @@ public sealed class CswContext
     /// <summary>Timeouts, token and logging of the command services this context makes.</summary>
     private readonly CommandServiceOptions _commandServiceOptions;
 
-    /// <summary>Remote command services by endpoint, made once and closed when the component stops.</summary>
-    private readonly ConcurrentDictionary<Uri, ICommandService> _remote = new();
+    /// <summary>Remote command services by endpoint, made once and closed when the component stops; made on first use (most components never need one).</summary>
+    private ConcurrentDictionary<Uri, ICommandService>? _remote;
 
     internal CswContext(
         ComponentInfo info,
@@ -116,7 +116,7 @@ public sealed class CswContext
     {
         ArgumentNullException.ThrowIfNull(location);
         return location is HttpLocation
-            ? _remote.GetOrAdd(location.Uri, static (_, state) => CommandServiceFactory.Make(state.location, state.options), (location, options: _commandServiceOptions))
+            ? LazyInitializer.EnsureInitialized(ref _remote).GetOrAdd(location.Uri, static (_, state) => CommandServiceFactory.Make(state.location, state.options), (location, options: _commandServiceOptions))
             : CommandServiceFactory.Make(location, _commandServiceOptions);
     }
 
@@ -129,9 +129,13 @@ public sealed class CswContext
     /// <summary>Closes the remote command services this context made.</summary>
     internal async Task DisposeRemoteServicesAsync()
     {
-        foreach (var uri in _remote.Keys)
+        if (_remote is not { } remote)
         {
-            if (_remote.TryRemove(uri, out var service) && service is IAsyncDisposable disposable)
+            return;
+        }
+        foreach (var uri in remote.Keys)
+        {
+            if (remote.TryRemove(uri, out var service) && service is IAsyncDisposable disposable)
             {
                 await disposable.DisposeAsync().ConfigureAwait(false);
             }

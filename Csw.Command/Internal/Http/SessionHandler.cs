@@ -75,6 +75,9 @@ internal sealed class SessionHandler(LocalCommandService service, CommandEndpoin
                 {
                     await DispatchAsync(envelope, frame.Slice(envelope.Start, envelope.Length), cancellationToken).ConfigureAwait(false);
                 }
+                // A client that sends but does not read its answers is not read either, until it catches up:
+                // TCP then slows its sending, instead of answers piling up here.
+                await _sender.WaitForRoomAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         catch (FormatException e)

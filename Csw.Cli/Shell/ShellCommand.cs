@@ -1,18 +1,17 @@
 using System.CommandLine;
 using Csw.Cli.Common;
-using Microsoft.CodeAnalysis.CSharp.Scripting;
-using Microsoft.CodeAnalysis.Scripting;
 
 namespace Csw.Cli.Shell;
 
 /// <summary><c>csw shell [script.csx]</c>: the C# console, or a script run to its end.</summary>
 internal static class ShellCommand
 {
+    /// <summary>The <c>shell</c> subcommand with its script argument and the shared location and token options.</summary>
     public static System.CommandLine.Command Create()
     {
-        var script = new Argument<FileInfo?>("script") { Description = "A C# script (.csx) to run instead of the console; exit code 0 when it succeeds.", Arity = ArgumentArity.ZeroOrOne };
+        var script = new Argument<FileInfo?>("script") { Description = "A C# script (.csx) to run instead of the console: exit code 0 when it runs to its end, 2 when it does not compile, 1 when it throws.", Arity = ArgumentArity.ZeroOrOne };
         var location = CliOptions.Location();
-        location.Description = "Use this location server (default: $CSW_LOCATION; without either, an embedded location service for components started in the shell).";
+        location.Description = $"Use this location server (default: ${CliOptions.LocationVariable}; without either, an embedded location service for the components started in the shell).";
         var token = CliOptions.Token();
         var command = new System.CommandLine.Command("shell", "A C# console with CswNet imported and helpers to find components, send commands and watch state (docs/Shell.md).")
         {
@@ -20,9 +19,13 @@ internal static class ShellCommand
         };
         command.SetAction(async (parse, _) =>
         {
-            var server = parse.GetValue(location) ?? (Environment.GetEnvironmentVariable(CliOptions.LocationVariable) is { Length: > 0 } text ? new Uri(text) : null);
-            await using var session = new ShellSession(server, CliOptions.TokenOrDefault(parse.GetValue(token)));
-            // Ctrl+C stops the running submission, not the shell.
+            if (!TryLocation(parse.GetValue(location), out var server))
+            {
+                return ExitCodes.Usage;
+            }
+            var output = new ShellOutput(Console.Out);
+            await using var session = new ShellSession(server, CliOptions.TokenOrDefault(parse.GetValue(token)), output);
+            // Ctrl+C stops the running submission and the watches, not the shell.
             ConsoleCancelEventHandler interrupt = (_, e) =>
             {
                 e.Cancel = true;
@@ -31,9 +34,12 @@ internal static class ShellCommand
             Console.CancelKeyPress += interrupt;
             try
             {
-                return parse.GetValue(script) is { } file
-                    ? await RunScriptAsync(session, file)
-                    : await RunConsoleAsync(session);
+                if (parse.GetValue(script) is { } file)
+                {
+                    return await ShellScript.RunAsync(session, file);
+                }
+                await new ShellRepl(session, Input(output)).RunAsync();
+                return ExitCodes.Ok;
             }
             finally
             {
@@ -43,41 +49,25 @@ internal static class ShellCommand
         return command;
     }
 
-    private static async Task<int> RunConsoleAsync(ShellSession session)
-    {
-        await new ShellRepl(session, Console.In, Console.Out).RunAsync();
-        return ExitCodes.Ok;
-    }
+    /// <summary>Line editing and history at a terminal; plain lines from a pipe, so tests can drive the shell.</summary>
+    private static IShellInput Input(ShellOutput output) =>
+        Console.IsInputRedirected || Console.IsOutputRedirected
+            ? new PipedInput(Console.In)
+            : new LineEditor(output, new ShellHistory(ShellHistory.DefaultFile));
 
-    private static async Task<int> RunScriptAsync(ShellSession session, FileInfo file)
+    /// <summary>--location, else $CSW_LOCATION, else none (embedded); false, with a message, when the variable is not an address.</summary>
+    private static bool TryLocation(Uri? given, out Uri? server)
     {
-        if (!file.Exists)
+        server = given;
+        if (given is not null || Environment.GetEnvironmentVariable(CliOptions.LocationVariable) is not { Length: > 0 } text)
         {
-            await Console.Error.WriteLineAsync($"No script {file.FullName}.");
-            return ExitCodes.Usage;
+            return true;
         }
-        var code = await File.ReadAllTextAsync(file.FullName);
-        try
+        if (Uri.TryCreate(text, UriKind.Absolute, out server) && server.Scheme is "http" or "https")
         {
-            var state = await CSharpScript.RunAsync(code, ShellRepl.Options.WithFilePath(file.FullName), new ShellGlobals(session), typeof(ShellGlobals));
-            if (state.ReturnValue is { } value)
-            {
-                Console.WriteLine(ShellPrinter.Format(value));
-            }
-            return ExitCodes.Ok;
+            return true;
         }
-        catch (CompilationErrorException e)
-        {
-            foreach (var diagnostic in e.Diagnostics)
-            {
-                await Console.Error.WriteLineAsync(diagnostic.ToString());
-            }
-            return ExitCodes.Usage;
-        }
-        catch (Exception e)
-        {
-            await Console.Error.WriteLineAsync($"{file.Name}: {e.GetType().Name}: {e.Message}");
-            return ExitCodes.Negative;
-        }
+        Console.Error.WriteLine($"${CliOptions.LocationVariable} is '{text}', not an http:// address (e.g. http://127.0.0.1:7654).");
+        return false;
     }
 }

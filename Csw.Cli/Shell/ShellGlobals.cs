@@ -1,7 +1,5 @@
-using Csw.Actors;
 using Csw.Cli.Common;
 using Csw.Command;
-using Csw.Framework;
 using Csw.Location;
 using Csw.Params;
 using Examples;
@@ -12,7 +10,7 @@ namespace Csw.Cli.Shell;
 /// <summary>
 /// What a <c>csw shell</c> session can call without qualification, in the spirit of TMT's
 /// esw-shell: find components, build commands and parameters, look at locations, and watch
-/// locations and CurrentState as they change.
+/// locations and CurrentState as they change. Public because scripts compile against it.
 /// </summary>
 public sealed class ShellGlobals
 {
@@ -23,10 +21,10 @@ public sealed class ShellGlobals
     /// <summary>The location service the shell uses (embedded, or a location server's client with --location).</summary>
     public ILocationService LocationService => _session.Locations;
 
-    /// <summary>The prefix commands built here come from.</summary>
+    /// <summary>The prefix commands built here come from; assign it to change it (<c>Source = Prefix.Parse("WFOS.ops")</c>).</summary>
     public Prefix Source { get; set; } = Prefix.Parse("CSW.shell");
 
-    /// <summary>Cancelled by Ctrl+C: ends the running <see cref="Track"/> or <see cref="Subscribe"/> without leaving the shell.</summary>
+    /// <summary>Cancelled by Ctrl+C: pass it to long waits of your own so that Ctrl+C ends them.</summary>
     public CancellationToken Cancellation => _session.Cancellation;
 
     /// <summary>The command service of the HCD with this prefix, e.g. <c>await Hcd("WFOS.blue.filter")</c>.</summary>
@@ -38,10 +36,10 @@ public sealed class ShellGlobals
     /// <summary>A Setup from <see cref="Source"/>: <c>Setup("move", Int("target", 3))</c>.</summary>
     public Setup Setup(string commandName, params Parameter[] parameters) => new Setup(Source, commandName).Add(parameters);
 
-    /// <summary>An Observe from <see cref="Source"/>.</summary>
+    /// <summary>An Observe from <see cref="Source"/>: <c>Observe("expose", Double("time", 30))</c>.</summary>
     public Observe Observe(string commandName, params Parameter[] parameters) => new Observe(Source, commandName).Add(parameters);
 
-    /// <summary>An int parameter.</summary>
+    /// <summary>An int parameter: <c>Int("target", 3)</c>.</summary>
     public Parameter<int> Int(string key, params int[] values) => Keys.Int(key).Set(values);
 
     /// <summary>A long parameter.</summary>
@@ -50,7 +48,7 @@ public sealed class ShellGlobals
     /// <summary>A float parameter.</summary>
     public Parameter<float> Float(string key, params float[] values) => Keys.Float(key).Set(values);
 
-    /// <summary>A double parameter.</summary>
+    /// <summary>A double parameter: <c>Double("offsets", 1.5, -2)</c>.</summary>
     public Parameter<double> Double(string key, params double[] values) => Keys.Double(key).Set(values);
 
     /// <summary>A boolean parameter.</summary>
@@ -62,37 +60,44 @@ public sealed class ShellGlobals
     /// <summary>Prints every registered location as a table.</summary>
     public async Task Locations() => Printer.Locations(AnsiConsole.Console, await _session.Locations.ListAsync(Cancellation));
 
-    /// <summary>Prints every change of a component's location until Ctrl+C.</summary>
-    /// <param name="prefix">The component.</param>
-    /// <param name="componentType">hcd, assembly, ...</param>
+    /// <summary>
+    /// Prints every change of a component's location in the background, until Ctrl+C or
+    /// <c>Dispose()</c>. Without a component or connection type, the ones registered are used.
+    /// </summary>
+    /// <param name="prefix">The component, e.g. <c>WFOS.blue.filter</c>.</param>
+    /// <param name="componentType">hcd, assembly, container, ...</param>
     /// <param name="connectionType">http or pekko.</param>
-    public async Task Track(string prefix, string componentType = "hcd", string connectionType = "http")
+    public ShellWatch Track(string prefix, string? componentType = null, string? connectionType = null)
     {
-        var type = Enum.GetValues<ComponentType>().First(t => t.ToString().Equals(componentType, StringComparison.OrdinalIgnoreCase));
-        ConnectionTypeExtensions.TryParseConnectionType(connectionType.ToLowerInvariant(), out var kind);
-        var connection = Connection.From(new ComponentId(Prefix.Parse(prefix), type), kind);
-        Console.WriteLine($"Tracking {connection.Name}; Ctrl+C stops.");
-        await Until(async token =>
+        var parsed = Prefix.Parse(prefix);
+        var type = componentType is null ? (ComponentType?)null : ShellParsing.ComponentType(componentType);
+        var kind = connectionType is null ? (ConnectionType?)null : ShellParsing.ConnectionType(connectionType);
+        return _session.Watch($"locations of {parsed}", async (print, token) =>
         {
+            var connection = await ConnectionToTrackAsync(parsed, type, kind, token);
+            _session.Output.WriteLine($"Tracking {connection.Name}; Ctrl+C stops.");
             await foreach (var change in _session.Locations.Track(connection, token))
             {
-                Console.WriteLine(Printer.Event(change));
+                print(Printer.Event(change));
             }
         });
     }
 
-    /// <summary>Prints a component's CurrentState as it arrives, until Ctrl+C.</summary>
+    /// <summary>
+    /// Prints a component's CurrentState in the background as it arrives, until Ctrl+C or
+    /// <c>Dispose()</c>: <c>var w = Subscribe(hcd, "position");</c>, or <c>await Subscribe(hcd)</c> to watch until Ctrl+C.
+    /// </summary>
     /// <param name="component">From <see cref="Hcd"/> or <see cref="Assembly"/>.</param>
     /// <param name="names">Only these states; all when none.</param>
-    public async Task Subscribe(ICommandService component, params string[] names)
+    public ShellWatch Subscribe(ICommandService component, params string[] names)
     {
         ArgumentNullException.ThrowIfNull(component);
-        Console.WriteLine("Subscribed; Ctrl+C stops.");
-        await Until(async token =>
+        var what = names.Length == 0 ? "CurrentState" : $"CurrentState {string.Join(", ", names)}";
+        return _session.Watch(what, async (print, token) =>
         {
             await foreach (var state in component.SubscribeCurrentState(names.Length == 0 ? null : names.Select(n => new StateName(n)), token))
             {
-                Console.WriteLine(Printer.State(state));
+                print(ShellPrinter.State(state));
             }
         });
     }
@@ -100,26 +105,28 @@ public sealed class ShellGlobals
     /// <summary>
     /// Starts the sample container (two filter wheel HCDs, WFOS.blue.filter and WFOS.red.filter,
     /// and the assembly WFOS.filter.assembly) in the shell's own process, registered in the
-    /// shell's location service, and waits until they are Running.
+    /// shell's location service (with command endpoints when it is a location server), and waits
+    /// until they are Running. A second call finds them running.
     /// </summary>
     public async Task StartSamples()
     {
         var container = await _session.StartContainerAsync(SampleSystem.ContainerConfig);
-        Console.WriteLine($"Started {container.Config.Name}: {string.Join(", ", container.Config.Components.Select(c => $"{c.Prefix} ({c.ComponentType})"))}.");
+        _session.Output.WriteLine($"Started {container.Config.Name}: {string.Join(", ", container.Config.Components.Select(c => $"{c.Prefix} ({c.ComponentType})"))}.");
     }
 
     /// <summary>Prints a value as the shell does after each submission.</summary>
-    public void Print(object? value) => Console.WriteLine(ShellPrinter.Format(value));
+    public void Print(object? value) => _session.Output.WriteLine(ShellPrinter.Format(value));
 
-    private async Task Until(Func<CancellationToken, Task> run)
+    /// <summary>The registered connection to track, preferring HTTP (reachable from anywhere); else one to wait for.</summary>
+    private async Task<Connection> ConnectionToTrackAsync(Prefix prefix, ComponentType? type, ConnectionType? kind, CancellationToken cancellationToken)
     {
-        try
-        {
-            await run(Cancellation);
-        }
-        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
-        {
-            Console.WriteLine("(stopped)");
-        }
+        var registered = (await _session.Locations.ListByPrefixAsync(prefix.ToString(), cancellationToken))
+            .Select(l => l.Connection)
+            .Where(c => c.Prefix == prefix && (type is null || c.ComponentId.ComponentType == type) && (kind is null || c.ConnectionType == kind))
+            .OrderBy(c => c.ConnectionType == ConnectionType.Http ? 0 : 1)
+            .FirstOrDefault();
+        return registered ?? Connection.From(
+            new ComponentId(prefix, type ?? ComponentType.HCD),
+            kind ?? (_session.IsRemote ? ConnectionType.Http : ConnectionType.Pekko));
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using Csw.Cli.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
@@ -11,49 +10,43 @@ namespace Csw.Cli.Shell;
 /// The read-eval-print loop: C# submissions (continued over several lines until complete), each
 /// run on the state of the ones before; errors are printed and the state kept.
 /// </summary>
-internal sealed class ShellRepl(ShellSession session, TextReader input, TextWriter output)
+internal sealed class ShellRepl
 {
-    private static readonly string[] Imports =
-    [
-        "System", "System.Linq", "System.Collections.Generic", "System.Threading", "System.Threading.Tasks",
-        "Csw.Params", "Csw.Command", "Csw.Location", "Csw.Framework",
-    ];
+    private static readonly CSharpParseOptions ScriptParsing = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
 
-    private readonly ShellGlobals _globals = new(session);
+    private readonly ShellSession _session;
 
-    private readonly List<string> _history = [];
+    private readonly IShellInput _input;
 
-    private ScriptState<object>? _state;
+    /// <summary>The submissions so far, for <c>:history</c>.</summary>
+    private readonly List<string> _submissions = [];
 
-    /// <summary>The options every submission compiles with: CswNet referenced and imported.</summary>
-    public static ScriptOptions Options { get; } = ScriptOptions.Default
-        .AddReferences(typeof(Params.Prefix).Assembly, typeof(Command.ICommandService).Assembly, typeof(Location.ILocationService).Assembly,
-            typeof(Framework.ComponentHandlers).Assembly, typeof(Actors.ActorSystem).Assembly, typeof(ShellGlobals).Assembly, typeof(Examples.SampleSystem).Assembly)
-        .AddImports(Imports)
-        .WithLanguageVersion(LanguageVersion.Latest);
+    /// <summary>
+    /// The state after the last submission that ran. Started empty at once, so that Roslyn's
+    /// slow first compilation happens while the user types the first line.
+    /// </summary>
+    private Task<ScriptState<object>> _state;
+
+    public ShellRepl(ShellSession session, IShellInput input)
+    {
+        _session = session;
+        _input = input;
+        _state = Task.Run(() => CSharpScript.RunAsync("", ShellScriptOptions.Options, new ShellGlobals(session), typeof(ShellGlobals)));
+    }
 
     /// <summary>Runs the loop until the input ends or <c>:quit</c>.</summary>
     public async Task RunAsync()
     {
-        var interactive = !Console.IsInputRedirected;
-        await output.WriteLineAsync($"csw shell — C# with CswNet; {session.Where}. Try: await Locations(), StartSamples(), var hcd = await Hcd(\"WFOS.blue.filter\"). :help for more.");
+        var output = _session.Output;
+        output.WriteLine($"csw shell — C# with CswNet; {_session.Where}. Try: await Locations(), await StartSamples(), var hcd = await Hcd(\"WFOS.blue.filter\"). :help for more.");
         var buffer = new StringBuilder();
-        while (true)
+        while (_input.ReadLine(buffer.Length == 0 ? "csw> " : "...> ") is { } line)
         {
-            if (interactive)
-            {
-                await output.WriteAsync(buffer.Length == 0 ? "csw> " : "...> ");
-            }
-            var line = await input.ReadLineAsync();
-            if (line is null)
-            {
-                break;
-            }
             if (buffer.Length == 0 && line.Trim() is [':', ..] command)
             {
-                if (!await MetaAsync(command))
+                if (!Meta(command))
                 {
-                    break;
+                    return;
                 }
                 continue;
             }
@@ -64,12 +57,12 @@ internal sealed class ShellRepl(ShellSession session, TextReader input, TextWrit
                 buffer.Clear();
                 continue;
             }
-            if (!SyntaxFactory.IsCompleteSubmission(SyntaxFactory.ParseSyntaxTree(code, new CSharpParseOptions(kind: SourceCodeKind.Script))))
+            if (!SyntaxFactory.IsCompleteSubmission(SyntaxFactory.ParseSyntaxTree(code, ScriptParsing)))
             {
                 continue;
             }
             buffer.Clear();
-            _history.Add(code.TrimEnd());
+            _submissions.Add(code.TrimEnd());
             await EvaluateAsync(code);
         }
     }
@@ -77,72 +70,67 @@ internal sealed class ShellRepl(ShellSession session, TextReader input, TextWrit
     /// <summary>Runs one submission and prints its value or its error; false when it failed.</summary>
     public async Task<bool> EvaluateAsync(string code)
     {
-        session.Rearm();
+        var output = _session.Output;
+        _session.Rearm();
+        var cancellation = _session.Cancellation;
+        var before = await _state;
+        ScriptState<object> after;
         try
         {
-            _state = _state is null
-                ? await CSharpScript.RunAsync(code, Options, _globals, typeof(ShellGlobals), session.Cancellation)
-                : await _state.ContinueWithAsync(code, Options, catchException: _ => true, session.Cancellation);
+            // WaitAsync: Ctrl+C returns to the prompt even when the submission ignores the token.
+            after = await before.ContinueWithAsync(code, ShellScriptOptions.Options, catchException: _ => true, cancellation).WaitAsync(cancellation);
         }
         catch (CompilationErrorException e)
         {
             foreach (var diagnostic in e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
             {
-                await output.WriteLineAsync($"error: {diagnostic.GetMessage()} (line {diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1})");
+                output.WriteLine($"error: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} (line {diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1})");
             }
             return false;
         }
-        catch (Exception e) when (_state is null)
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            // The first submission failed at run time: there is no state to keep yet.
-            await output.WriteLineAsync($"{e.GetType().Name}: {e.Message}");
+            output.WriteLine("(stopped by Ctrl+C; what this submission defined is forgotten)");
             return false;
         }
-        if (_state.Exception is { } failure)
+        _state = Task.FromResult(after);
+        if (after.Exception is { } failure)
         {
-            await output.WriteLineAsync($"{failure.GetType().Name}: {failure.Message}");
+            output.WriteLine(failure is OperationCanceledException && cancellation.IsCancellationRequested
+                ? "(stopped by Ctrl+C)"
+                : $"{failure.GetType().Name}: {failure.Message}");
             return false;
         }
-        if (_state.ReturnValue is { } value)
+        if (after.ReturnValue is { } value)
         {
-            await output.WriteLineAsync(ShellPrinter.Format(value));
+            output.WriteLine(ShellPrinter.Format(value));
         }
         return true;
     }
 
-    private async Task<bool> MetaAsync(string command)
+    /// <summary>A shell command (<c>:help</c>, ...); false to leave.</summary>
+    private bool Meta(string command)
     {
+        var output = _session.Output;
         switch (command)
         {
             case ":quit" or ":q" or ":exit":
                 return false;
             case ":history":
-                for (var i = 0; i < _history.Count; i++)
+                for (var i = 0; i < _submissions.Count; i++)
                 {
-                    await output.WriteLineAsync($"{i + 1,4}  {_history[i].Replace("\n", "\n      ", StringComparison.Ordinal)}");
+                    output.WriteLine($"{i + 1,4}  {_submissions[i].Replace("\n", "\n      ", StringComparison.Ordinal)}");
                 }
                 return true;
+            case ":stop":
+                _session.Interrupt();
+                return true;
             case ":help":
-                await output.WriteLineAsync(Help);
+                output.WriteLine(ShellHelp.Text);
                 return true;
             default:
-                await output.WriteLineAsync($"Unknown command {command}; :help lists them.");
+                output.WriteLine($"Unknown command {command}; :help lists them.");
                 return true;
         }
     }
-
-    private const string Help = """
-        Helpers (all names of Csw.Params, Csw.Command, Csw.Location and Csw.Framework are imported):
-          await Locations()                         every registration, as a table
-          await StartSamples()                      the sample HCDs and assembly, in this process
-          var hcd = await Hcd("WFOS.blue.filter")   a command service (also: await Assembly(prefix))
-          await hcd.SubmitAndWaitAsync(Setup("move", Int("target", 3)))
-          Setup(name, params...), Observe(...)      commands from CSW.shell (set Source to change it)
-          Int, Long, Float, Double, Bool, String    parameters: Int("target", 3)
-          await Subscribe(hcd, "position")          CurrentState as it arrives, until Ctrl+C
-          await Track("WFOS.blue.filter")           location changes, until Ctrl+C
-          LocationService                           the ILocationService itself
-        Shell commands: :help  :history  :quit
-        A submission continues over several lines until it is complete C#; errors keep the state.
-        """;
 }

@@ -9,24 +9,31 @@ namespace Csw.Cli.Shell;
 
 /// <summary>
 /// What a shell session holds between submissions: its location service, the components it
-/// started itself, the command services it made, and the Ctrl+C that stops the running submission.
+/// started itself, the command services it made, the watches running in the background, and
+/// the Ctrl+C that stops the running submission.
 /// </summary>
 internal sealed class ShellSession : IAsyncDisposable
 {
     private readonly string? _token;
 
-    private readonly bool _remote;
-
     private readonly List<Container> _containers = [];
+
+    /// <summary>Remote command services hold connections, closed when the session ends.</summary>
+    private readonly List<IAsyncDisposable> _services = [];
+
+    /// <summary>The watches still running; guarded by itself (they end on other threads).</summary>
+    private readonly List<ShellWatch> _watches = [];
 
     private ActorSystem? _system;
 
+    /// <summary>Replaced (under <see cref="_watches"/>' lock) before each submission once cancelled.</summary>
     private CancellationTokenSource _cancellation = new();
 
-    public ShellSession(Uri? locationServer, string? token)
+    public ShellSession(Uri? locationServer, string? token, ShellOutput output)
     {
         _token = token;
-        _remote = locationServer is not null;
+        Output = output;
+        IsRemote = locationServer is not null;
         Locations = locationServer is null
             ? LocationServiceFactory.CreateEmbedded()
             : LocationServiceFactory.CreateHttpClient(locationServer, LocationClientOptions.Default.WithToken(token));
@@ -35,22 +42,63 @@ internal sealed class ShellSession : IAsyncDisposable
 
     public ILocationService Locations { get; }
 
+    /// <summary>True with a location server: what the shell starts must be reachable over HTTP.</summary>
+    public bool IsRemote { get; }
+
     public string Where { get; }
 
-    /// <summary>Cancelled by Ctrl+C during a submission; fresh for the next one.</summary>
-    public CancellationToken Cancellation => _cancellation.Token;
+    public ShellOutput Output { get; }
 
-    /// <summary>Ctrl+C: stops what the current submission is waiting for.</summary>
-    public void Interrupt() => _cancellation.Cancel();
+    /// <summary>Cancelled by Ctrl+C during a submission; fresh for the next one.</summary>
+    public CancellationToken Cancellation
+    {
+        get
+        {
+            lock (_watches)
+            {
+                return _cancellation.Token;
+            }
+        }
+    }
+
+    /// <summary>Ctrl+C: stops the running submission and every watch.</summary>
+    public void Interrupt()
+    {
+        ShellWatch[] watches;
+        lock (_watches)
+        {
+            _cancellation.Cancel();
+            watches = [.. _watches];
+        }
+        foreach (var watch in watches)
+        {
+            watch.Stop();
+        }
+    }
 
     /// <summary>Called before each submission: a Ctrl+C from before does not cancel it.</summary>
     public void Rearm()
     {
-        if (_cancellation.IsCancellationRequested)
+        lock (_watches)
         {
-            _cancellation.Dispose();
-            _cancellation = new CancellationTokenSource();
+            if (_cancellation.IsCancellationRequested)
+            {
+                // Not disposed: a submission abandoned by Ctrl+C may still hold its token.
+                _cancellation = new CancellationTokenSource();
+            }
         }
+    }
+
+    /// <summary>Starts a background watch that prints what <paramref name="watch"/> reports until stopped.</summary>
+    public ShellWatch Watch(string what, Func<Action<string>, CancellationToken, Task> watch)
+    {
+        var started = new ShellWatch(what, Output, watch);
+        lock (_watches)
+        {
+            _watches.RemoveAll(w => !w.IsRunning);
+            _watches.Add(started);
+        }
+        return started;
     }
 
     /// <summary>A component of this process directly; one elsewhere through its HTTP endpoint.</summary>
@@ -58,24 +106,43 @@ internal sealed class ShellSession : IAsyncDisposable
     {
         var id = new ComponentId(prefix, type);
         var options = CommandServiceOptions.Default with { Token = _token };
-        if (await Locations.FindAsync(Connection.Pekko(id), Cancellation) is PekkoLocation local && LocalActorUri.TryResolve<ComponentMessage>(local.Uri, out _))
+        var cancellation = Cancellation;
+        if (await Locations.FindAsync(Connection.Pekko(id), cancellation) is PekkoLocation local && LocalActorUri.TryResolve<ComponentMessage>(local.Uri, out _))
         {
             return CommandServiceFactory.Make(local, options);
         }
-        var http = await Locations.ResolveAsync(Connection.Http(id), TimeSpan.FromSeconds(5), Cancellation)
-            ?? throw new InvalidOperationException($"No {type} {prefix} is registered ({Where}). Try Locations(){(_remote ? "" : ", or StartSamples() to run the samples here")}.");
-        return CommandServiceFactory.Make(http, options);
+        // Components in this process register before StartSamples returns; elsewhere one may still be starting.
+        var http = IsRemote
+            ? await Locations.ResolveAsync(Connection.Http(id), TimeSpan.FromSeconds(5), cancellation)
+            : await Locations.FindAsync(Connection.Http(id), cancellation);
+        if (http is null)
+        {
+            throw new InvalidOperationException(await NotFoundAsync(prefix, type, cancellation));
+        }
+        var service = CommandServiceFactory.Make(http, options);
+        if (service is IAsyncDisposable disposable)
+        {
+            lock (_services)
+            {
+                _services.Add(disposable);
+            }
+        }
+        return service;
     }
 
     /// <summary>Starts a container in this process, registered in the shell's location service.</summary>
     public async Task<Container> StartContainerAsync(ContainerConfig config)
     {
+        if (_containers.FirstOrDefault(c => c.Config.Name == config.Name) is { } running)
+        {
+            return running;
+        }
         _system ??= ActorSystem.Create("shell", new ActorSystemOptions { LoggerFactory = NullLoggerFactory.Instance });
         var options = new ComponentOptions
         {
             LocationService = Locations,
             // Registered with a location server, others must be able to reach them.
-            HttpEndpoint = _remote ? CommandEndpointOptions.Default.WithToken(_token) : null,
+            HttpEndpoint = IsRemote ? CommandEndpointOptions.Default.WithToken(_token) : null,
             Commands = CommandServiceOptions.Default with { Token = _token },
         };
         var container = await Container.StartAsync(_system, config, options, Cancellation);
@@ -86,6 +153,24 @@ internal sealed class ShellSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        ShellWatch[] watches;
+        lock (_watches)
+        {
+            watches = [.. _watches];
+        }
+        foreach (var watch in watches)
+        {
+            await watch.DisposeAsync();
+        }
+        IAsyncDisposable[] services;
+        lock (_services)
+        {
+            services = [.. _services];
+        }
+        foreach (var service in services)
+        {
+            await service.DisposeAsync();
+        }
         foreach (var container in _containers)
         {
             await container.DisposeAsync();
@@ -98,6 +183,23 @@ internal sealed class ShellSession : IAsyncDisposable
         {
             await disposable.DisposeAsync();
         }
-        _cancellation.Dispose();
+    }
+
+    /// <summary>Why a component was not found, and what to try instead.</summary>
+    private async Task<string> NotFoundAsync(Prefix prefix, ComponentType type, CancellationToken cancellationToken)
+    {
+        var others = (await Locations.ListByPrefixAsync(prefix.ToString(), cancellationToken))
+            .Select(l => l.Connection.ComponentId)
+            .Where(c => c.Prefix == prefix && c.ComponentType != type)
+            .Select(c => c.ComponentType)
+            .Distinct()
+            .ToList();
+        if (others.Count > 0)
+        {
+            var helper = others.Contains(ComponentType.HCD) ? "Hcd" : others.Contains(ComponentType.Assembly) ? "Assembly" : null;
+            return $"{prefix} is registered as {string.Join(" and ", others)}, not {type}" + (helper is null ? "." : $": try {helper}(\"{prefix}\").");
+        }
+        var hint = IsRemote ? "" : ", or StartSamples() to run the samples here";
+        return $"No {type} {prefix} is registered ({Where}). Try Locations(){hint}.";
     }
 }

@@ -2,7 +2,7 @@ using Csw.Cli.Tests.Support;
 
 namespace Csw.Cli.Tests.Shell;
 
-/// <summary><c>csw shell</c> driven through standard input, and scripts run with <c>csw shell script.csx</c>.</summary>
+/// <summary><c>csw shell</c> as a process, driven through piped standard input; scripts run with <c>csw shell script.csx</c>.</summary>
 public sealed class ShellTests
 {
     [Fact]
@@ -34,7 +34,7 @@ public sealed class ShellTests
     }
 
     [Fact]
-    public async Task Console_StartSamplesThenCommands_ResponsesPrettyPrinted()
+    public async Task Console_StartSamplesThenCommands_ResponsesAndLocationsPrinted()
     {
         const string input = """
             await StartSamples();
@@ -45,15 +45,20 @@ public sealed class ShellTests
             await assembly.SubmitAndWaitAsync(Setup("configure", Int("target", 1)))
             await Locations();
             await Hcd("WFOS.green.filter")
+            await Hcd("WFOS.filter.assembly")
+            hcd.SubmitAsync(Setup("move", Int("target", 4)))
             """;
         var (exitCode, output) = await RunShellAsync(input);
         Assert.Equal(0, exitCode);
-        Assert.Contains("Started WfosDemo", output);
-        Assert.Matches("Completed [0-9a-f-]{36} result: position\\(3\\)", output);
-        Assert.Contains("ParameterValueOutOfRangeIssue", output);
+        Assert.Contains("Started WfosDemo: WFOS.blue.filter (HCD), WFOS.red.filter (HCD), WFOS.filter.assembly (Assembly).", output);
+        Assert.Matches("(?m)^Completed [0-9a-f-]{36} result: position=3$", output);
+        Assert.Matches("(?m)^Invalid [0-9a-f-]{36}: ParameterValueOutOfRangeIssue: ", output);
         Assert.Matches("(?m)^Completed [0-9a-f-]{36}$", output);
-        Assert.Contains("WFOS.red.filter-HCD-pekko", output);
+        Assert.Matches("(?m)^WFOS.blue.filter-HCD-pekko +pekko +csw://", output);
+        Assert.Matches("(?m)^WFOS.filter.assembly-Assembly-pekko ", output);
         Assert.Contains("InvalidOperationException: No HCD WFOS.green.filter is registered", output);
+        Assert.Contains("WFOS.filter.assembly is registered as Assembly, not HCD: try Assembly(\"WFOS.filter.assembly\").", output);
+        Assert.Contains("write await before the call", output);
     }
 
     [Fact]
@@ -66,17 +71,25 @@ public sealed class ShellTests
             Print(response);
             """);
         Assert.True(exitCode == 0, output);
-        Assert.Matches("Completed [0-9a-f-]{36} result: position\\(2\\)", output);
+        Assert.Matches("Completed [0-9a-f-]{36} result: position=2", output);
     }
 
     [Theory]
-    [InlineData("var x = ;", 2, "error")]
-    [InlineData("throw new InvalidOperationException(\"no wheel\");", 1, "no wheel")]
+    [InlineData("var x = ;", 2, "error CS1525")]
+    [InlineData("var wheels = 2;\nthrow new InvalidOperationException(\"no wheel\");", 1, "(2): InvalidOperationException: no wheel")]
     public async Task Script_Fails_NonZeroExitWithTheReason(string code, int expectedExit, string message)
     {
         var (exitCode, output) = await RunScriptAsync(code);
         Assert.Equal(expectedExit, exitCode);
         Assert.Contains(message, output);
+    }
+
+    [Fact]
+    public async Task Script_Missing_ExitsTwo()
+    {
+        var (exitCode, output) = await CswProcess.RunAsync("shell", Path.Combine(Path.GetTempPath(), "no-such-script.csx"));
+        Assert.Equal(2, exitCode);
+        Assert.Contains("No script ", output);
     }
 
     private static async Task<(int ExitCode, string Output)> RunShellAsync(string input)

@@ -61,19 +61,23 @@ internal sealed class ShellSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Ctrl+C: stops the running submission and every watch.</summary>
+    /// <summary>Ctrl+C: stops the running submission and every watch. Returns at once.</summary>
     public void Interrupt()
     {
+        CancellationTokenSource submission;
         ShellWatch[] watches;
         lock (_watches)
         {
-            _cancellation.Cancel();
+            submission = _cancellation;
             watches = [.. _watches];
         }
+        // Each on a thread of its own, never the signal handler's nor under the lock: cancelling
+        // runs continuations inline, and the loop's continuation goes on to wait for the next line.
         foreach (var watch in watches)
         {
-            watch.Stop();
+            ThreadPool.QueueUserWorkItem(w => w.Stop(), watch, preferLocal: false);
         }
+        ThreadPool.QueueUserWorkItem(s => s.Cancel(), submission, preferLocal: false);
     }
 
     /// <summary>Called before each submission: a Ctrl+C from before does not cancel it.</summary>

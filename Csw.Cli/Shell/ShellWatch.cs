@@ -16,6 +16,9 @@ public sealed class ShellWatch : IDisposable, IAsyncDisposable
     /// <summary>Prints what arrives; ends, never faulted, once the watch stops.</summary>
     private readonly Task _run;
 
+    /// <summary>Completed with <see cref="_run"/>, but never runs an awaiter inline on the thread that stopped the watch.</summary>
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private int _received;
 
     internal ShellWatch(string what, ShellOutput output, Func<Action<string>, CancellationToken, Task> watch)
@@ -34,7 +37,7 @@ public sealed class ShellWatch : IDisposable, IAsyncDisposable
     public bool IsRunning => !_run.IsCompleted;
 
     /// <summary>Lets <c>await Subscribe(...)</c> wait until the watch stops.</summary>
-    public TaskAwaiter GetAwaiter() => _run.GetAwaiter();
+    public TaskAwaiter GetAwaiter() => _stopped.Task.GetAwaiter();
 
     /// <summary>Stops the watch; it prints "(stopped ...)" once it has.</summary>
     public void Stop() => _stop.Cancel();
@@ -74,6 +77,10 @@ public sealed class ShellWatch : IDisposable, IAsyncDisposable
         catch (Exception e)
         {
             output.WriteLine($"(watching {What} failed: {e.GetType().Name}: {e.Message})");
+        }
+        finally
+        {
+            _stopped.SetResult();
         }
     }
 }

@@ -86,6 +86,11 @@ internal sealed class ShellRepl
             {
                 output.WriteLine($"error: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} (line {diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1})");
             }
+            if (e.Diagnostics.Any(d => d.Id == "CS0103" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'await'", StringComparison.Ordinal)))
+            {
+                // Top-level script code reads "await (" as a call to a method named await (a Roslyn scripting quirk).
+                output.WriteLine("hint: C# scripts read 'await (' as a call: assign the inner result first (var a = await Assembly(...); await a.SubmitAsync(...)).");
+            }
             return false;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -103,7 +108,7 @@ internal sealed class ShellRepl
         }
         if (after.ReturnValue is { } value)
         {
-            output.WriteLine(ShellPrinter.Format(value));
+            output.WriteLine(_session.Describe(value) ?? ShellPrinter.Format(value));
         }
         return true;
     }

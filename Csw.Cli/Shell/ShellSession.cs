@@ -24,6 +24,9 @@ internal sealed class ShellSession : IAsyncDisposable
     /// <summary>The watches still running; guarded by itself (they end on other threads).</summary>
     private readonly List<ShellWatch> _watches = [];
 
+    /// <summary>What each command service made here reaches, for printing it.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ICommandService, string> _described = [];
+
     private ActorSystem? _system;
 
     /// <summary>Replaced (under <see cref="_watches"/>' lock) before each submission once cancelled.</summary>
@@ -113,7 +116,7 @@ internal sealed class ShellSession : IAsyncDisposable
         var cancellation = Cancellation;
         if (await Locations.FindAsync(Connection.Pekko(id), cancellation) is PekkoLocation local && LocalActorUri.TryResolve<ComponentMessage>(local.Uri, out _))
         {
-            return CommandServiceFactory.Make(local, options);
+            return Described(CommandServiceFactory.Make(local, options), $"{id}, in this process");
         }
         // Components in this process register before StartSamples returns; elsewhere one may still be starting.
         var http = IsRemote
@@ -123,7 +126,7 @@ internal sealed class ShellSession : IAsyncDisposable
         {
             throw new InvalidOperationException(await NotFoundAsync(prefix, type, cancellation));
         }
-        var service = CommandServiceFactory.Make(http, options);
+        var service = Described(CommandServiceFactory.Make(http, options), $"{id} at {http.Uri}");
         if (service is IAsyncDisposable disposable)
         {
             lock (_services)
@@ -133,6 +136,10 @@ internal sealed class ShellSession : IAsyncDisposable
         }
         return service;
     }
+
+    /// <summary>How to print <paramref name="value"/> when the session knows better than its type does, else null.</summary>
+    public string? Describe(object value) =>
+        value is ICommandService service && _described.TryGetValue(service, out var what) ? $"(command service of {what})" : null;
 
     /// <summary>Starts a container in this process, registered in the shell's location service.</summary>
     public async Task<Container> StartContainerAsync(ContainerConfig config)
@@ -187,6 +194,12 @@ internal sealed class ShellSession : IAsyncDisposable
         {
             await disposable.DisposeAsync();
         }
+    }
+
+    private ICommandService Described(ICommandService service, string what)
+    {
+        _described.AddOrUpdate(service, what);
+        return service;
     }
 
     /// <summary>Why a component was not found, and what to try instead.</summary>

@@ -47,6 +47,8 @@ public sealed class ShellTests
             await Hcd("WFOS.green.filter")
             await Hcd("WFOS.filter.assembly")
             hcd.SubmitAsync(Setup("move", Int("target", 4)))
+            hcd
+            await (await Hcd("WFOS.red.filter")).QueryAsync(new Id("x"))
             """;
         var (exitCode, output) = await RunShellAsync(input);
         Assert.Equal(0, exitCode);
@@ -59,6 +61,8 @@ public sealed class ShellTests
         Assert.Contains("InvalidOperationException: No HCD WFOS.green.filter is registered", output);
         Assert.Contains("WFOS.filter.assembly is registered as Assembly, not HCD: try Assembly(\"WFOS.filter.assembly\").", output);
         Assert.Contains("write await before the call", output);
+        Assert.Contains("(command service of WFOS.blue.filter-HCD, in this process)", output);
+        Assert.Contains("hint: C# scripts read 'await (' as a call", output);
     }
 
     [Fact]

@@ -96,9 +96,26 @@ public sealed class ShellTests
         Assert.Contains("No script ", output);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunShellAsync(string input)
+    [Fact]
+    public async Task Console_LocationServerDown_ErrorsPrintedAndTheShellGoesOn()
     {
-        await using var shell = CswProcess.Start(["shell"], standardInput: input + "\n");
+        var (exitCode, output) = await RunShellAsync("await Locations();\n1 + 1", "--location", "http://127.0.0.1:1");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("LocationServerException: The location server at http://127.0.0.1:1/ could not be reached", output);
+        Assert.Contains("\n2", output);
+    }
+
+    [Fact]
+    public async Task Shell_CswLocationNotAnAddress_ExitsTwoNamingIt()
+    {
+        await using var shell = CswProcess.Start(["shell"], new Dictionary<string, string> { ["CSW_LOCATION"] = "nonsense" }, standardInput: "");
+        Assert.Equal(2, await shell.WaitForExitAsync());
+        Assert.Contains("$CSW_LOCATION is 'nonsense', not an http:// address", shell.Output);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunShellAsync(string input, params string[] options)
+    {
+        await using var shell = CswProcess.Start(["shell", .. options], standardInput: input + "\n");
         var exitCode = await shell.WaitForExitAsync(TimeSpan.FromSeconds(90));
         return (exitCode, shell.Output);
     }

@@ -159,7 +159,32 @@ internal sealed class ShellSession : IAsyncDisposable
         var container = await Container.StartAsync(_system, config, options, Cancellation);
         _containers.Add(container);
         await container.WaitUntilRunningAsync(TimeSpan.FromSeconds(30), Cancellation);
+        await WaitUntilRegisteredAsync(config, TimeSpan.FromSeconds(10));
         return container;
+    }
+
+    /// <summary>
+    /// Components register only once Running, in the background: wait for their locations, so
+    /// that <c>Hcd(...)</c> on the next line, or another process, finds them.
+    /// </summary>
+    private async Task WaitUntilRegisteredAsync(ContainerConfig config, TimeSpan within)
+    {
+        var connections = config.Components
+            .Where(c => c.LocationServiceUsage != LocationServiceUsage.DoNotRegister)
+            .Select(c => new ComponentId(c.Prefix, c.ComponentType))
+            .SelectMany(id => IsRemote ? new Connection[] { Connection.Pekko(id), Connection.Http(id) } : [Connection.Pekko(id)]);
+        var missing = new List<string>();
+        foreach (var connection in connections)
+        {
+            if (await Locations.ResolveAsync(connection, within, Cancellation) is null)
+            {
+                missing.Add(connection.Name);
+            }
+        }
+        if (missing.Count > 0)
+        {
+            throw new TimeoutException($"Running, but not registered within {within.TotalSeconds:0} s ({Where}): {string.Join(", ", missing)}.");
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -45,17 +45,24 @@ internal sealed class EtcdGateway : IDisposable
         return Base64(bytes);
     }
 
-    /// <summary>Sends one request, to each member in turn until one answers.</summary>
-    /// <exception cref="LocationServiceException">No member answered.</exception>
-    public async Task<JsonElement> PostAsync(string path, object body, CancellationToken cancellationToken)
+    /// <summary>Sends one request, to each member in turn (starting with the last one that answered) until one answers.</summary>
+    /// <param name="path">The gateway's path, e.g. <c>/v3/kv/range</c>.</param>
+    /// <param name="body">The request, serialized as JSON.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="timeout">How long each member may take; the configured request timeout when null.</param>
+    /// <exception cref="EtcdUnavailableException">No member answered.</exception>
+    /// <exception cref="EtcdRequestException">A member answered with an error of etcd's own.</exception>
+    public async Task<JsonElement> PostAsync(string path, object body, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         var content = JsonSerializer.SerializeToUtf8Bytes(body);
+        var start = Volatile.Read(ref _current);
         Exception? last = null;
         for (var attempt = 0; attempt < _endpoints.Count; attempt++)
         {
-            var endpoint = _endpoints[Volatile.Read(ref _current) % _endpoints.Count];
+            var index = Index(start + attempt);
+            var endpoint = _endpoints[index];
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(_timeout);
+            deadline.CancelAfter(timeout ?? _timeout);
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, path)) { Content = new ByteArrayContent(content) };
@@ -64,18 +71,21 @@ internal sealed class EtcdGateway : IDisposable
                 var text = await response.Content.ReadAsByteArrayAsync(deadline.Token).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)
                 {
-                    throw new HttpRequestException($"{(int)response.StatusCode}: {Encoding.UTF8.GetString(text)}");
+                    throw RefusalOrFailure(path, (int)response.StatusCode, text);
                 }
                 using var document = JsonDocument.Parse(text);
+                // Later requests start here, so that a dead member costs one failed attempt, not one per request.
+                Volatile.Write(ref _current, index);
                 return document.RootElement.Clone();
             }
-            catch (Exception e) when (e is HttpRequestException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            catch (Exception e) when (e is HttpRequestException or IOException or JsonException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 last = e;
-                MoveOn(endpoint, e);
+                _log.LogWarning("etcd member {Endpoint} failed {Path} ({Reason}); trying the next one", endpoint, path, e.Message);
             }
         }
-        throw new EtcdUnavailableException($"No etcd member answered {path} ({string.Join(", ", _endpoints)}): {last?.Message}", last);
+        Volatile.Write(ref _current, start + 1);
+        throw new EtcdUnavailableException($"No etcd member answered {path} (tried {string.Join(", ", _endpoints)}): {last?.Message}", last);
     }
 
     /// <summary>
@@ -84,16 +94,24 @@ internal sealed class EtcdGateway : IDisposable
     /// </summary>
     public async IAsyncEnumerable<JsonElement> WatchAsync(object createRequest, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var endpoint = _endpoints[Volatile.Read(ref _current) % _endpoints.Count];
+        var endpoint = _endpoints[Index(Volatile.Read(ref _current))];
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, "/v3/watch")) { Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new { create_request = createRequest })) };
         request.Content.Headers.ContentType = Json;
+        // etcd's "require leader" (gRPC metadata hasleader): a member cut off from the leader ends the
+        // watch instead of going silent, so the tracking moves to a member that still hears changes.
+        request.Headers.Add("Grpc-Metadata-hasleader", "true");
         HttpResponseMessage response;
         try
         {
             using var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             connecting.CancelAfter(_timeout);
             response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, connecting.Token).ConfigureAwait(false);
-            response.EnsureSuccessStatusCode();
+            if (!response.IsSuccessStatusCode)
+            {
+                var status = (int)response.StatusCode;
+                response.Dispose();
+                throw new HttpRequestException($"etcd answered the watch with HTTP {status}");
+            }
         }
         catch (Exception e) when (e is HttpRequestException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
@@ -129,5 +147,31 @@ internal sealed class EtcdGateway : IDisposable
     {
         _log.LogWarning("etcd member {Endpoint} failed ({Reason}); trying the next one", failed, why.Message);
         Interlocked.Increment(ref _current);
+    }
+
+    private int Index(int position) => (int)((uint)position % (uint)_endpoints.Count);
+
+    /// <summary>
+    /// What an error answer means: etcd's own refusal (thrown to the caller as is), or a member that
+    /// cannot serve (no leader, timed out, a proxy error: the next member is tried).
+    /// </summary>
+    private static Exception RefusalOrFailure(string path, int status, byte[] body)
+    {
+        const int deadlineExceeded = 4, unavailable = 14;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.TryGetProperty("code", out var code) && code.TryGetInt32(out var grpcCode) && grpcCode is not (deadlineExceeded or unavailable))
+            {
+                var error = root.TryGetProperty("error", out var text) || root.TryGetProperty("message", out text) ? text.GetString() ?? "" : "";
+                return new EtcdRequestException(path, grpcCode, error);
+            }
+        }
+        catch (JsonException)
+        {
+            // Not etcd's JSON: something in between failed.
+        }
+        return new HttpRequestException($"HTTP {status}: {Encoding.UTF8.GetString(body)}");
     }
 }

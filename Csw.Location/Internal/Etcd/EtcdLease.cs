@@ -98,9 +98,42 @@ internal sealed class EtcdLease : IAsyncDisposable
         return long.Parse(granted.GetProperty("ID").GetString()!, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Replaces the lease <paramref name="lost"/> that etcd no longer knows with a new one and lets
+    /// the owner put its registrations back; does nothing if it was replaced already.
+    /// </summary>
+    /// <returns>The current lease id.</returns>
+    public async Task<long> RenewAsync(long lost, CancellationToken cancellationToken)
+    {
+        long renewed;
+        await _granting.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_id != lost)
+            {
+                return _id;
+            }
+            _id = renewed = await GrantAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _granting.Release();
+        }
+        _log.LogWarning("The location lease {Lost} was gone; registrations are put back under lease {Lease}", lost, renewed);
+        if (Renewed is { } putBack)
+        {
+            await putBack(renewed).ConfigureAwait(false);
+        }
+        return renewed;
+    }
+
     private async Task KeepAliveAsync(CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(_ttl / 3);
+        var period = _ttl / 3;
+        // A member that hangs must not hold the lease's renewal for longer than its TTL allows:
+        // give each member at most a period, at least a second.
+        var timeout = TimeSpan.FromTicks(Math.Max(period.Ticks, TimeSpan.TicksPerSecond));
+        using var timer = new PeriodicTimer(period);
         while (!stop.IsCancellationRequested)
         {
             try
@@ -111,29 +144,25 @@ internal sealed class EtcdLease : IAsyncDisposable
             {
                 return;
             }
+            var id = Volatile.Read(ref _id);
             try
             {
-                var answer = await _gateway.PostAsync("/v3/lease/keepalive", new { ID = _id.ToString(CultureInfo.InvariantCulture) }, stop).ConfigureAwait(false);
+                var answer = await _gateway.PostAsync("/v3/lease/keepalive", new { ID = id.ToString(CultureInfo.InvariantCulture) }, stop, timeout).ConfigureAwait(false);
                 // An expired or unknown lease comes back without a TTL.
                 var alive = answer.TryGetProperty("result", out var result) && result.TryGetProperty("TTL", out var ttl) && ttl.GetString() is not (null or "0");
                 if (!alive)
                 {
-                    var lost = _id;
-                    _id = await GrantAsync(stop).ConfigureAwait(false);
-                    _log.LogWarning("The location lease {Lost} was gone; registrations are put back under lease {Lease}", lost, _id);
-                    if (Renewed is { } renewed)
-                    {
-                        await renewed(_id).ConfigureAwait(false);
-                    }
+                    await RenewAsync(id, stop).ConfigureAwait(false);
                 }
-            }
-            catch (LocationServiceException e)
-            {
-                _log.LogWarning("Keeping the location lease alive failed ({Reason}); trying again", e.Message);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception e)
+            {
+                // Keep trying: the lease is worth keeping as long as etcd may still hold it.
+                _log.LogWarning("Keeping the location lease {Lease} alive failed ({Reason}); trying again in {Period}", id, e.Message, period);
             }
         }
     }

@@ -47,20 +47,44 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(registration);
         var location = registration.ToLocation(_options.Service.HostnameFor(registration));
-        var lease = await _lease.IdAsync(cancellationToken).ConfigureAwait(false);
+        Location? before;
         lock (_gate)
         {
+            // Owned before the put, so that a lease renewed meanwhile puts it back too.
+            _own.Remove(location.Connection, out before);
             _own[location.Connection] = location;
         }
         try
         {
-            await PutAsync(location, lease, cancellationToken).ConfigureAwait(false);
+            var lease = await _lease.IdAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await PutAsync(location, lease, cancellationToken).ConfigureAwait(false);
+            }
+            catch (EtcdRequestException e) when (e.IsLeaseNotFound)
+            {
+                // etcd lost the lease before the keep-alive noticed (it restarted without its data, or
+                // this process was cut off for longer than the TTL): renew it now rather than fail.
+                lease = await _lease.RenewAsync(lease, cancellationToken).ConfigureAwait(false);
+                await PutAsync(location, lease, cancellationToken).ConfigureAwait(false);
+            }
         }
-        catch
+        catch (Exception e)
         {
             lock (_gate)
             {
-                _own.Remove(location.Connection);
+                if (_own.GetValueOrDefault(location.Connection) == location)
+                {
+                    _own.Remove(location.Connection);
+                    if (before is not null)
+                    {
+                        _own[location.Connection] = before;
+                    }
+                }
+            }
+            if (e is EtcdUnavailableException or EtcdRequestException)
+            {
+                throw new RegistrationFailedException($"Could not register {location.Connection.Name} in etcd: {e.Message}", e);
             }
             throw;
         }
@@ -74,7 +98,14 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
         {
             _own.Remove(connection);
         }
-        await _gateway.PostAsync("/v3/kv/deleterange", new { key = Key(connection) }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _gateway.PostAsync("/v3/kv/deleterange", new { key = Key(connection) }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is EtcdUnavailableException or EtcdRequestException)
+        {
+            throw new UnregistrationFailedException(connection, e);
+        }
     }
 
     public async Task UnregisterAllAsync(CancellationToken cancellationToken = default)
@@ -273,8 +304,15 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
 
     private async Task<IReadOnlyList<Location>> ListAsync(Func<Location, bool> wanted, CancellationToken cancellationToken)
     {
-        var answer = await _gateway.PostAsync("/v3/kv/range", new { key = EtcdGateway.Base64(_options.KeyPrefix), range_end = EtcdGateway.PrefixEnd(_options.KeyPrefix) }, cancellationToken).ConfigureAwait(false);
-        return [.. Locations(answer).Where(wanted)];
+        try
+        {
+            var answer = await _gateway.PostAsync("/v3/kv/range", new { key = EtcdGateway.Base64(_options.KeyPrefix), range_end = EtcdGateway.PrefixEnd(_options.KeyPrefix) }, cancellationToken).ConfigureAwait(false);
+            return [.. Locations(answer).Where(wanted)];
+        }
+        catch (Exception e) when (e is EtcdUnavailableException or EtcdRequestException)
+        {
+            throw new RegistrationListingFailedException(e);
+        }
     }
 
     private string Key(Connection connection) => EtcdGateway.Base64(_options.KeyPrefix + connection.Name);

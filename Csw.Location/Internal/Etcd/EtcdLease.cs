@@ -26,6 +26,9 @@ internal sealed class EtcdLease : IAsyncDisposable
     /// <summary>The lease's id, 0 until the first grant.</summary>
     private long _id;
 
+    /// <summary>How many keep-alives etcd has answered with the lease alive.</summary>
+    private int _keptAlive;
+
     public EtcdLease(EtcdGateway gateway, TimeSpan ttl, ILogger log)
     {
         _gateway = gateway;
@@ -38,6 +41,9 @@ internal sealed class EtcdLease : IAsyncDisposable
 
     /// <summary>Stops keeping the lease alive without revoking it, as a crash would; for tests.</summary>
     internal bool Abandoned { get; private set; }
+
+    /// <summary>How many keep-alives etcd has answered with the lease alive; tests wait on it.</summary>
+    internal int KeptAlive => Volatile.Read(ref _keptAlive);
 
     /// <summary>The lease id, granting the lease (and starting its keep-alive) on first use.</summary>
     public async Task<long> IdAsync(CancellationToken cancellationToken)
@@ -150,7 +156,11 @@ internal sealed class EtcdLease : IAsyncDisposable
                 var answer = await _gateway.PostAsync("/v3/lease/keepalive", new { ID = id.ToString(CultureInfo.InvariantCulture) }, stop, timeout).ConfigureAwait(false);
                 // An expired or unknown lease comes back without a TTL.
                 var alive = answer.TryGetProperty("result", out var result) && result.TryGetProperty("TTL", out var ttl) && ttl.GetString() is not (null or "0");
-                if (!alive)
+                if (alive)
+                {
+                    Interlocked.Increment(ref _keptAlive);
+                }
+                else
                 {
                     await RenewAsync(id, stop).ConfigureAwait(false);
                 }

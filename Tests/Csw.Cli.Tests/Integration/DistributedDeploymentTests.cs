@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Csw.Cli.Tests.Support;
-using Csw.Location.Tests.Support;
+using Csw.Tests.Shared;
 
 namespace Csw.Cli.Tests.Integration;
 

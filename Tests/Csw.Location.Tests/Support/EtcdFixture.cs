@@ -1,3 +1,5 @@
+using Csw.Tests.Shared;
+
 namespace Csw.Location.Tests.Support;
 
 /// <summary>One etcd shared by a test class; each test uses its own key prefix, so tests do not see each other.</summary>

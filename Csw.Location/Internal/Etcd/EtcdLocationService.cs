@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Csw.Params;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,6 +17,8 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
 
     private readonly EtcdLease _lease;
 
+    private readonly EtcdRegistry _registry;
+
     private readonly ILogger _log;
 
     /// <summary>What this instance registered, to put back under a new lease if the old one is lost.</summary>
@@ -37,6 +37,7 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
         _options = options;
         _log = (options.Service.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Csw.Location.Etcd");
         _gateway = new EtcdGateway(options.Endpoints, options.RequestTimeout, _log);
+        _registry = new EtcdRegistry(_gateway, options.KeyPrefix, _log);
         _lease = new EtcdLease(_gateway, options.LeaseTtl, _log) { Renewed = RestoreAsync };
     }
 
@@ -59,14 +60,14 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
             var lease = await _lease.IdAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await PutAsync(location, lease, cancellationToken).ConfigureAwait(false);
+                await _registry.PutAsync(location, lease, cancellationToken).ConfigureAwait(false);
             }
             catch (EtcdRequestException e) when (e.IsLeaseNotFound)
             {
                 // etcd lost the lease before the keep-alive noticed (it restarted without its data, or
                 // this process was cut off for longer than the TTL): renew it now rather than fail.
                 lease = await _lease.RenewAsync(lease, cancellationToken).ConfigureAwait(false);
-                await PutAsync(location, lease, cancellationToken).ConfigureAwait(false);
+                await _registry.PutAsync(location, lease, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception e)
@@ -100,7 +101,7 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
         }
         try
         {
-            await _gateway.PostAsync("/v3/kv/deleterange", new { key = Key(connection) }, cancellationToken).ConfigureAwait(false);
+            await _registry.DeleteAsync(connection, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is EtcdUnavailableException or EtcdRequestException)
         {
@@ -114,14 +115,14 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
         {
             _own.Clear();
         }
-        await _gateway.PostAsync("/v3/kv/deleterange", new { key = EtcdGateway.Base64(_options.KeyPrefix), range_end = EtcdGateway.PrefixEnd(_options.KeyPrefix) }, cancellationToken).ConfigureAwait(false);
+        // A failure stays a plain LocationServiceException: UnregistrationFailed names one connection.
+        await _registry.DeleteAllAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Location?> FindAsync(Connection connection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var answer = await _gateway.PostAsync("/v3/kv/range", new { key = Key(connection) }, cancellationToken).ConfigureAwait(false);
-        return Locations(answer).FirstOrDefault();
+        return await _registry.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Location?> ResolveAsync(Connection connection, TimeSpan within, CancellationToken cancellationToken = default)
@@ -197,7 +198,7 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
         List<Tracker> trackers;
         lock (_gate)
         {
-            trackers = [.. _trackings.Keys];
+            trackers = [.. _trackings.Keys]; // No tracking starts after this: _disposed is set.
         }
         trackers.ForEach(StopTracking);
         await _lease.DisposeAsync().ConfigureAwait(false);
@@ -210,11 +211,30 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
         var stop = new CancellationTokenSource();
         lock (_gate)
         {
+            if (Volatile.Read(ref _disposed) != 0)
+            {
+                tracker.Complete(); // Disposed: the stream ends at once rather than never.
+                return tracker;
+            }
             _trackings[tracker] = stop;
         }
-        var tracking = new EtcdTracking(_gateway, _options.KeyPrefix + connection.Name, tracker, value => LocationJson.Deserialize<Location>(value), _log);
-        _ = tracking.RunAsync(stop.Token);
+        var tracking = new EtcdTracking(_gateway, _registry.KeyOf(connection), tracker, value => LocationJson.Deserialize<Location>(value), _log);
+        _ = FollowAsync(tracking, tracker, stop.Token);
         return tracker;
+    }
+
+    private async Task FollowAsync(EtcdTracking tracking, Tracker tracker, CancellationToken stop)
+    {
+        try
+        {
+            await tracking.RunAsync(stop).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!stop.IsCancellationRequested)
+        {
+            // A failure the tracking does not expect would leave its reader waiting forever: end the stream instead.
+            _log.LogError(e, "Tracking {Connection} failed; its stream ends", tracker.Connection.Name);
+            tracker.Complete();
+        }
     }
 
     private void StopTracking(Tracker tracker)
@@ -229,40 +249,6 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
         tracker.Complete();
     }
 
-    // Creates the key if absent; if present, it must hold the same location (then it is taken under this lease).
-    private async Task PutAsync(Location location, long lease, CancellationToken cancellationToken)
-    {
-        var key = Key(location.Connection);
-        var value = EtcdGateway.Base64(LocationJson.SerializeToUtf8Bytes(location));
-        var put = new { request_put = new { key, value, lease = lease.ToString(CultureInfo.InvariantCulture) } };
-        var answer = await _gateway.PostAsync("/v3/kv/txn", new
-        {
-            compare = new object[] { new { key, target = "CREATE", create_revision = "0", result = "EQUAL" } },
-            success = new object[] { put },
-            failure = new object[] { new { request_range = new { key } } },
-        }, cancellationToken).ConfigureAwait(false);
-        if (answer.TryGetProperty("succeeded", out var succeeded) && succeeded.GetBoolean())
-        {
-            return;
-        }
-        var existing = Locations(answer.GetProperty("responses")[0].GetProperty("response_range")).FirstOrDefault();
-        if (existing is not null && existing != location)
-        {
-            throw new OtherLocationIsRegisteredException(location, existing);
-        }
-        // The same location (registered again, or by another instance): it is ours now as well, under our lease.
-        var taken = await _gateway.PostAsync("/v3/kv/txn", new
-        {
-            compare = new object[] { new { key, target = "VALUE", value, result = "EQUAL" } },
-            success = new object[] { put },
-        }, cancellationToken).ConfigureAwait(false);
-        if (!(taken.TryGetProperty("succeeded", out var took) && took.GetBoolean()))
-        {
-            // It changed in between: try once more from the start, which tells whether it is now another location.
-            await PutAsync(location, lease, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     private async Task UnregisterIfStillAsync(Location location, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -272,13 +258,14 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
                 _own.Remove(location.Connection);
             }
         }
-        var key = Key(location.Connection);
-        var value = EtcdGateway.Base64(LocationJson.SerializeToUtf8Bytes(location));
-        await _gateway.PostAsync("/v3/kv/txn", new
+        try
         {
-            compare = new object[] { new { key, target = "VALUE", value, result = "EQUAL" } },
-            success = new object[] { new { request_delete_range = new { key } } },
-        }, cancellationToken).ConfigureAwait(false);
+            await _registry.DeleteIfAsync(location, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is EtcdUnavailableException or EtcdRequestException)
+        {
+            throw new UnregistrationFailedException(location.Connection, e);
+        }
     }
 
     // After the lease was lost: put this instance's registrations back under the new one.
@@ -293,7 +280,19 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
         {
             try
             {
-                await PutAsync(location, lease, CancellationToken.None).ConfigureAwait(false);
+                await _registry.PutAsync(location, lease, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (OtherLocationIsRegisteredException e)
+            {
+                // Someone registered the connection while this instance's lease was gone: it is theirs now.
+                _log.LogError("{Connection} was not put back after the lease was lost: {Reason}", location.Connection.Name, e.Message);
+                lock (_gate)
+                {
+                    if (_own.GetValueOrDefault(location.Connection) == location)
+                    {
+                        _own.Remove(location.Connection);
+                    }
+                }
             }
             catch (LocationServiceException e)
             {
@@ -306,38 +305,11 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
     {
         try
         {
-            var answer = await _gateway.PostAsync("/v3/kv/range", new { key = EtcdGateway.Base64(_options.KeyPrefix), range_end = EtcdGateway.PrefixEnd(_options.KeyPrefix) }, cancellationToken).ConfigureAwait(false);
-            return [.. Locations(answer).Where(wanted)];
+            return [.. (await _registry.ReadAllAsync(cancellationToken).ConfigureAwait(false)).Where(wanted)];
         }
         catch (Exception e) when (e is EtcdUnavailableException or EtcdRequestException)
         {
             throw new RegistrationListingFailedException(e);
-        }
-    }
-
-    private string Key(Connection connection) => EtcdGateway.Base64(_options.KeyPrefix + connection.Name);
-
-    private IEnumerable<Location> Locations(JsonElement rangeAnswer)
-    {
-        if (!rangeAnswer.TryGetProperty("kvs", out var kvs))
-        {
-            yield break;
-        }
-        foreach (var kv in kvs.EnumerateArray())
-        {
-            Location? location = null;
-            try
-            {
-                location = LocationJson.Deserialize<Location>(kv.GetProperty("value").GetBytesFromBase64());
-            }
-            catch (CswJsonException e)
-            {
-                _log.LogWarning("Ignoring an etcd entry that is not a location: {Reason}", e.Message);
-            }
-            if (location is not null)
-            {
-                yield return location;
-            }
         }
     }
 }

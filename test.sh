@@ -7,16 +7,18 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 # The etcd tests start their own etcd on free loopback ports: the binary must be installed.
+# When it is missing, install the Debian package etcd-server (apt-get update first only if the
+# plain install fails, e.g. on a fresh machine with empty package lists).
 if ! command -v etcd >/dev/null 2>&1; then
-  echo "etcd is missing: installing the Debian package etcd-server ..."
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get install -y etcd-server >/dev/null 2>&1 \
-    || { $sudo apt-get update >/dev/null && $sudo apt-get install -y etcd-server >/dev/null; } \
-    || { echo "Could not install etcd-server; the etcd tests will fail." >&2; }
-  # The package may start a system etcd on 2379; the tests do not use it.
-  command -v etcd >/dev/null 2>&1 && echo "etcd installed: $(etcd --version | head -1)"
+  run() { echo "+ $*"; "$@"; }
+  echo "etcd is not on PATH: installing the Debian package etcd-server"
+  run $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q etcd-server \
+    || { run $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q && run $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q etcd-server; } \
+    || echo "Could not install etcd-server; the etcd tests will fail (they say so)." >&2
+  # The package may also start a system etcd on 2379; the tests do not use it.
+  if command -v etcd >/dev/null 2>&1; then echo "etcd installed: $(etcd --version | head -1)"; fi
 fi
 
 log=$(mktemp)

@@ -42,8 +42,11 @@ public sealed class EtcdProcess : IAsyncDisposable
     /// <summary>The member's data, kept across <see cref="KillAsync"/> and <see cref="RestartAsync"/>.</summary>
     public string DataDirectory { get; }
 
-    /// <summary>Whether the process is running.</summary>
+    /// <summary>Whether the process is running (frozen or not).</summary>
     public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>Whether the process is stopped by <see cref="FreezeAsync"/>.</summary>
+    public bool IsFrozen { get; private set; }
 
     /// <summary>Starts one etcd on free loopback ports and waits until it is healthy.</summary>
     public static async Task<EtcdProcess> StartAsync()
@@ -71,9 +74,27 @@ public sealed class EtcdProcess : IAsyncDisposable
     {
         if (_process is { HasExited: false } process)
         {
-            process.Kill(); // SIGKILL on Unix.
+            process.Kill(); // SIGKILL on Unix; it ends a frozen process too.
             await process.WaitForExitAsync();
         }
+        IsFrozen = false;
+    }
+
+    /// <summary>
+    /// Stops the process with SIGSTOP: its connections stay open but it answers nothing, as a hung
+    /// machine or a dead network link would look to clients.
+    /// </summary>
+    public async Task FreezeAsync()
+    {
+        await SignalAsync("-STOP");
+        IsFrozen = true;
+    }
+
+    /// <summary>Lets a frozen process go on (SIGCONT).</summary>
+    public async Task ThawAsync()
+    {
+        await SignalAsync("-CONT");
+        IsFrozen = false;
     }
 
     /// <summary>Starts the member again with its data and ports, and waits until it is healthy.</summary>
@@ -106,6 +127,17 @@ public sealed class EtcdProcess : IAsyncDisposable
         catch (IOException)
         {
             // A file still held open; the temporary folder is cleaned up by the system.
+        }
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        var process = _process is { HasExited: false } running ? running : throw new InvalidOperationException($"etcd {_name} is not running.");
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill {signal} {process.Id} (etcd {_name}) failed with exit code {kill.ExitCode}.");
         }
     }
 

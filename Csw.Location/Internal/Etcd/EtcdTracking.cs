@@ -64,7 +64,6 @@ internal sealed class EtcdTracking(EtcdGateway gateway, string key, Tracker trac
             catch (Exception e) when (e is LocationServiceException or IOException or HttpRequestException or JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
             {
                 log.LogInformation("Tracking {Key}: {Reason}; watching again from revision {Revision}", key, e.Message, _seen + 1);
-                gateway.Rotate();
                 try
                 {
                     await Task.Delay(retry, cancellationToken).ConfigureAwait(false);

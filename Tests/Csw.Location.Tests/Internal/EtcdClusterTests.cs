@@ -39,14 +39,33 @@ public sealed class EtcdClusterTests(EtcdClusterFixture etcd) : IClassFixture<Et
 
         // The first member, which both instances use first, goes.
         await etcd.Cluster.Members[0].KillAsync();
-        await owner.UnregisterAsync(Wheel);
+        await EventuallyAsync(() => owner.UnregisterAsync(Wheel));
         Assert.Equal(new LocationRemoved(Wheel), await NextAsync(changes));
-        await owner.RegisterAsync(WheelElsewhere);
+        await EventuallyAsync(() => owner.RegisterAsync(WheelElsewhere));
         Assert.Equal(new LocationUpdated(Elsewhere), await NextAsync(changes));
-        await owner.RegisterAsync(new PekkoRegistration(Filter, new Uri("csw://here/user/filter")));
+        await EventuallyAsync(() => owner.RegisterAsync(new PekkoRegistration(Filter, new Uri("csw://here/user/filter"))));
         var fresh = _services.Create(options);
         Assert.Equal(Elsewhere, await fresh.FindAsync(Wheel));
         Assert.Equal(2, (await fresh.ListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Track_WatchersMemberFrozen_TrackingMovesToAnotherMemberAndMissesNothing()
+    {
+        var owner = _services.Create(Options(Members.Skip(1)));
+        var watcher = _services.Create(Options(Members)); // Its watch is on the first member.
+        await owner.RegisterAsync(WheelHere);
+        using var stop = new CancellationTokenSource(TestTime.DefaultTimeout * 3);
+        await using var changes = watcher.Track(Wheel, stop.Token).GetAsyncEnumerator(stop.Token);
+        Assert.Equal(new LocationUpdated(Here), await NextAsync(changes));
+
+        // Frozen, its connections stay open and its watches silent: only checking that it answers tells.
+        await etcd.Cluster.Members[0].FreezeAsync();
+        await EventuallyAsync(() => owner.UnregisterAsync(Wheel));
+        await EventuallyAsync(() => owner.RegisterAsync(WheelElsewhere));
+
+        Assert.Equal(new LocationRemoved(Wheel), await NextAsync(changes));
+        Assert.Equal(new LocationUpdated(Elsewhere), await NextAsync(changes));
     }
 
     [Fact]
@@ -59,10 +78,10 @@ public sealed class EtcdClusterTests(EtcdClusterFixture etcd) : IClassFixture<Et
         Assert.Equal(new LocationUpdated(Here), await NextAsync(changes));
 
         await etcd.Cluster.Members[0].KillAsync();
-        await owner.UnregisterAsync(Wheel);
-        await owner.RegisterAsync(WheelElsewhere);
-        await owner.UnregisterAsync(Wheel);
-        await owner.RegisterAsync(WheelHere);
+        await EventuallyAsync(() => owner.UnregisterAsync(Wheel));
+        await EventuallyAsync(() => owner.RegisterAsync(WheelElsewhere));
+        await EventuallyAsync(() => owner.UnregisterAsync(Wheel));
+        await EventuallyAsync(() => owner.RegisterAsync(WheelHere));
         await etcd.Cluster.Members[0].RestartAsync();
 
         // Every change, in order, although the last state is the one the tracker knew.
@@ -82,14 +101,14 @@ public sealed class EtcdClusterTests(EtcdClusterFixture etcd) : IClassFixture<Et
         Assert.Equal(new LocationUpdated(Here), await NextAsync(changes));
 
         await etcd.Cluster.Members[0].KillAsync();
-        await owner.UnregisterAsync(Wheel);
-        await owner.RegisterAsync(WheelElsewhere);
+        await EventuallyAsync(() => owner.UnregisterAsync(Wheel));
+        await EventuallyAsync(() => owner.RegisterAsync(WheelElsewhere));
         await CompactAsync(Members[1]);
         await etcd.Cluster.Members[0].RestartAsync();
 
         // The removal in between is gone from etcd's history: the tracker hears where it is now, then goes on.
         Assert.Equal(new LocationUpdated(Elsewhere), await NextAsync(changes));
-        await owner.UnregisterAsync(Wheel);
+        await EventuallyAsync(() => owner.UnregisterAsync(Wheel));
         Assert.Equal(new LocationRemoved(Wheel), await NextAsync(changes));
     }
 
@@ -109,6 +128,13 @@ public sealed class EtcdClusterTests(EtcdClusterFixture etcd) : IClassFixture<Et
         await etcd.Cluster.Members[0].RestartAsync();
         Assert.Equal(new LocationUpdated(Here), await NextAsync(changes));
     }
+
+    /// <summary>
+    /// Retries an idempotent change while the cluster may be electing a new leader (the killed or
+    /// frozen member may have been the leader; requests fail until another is elected).
+    /// </summary>
+    private static Task EventuallyAsync(Func<Task> change) =>
+        TestWaits.AwaitAssertAsync(change, TestTime.DefaultTimeout * 2, TimeSpan.FromMilliseconds(100));
 
     private EtcdLocationOptions Options(IEnumerable<Uri> members) =>
         new EtcdLocationOptions([.. members]).WithKeyPrefix(_prefix).WithRequestTimeout(TimeSpan.FromSeconds(1));

@@ -15,9 +15,16 @@ public sealed class EtcdClusterFixture : IAsyncLifetime
     /// <summary>Restarts members that a previous test killed, then gives a fresh key prefix.</summary>
     public async Task<string> FreshPrefixAsync()
     {
-        foreach (var member in Cluster.Members.Where(member => !member.IsRunning))
+        foreach (var member in Cluster.Members)
         {
-            await member.RestartAsync();
+            if (member.IsFrozen)
+            {
+                await member.ThawAsync();
+            }
+            if (!member.IsRunning)
+            {
+                await member.RestartAsync();
+            }
         }
         return $"/test/{Guid.NewGuid():N}/";
     }

@@ -21,6 +21,9 @@ internal sealed class EtcdLease : IAsyncDisposable
 
     private readonly CancellationTokenSource _stop = new();
 
+    /// <summary>Cancelled when the lease is disposed or abandoned; usable after <see cref="_stop"/> is disposed.</summary>
+    private readonly CancellationToken _lifetime;
+
     private Task? _keeping;
 
     /// <summary>The lease's id, 0 until the first grant.</summary>
@@ -29,15 +32,19 @@ internal sealed class EtcdLease : IAsyncDisposable
     /// <summary>How many keep-alives etcd has answered with the lease alive.</summary>
     private int _keptAlive;
 
+    /// <summary>1 while the owner's registrations may not all be back under a renewed lease.</summary>
+    private int _putBackPending;
+
     public EtcdLease(EtcdGateway gateway, TimeSpan ttl, ILogger log)
     {
         _gateway = gateway;
         _ttl = ttl;
         _log = log;
+        _lifetime = _stop.Token;
     }
 
-    /// <summary>Called with the new lease id after the old one was lost.</summary>
-    public Func<long, Task>? Renewed { get; set; }
+    /// <summary>Called with the new lease id after the old one was lost, and a token cancelled when the lease is disposed.</summary>
+    public Func<long, CancellationToken, Task>? Renewed { get; set; }
 
     /// <summary>Stops keeping the lease alive without revoking it, as a crash would; for tests.</summary>
     internal bool Abandoned { get; private set; }
@@ -126,11 +133,28 @@ internal sealed class EtcdLease : IAsyncDisposable
             _granting.Release();
         }
         _log.LogWarning("The location lease {Lost} was gone; registrations are put back under lease {Lease}", lost, renewed);
-        if (Renewed is { } putBack)
-        {
-            await putBack(renewed).ConfigureAwait(false);
-        }
+        Volatile.Write(ref _putBackPending, 1);
+        await TryPutBackAsync(renewed).ConfigureAwait(false);
         return renewed;
+    }
+
+    /// <summary>Lets the owner put its registrations back under lease <paramref name="id"/>; if that fails, the next keep-alive tries again.</summary>
+    private async Task TryPutBackAsync(long id)
+    {
+        if (Renewed is not { } putBack)
+        {
+            return;
+        }
+        try
+        {
+            // The lease's lifetime, not a caller's: one caller giving up must not leave the others' registrations out.
+            await putBack(id, _lifetime).ConfigureAwait(false);
+            Volatile.Write(ref _putBackPending, 0);
+        }
+        catch (Exception e) when (e is LocationServiceException || (e is OperationCanceledException && !_lifetime.IsCancellationRequested))
+        {
+            _log.LogWarning("Not every registration is back under lease {Lease} ({Reason}); trying again after the next keep-alive", id, e.Message);
+        }
     }
 
     private async Task KeepAliveAsync(CancellationToken stop)
@@ -159,6 +183,10 @@ internal sealed class EtcdLease : IAsyncDisposable
                 if (alive)
                 {
                     Interlocked.Increment(ref _keptAlive);
+                    if (Volatile.Read(ref _putBackPending) != 0)
+                    {
+                        await TryPutBackAsync(id).ConfigureAwait(false);
+                    }
                 }
                 else
                 {

@@ -22,11 +22,12 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
     private readonly ILogger _log;
 
     /// <summary>What this instance registered, to put back under a new lease if the old one is lost.</summary>
-    private readonly Dictionary<Connection, Location> _own = [];
+    private readonly EtcdOwnRegistrations _own;
 
     /// <summary>Running trackings, stopped on disposal.</summary>
     private readonly Dictionary<Tracker, CancellationTokenSource> _trackings = [];
 
+    /// <summary>Guards <see cref="_trackings"/>.</summary>
     private readonly Lock _gate = new();
 
     /// <summary>Disposes once.</summary>
@@ -38,7 +39,8 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
         _log = (options.Service.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Csw.Location.Etcd");
         _gateway = new EtcdGateway(options.Endpoints, options.RequestTimeout, _log);
         _registry = new EtcdRegistry(_gateway, options.KeyPrefix, _log);
-        _lease = new EtcdLease(_gateway, options.LeaseTtl, _log) { Renewed = RestoreAsync };
+        _own = new EtcdOwnRegistrations(_registry, _log);
+        _lease = new EtcdLease(_gateway, options.LeaseTtl, _log) { Renewed = _own.RestoreAsync };
     }
 
     /// <summary>The lease; tests abandon it to play a crash.</summary>
@@ -49,12 +51,8 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(registration);
         var location = registration.ToLocation(_options.Service.HostnameFor(registration));
         Location? before;
-        lock (_gate)
-        {
-            // Owned before the put, so that a lease renewed meanwhile puts it back too.
-            _own.Remove(location.Connection, out before);
-            _own[location.Connection] = location;
-        }
+        // Owned before the put, so that a lease renewed meanwhile puts it back too.
+        before = _own.Add(location);
         try
         {
             var lease = await _lease.IdAsync(cancellationToken).ConfigureAwait(false);
@@ -72,17 +70,7 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
         }
         catch (Exception e)
         {
-            lock (_gate)
-            {
-                if (_own.GetValueOrDefault(location.Connection) == location)
-                {
-                    _own.Remove(location.Connection);
-                    if (before is not null)
-                    {
-                        _own[location.Connection] = before;
-                    }
-                }
-            }
+            _own.Undo(location, before);
             if (e is EtcdUnavailableException or EtcdRequestException)
             {
                 throw new RegistrationFailedException($"Could not register {location.Connection.Name} in etcd: {e.Message}", e);
@@ -95,10 +83,7 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
     public async Task UnregisterAsync(Connection connection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        lock (_gate)
-        {
-            _own.Remove(connection);
-        }
+        _own.Remove(connection);
         try
         {
             await _registry.DeleteAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -111,10 +96,7 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
 
     public async Task UnregisterAllAsync(CancellationToken cancellationToken = default)
     {
-        lock (_gate)
-        {
-            _own.Clear();
-        }
+        _own.Clear();
         // A failure stays a plain LocationServiceException: UnregistrationFailed names one connection.
         await _registry.DeleteAllAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -251,13 +233,7 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
 
     private async Task UnregisterIfStillAsync(Location location, CancellationToken cancellationToken)
     {
-        lock (_gate)
-        {
-            if (_own.TryGetValue(location.Connection, out var mine) && mine == location)
-            {
-                _own.Remove(location.Connection);
-            }
-        }
+        _own.Remove(location);
         try
         {
             await _registry.DeleteIfAsync(location, cancellationToken).ConfigureAwait(false);
@@ -265,39 +241,6 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
         catch (Exception e) when (e is EtcdUnavailableException or EtcdRequestException)
         {
             throw new UnregistrationFailedException(location.Connection, e);
-        }
-    }
-
-    // After the lease was lost: put this instance's registrations back under the new one.
-    private async Task RestoreAsync(long lease)
-    {
-        List<Location> own;
-        lock (_gate)
-        {
-            own = [.. _own.Values];
-        }
-        foreach (var location in own)
-        {
-            try
-            {
-                await _registry.PutAsync(location, lease, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (OtherLocationIsRegisteredException e)
-            {
-                // Someone registered the connection while this instance's lease was gone: it is theirs now.
-                _log.LogError("{Connection} was not put back after the lease was lost: {Reason}", location.Connection.Name, e.Message);
-                lock (_gate)
-                {
-                    if (_own.GetValueOrDefault(location.Connection) == location)
-                    {
-                        _own.Remove(location.Connection);
-                    }
-                }
-            }
-            catch (LocationServiceException e)
-            {
-                _log.LogError("Could not put {Connection} back after the lease was lost: {Reason}", location.Connection.Name, e.Message);
-            }
         }
     }
 

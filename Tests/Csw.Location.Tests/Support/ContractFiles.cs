@@ -1,6 +1,6 @@
 namespace Csw.Location.Tests.Support;
 
-/// <summary>Finds the CSW location contract samples in ../shared/csw-contract/location next to the repository.</summary>
+/// <summary>Finds the CSW location contract samples in the repository's contract/location folder.</summary>
 internal static class ContractFiles
 {
     public static string LocationDirectory
@@ -12,10 +12,10 @@ internal static class ContractFiles
             {
                 dir = dir.Parent;
             }
-            var path = dir is null ? null : Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "csw-contract", "location"));
+            var path = dir is null ? null : Path.GetFullPath(Path.Combine(dir.FullName, "contract", "location"));
             return path is not null && Directory.Exists(path)
                 ? path
-                : throw new InvalidOperationException($"The CSW location contract samples are missing: expected them in ../shared/csw-contract/location beside the repository holding CswNet.sln (above {AppContext.BaseDirectory}).");
+                : throw new InvalidOperationException($"The CSW location contract samples are missing: expected them in contract/location of the repository holding CswNet.sln (above {AppContext.BaseDirectory}).");
         }
     }
 

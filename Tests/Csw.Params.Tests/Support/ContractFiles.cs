@@ -1,6 +1,6 @@
 namespace Csw.Params.Tests.Support;
 
-/// <summary>Finds the CSW contract samples in ../shared/csw-contract next to the repository.</summary>
+/// <summary>Finds the CSW contract samples in the repository's contract/ folder.</summary>
 internal static class ContractFiles
 {
     /// <summary>The directory holding CswNet.sln, found by walking up from the test binaries.</summary>
@@ -25,7 +25,7 @@ internal static class ContractFiles
     {
         get
         {
-            var path = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "csw-contract", "params"));
+            var path = Path.GetFullPath(Path.Combine(RepositoryRoot, "contract", "params"));
             if (!Directory.Exists(path))
             {
                 throw new InvalidOperationException($"The CSW contract samples are missing: expected them in {path}.");

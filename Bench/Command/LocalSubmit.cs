@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Bench.Harness;
-using Csw.Actors;
+using Akka.Actor;
 using Csw.Command;
 using Csw.Framework;
 using Csw.Params;
@@ -14,7 +14,7 @@ internal static class LocalSubmit
     private static readonly Prefix Client = Prefix.Parse("CSW.bench");
 
     /// <summary>Starts one component and waits until it is Running.</summary>
-    public static async Task<ActorRef<ComponentMessage>> StartAsync(ActorSystem system, string name)
+    public static async Task<IActorRef> StartAsync(ActorSystem system, string name)
     {
         var component = Component.Spawn(system, new ComponentInfo(Prefix.Parse($"CSW.{name}"), ComponentType.HCD), context => new BenchHcd(context));
         await Components.WaitRunningAsync(component);
@@ -24,7 +24,19 @@ internal static class LocalSubmit
     /// <summary>Sorted nanoseconds per SubmitAndWait, sequential.</summary>
     public static async Task<double[]> LatenciesAsync(int count)
     {
-        await using var system = ActorSystem.Create("submit");
+        var system = CswActorSystem.Create("submit");
+        try
+        {
+            return await LatenciesAsync(system, count);
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+
+    private static async Task<double[]> LatenciesAsync(ActorSystem system, int count)
+    {
         var service = CommandServiceFactory.Make(await StartAsync(system, "latency"));
         var setup = new Setup(Client, "go");
         for (var i = 0; i < count / 5; i++)
@@ -48,7 +60,19 @@ internal static class LocalSubmit
     /// <summary>Commands per second with <paramref name="callers"/> concurrent callers on one component.</summary>
     public static async Task<double> ThroughputAsync(int callers, int perCaller)
     {
-        await using var system = ActorSystem.Create("throughput");
+        var system = CswActorSystem.Create("throughput");
+        try
+        {
+            return await ThroughputAsync(system, callers, perCaller);
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+
+    private static async Task<double> ThroughputAsync(ActorSystem system, int callers, int perCaller)
+    {
         var service = CommandServiceFactory.Make(await StartAsync(system, "throughput"));
         var setup = new Setup(Client, "go");
         var watch = Stopwatch.StartNew();

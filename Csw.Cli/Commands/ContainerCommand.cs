@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Net;
-using Csw.Actors;
 using Csw.Cli.Common;
 using Csw.Command;
 
@@ -63,11 +62,9 @@ internal static class ContainerCommand
             await Console.Error.WriteLineAsync(e.Message);
             return ExitCodes.Usage;
         }
+        var system = CswActorSystem.Create(config.Name, loggerFactory);
         try
         {
-            // An actor system's name takes letters, digits, '-' and '_' only; a standalone container is named after its prefix.
-            var systemName = new string([.. config.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]);
-            await using var system = ActorSystem.Create(systemName, new ActorSystemOptions { LoggerFactory = loggerFactory });
             var options = new ComponentOptions
             {
                 LocationService = locations,
@@ -109,6 +106,7 @@ internal static class ContainerCommand
         }
         finally
         {
+            await system.Terminate();
             await LocationBackends.CloseAsync(locations);
         }
     }

@@ -1,5 +1,5 @@
 using Akka.Actor;
-using Akka.Event;
+using Microsoft.Extensions.Logging;
 
 namespace Csw.Framework.Internal;
 
@@ -67,7 +67,7 @@ internal sealed class Initializer(Func<CswContext, ComponentHandlers> factory, C
     public void ForgetFailures() => _failures.Clear();
 
     /// <summary>What an attempt's end means; logs failures.</summary>
-    public Outcome OnFinished(InitializeFinished finished, ILoggingAdapter log)
+    public Outcome OnFinished(InitializeFinished finished, ILogger log)
     {
         if (finished.Attempt != _attempt)
         {
@@ -85,10 +85,10 @@ internal sealed class Initializer(Func<CswContext, ComponentHandlers> factory, C
         }
         if (_failures.Count > options.MaxInitializeRestarts)
         {
-            log.Error(failure, "{0} failed to initialize {1} times within {2}; shutting down", context.ComponentInfo, _failures.Count, options.InitializeRestartWindow);
+            log.LogError(failure, "{Component} failed to initialize {Count} times within {Window}; shutting down", context.ComponentInfo, _failures.Count, options.InitializeRestartWindow);
             return Outcome.GiveUp;
         }
-        log.Error(failure, "{0} failed to initialize; restarting it with a fresh handlers instance", context.ComponentInfo);
+        log.LogError(failure, "{Component} failed to initialize; restarting it with a fresh handlers instance", context.ComponentInfo);
         return Outcome.Retry;
     }
 

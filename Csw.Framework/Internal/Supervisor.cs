@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Akka.Event;
 using Csw.Command;
 using Csw.Crm;
 using Csw.Location;
@@ -89,7 +88,8 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
 
     private bool IsRunning => _state is SupervisorLifecycleState.Running or SupervisorLifecycleState.RunningOffline;
 
-    private ILoggingAdapter Log => Context.GetLogger();
+    /// <summary>The component's logger (also the handlers'): what the framework says of a component is logged under its prefix.</summary>
+    private ILogger Log => _context.Logger;
 
     private void DefineReceives()
     {
@@ -124,7 +124,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         });
         Receive<StopSelf>(_ => Context.Stop(Self));
         Receive<RegistrationFinished>(OnRegistrationFinished);
-        Receive<SupervisorMessage>(message => Log.Warning("{0} ignored {1} in state {2}", _context.ComponentInfo, message.GetType().Name, _state));
+        Receive<SupervisorMessage>(message => Log.LogWarning("{Component} ignored {Message} in state {State}", _context.ComponentInfo, message.GetType().Name, _state));
     }
 
     private static bool IsModeChange(SupervisorMessage message) =>
@@ -159,7 +159,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         }
         catch (Exception e)
         {
-            Log.Error(e, "{0} failed on {1}; it goes on with the next message", _context.ComponentInfo, message.GetType().Name);
+            Log.LogError(e, "{Component} failed on {Message}; it goes on with the next message", _context.ComponentInfo, message.GetType().Name);
             return true;
         }
     }
@@ -201,7 +201,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         };
         if (!applies)
         {
-            Log.Warning("{0} ignored {1} in state {2}", _context.ComponentInfo, item.Message.GetType().Name, _state);
+            Log.LogWarning("{Component} ignored {Message} in state {State}", _context.ComponentInfo, item.Message.GetType().Name, _state);
         }
         return applies;
     }
@@ -319,7 +319,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
     {
         if (registered.Failure is { } failure)
         {
-            Log.Error(failure, "{0} could not start its command endpoint or register its location; others cannot find it", _context.ComponentInfo);
+            Log.LogError(failure, "{Component} could not start its command endpoint or register its location; others cannot find it", _context.ComponentInfo);
         }
         else if (_state == SupervisorLifecycleState.Shutdown)
         {
@@ -333,7 +333,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
 
     private void ShutDown(string why)
     {
-        Log.Info("{0} shuts down {1}", _context.ComponentInfo, why);
+        Log.LogInformation("{Component} shuts down {Why}", _context.ComponentInfo, why);
         ChangeState(SupervisorLifecycleState.Shutdown);
         _context.Timers.CancelAll();
         foreach (var item in _lane.TakeWaiting())

@@ -23,7 +23,7 @@ public static class CswActorSystem
         """);
 
     /// <summary>Creates an actor system.</summary>
-    /// <param name="name">Its name; characters other than letters, digits, '-' and '_' become '_'.</param>
+    /// <param name="name">Its name; characters other than letters, digits and '-' become '-' (see <see cref="SystemName"/>).</param>
     /// <param name="loggerFactory">Where Akka and the handlers log; Akka's own standard-output logger when null.</param>
     /// <param name="config">Settings over <see cref="DefaultConfig"/> (HOCON), e.g. remoting or cluster; none when null.</param>
     public static ActorSystem Create(string name, ILoggerFactory? loggerFactory = null, Config? config = null)
@@ -38,12 +38,12 @@ public static class CswActorSystem
         return ActorSystem.Create(SystemName(name), loggerFactory is null ? setup : setup.And(new LoggerFactorySetup(loggerFactory)));
     }
 
-    /// <summary>A valid actor-system name made from <paramref name="name"/>: letters, digits, '-' and '_', not starting with '-' or '_'.</summary>
+    /// <summary>A valid actor-system name made from <paramref name="name"/>: ASCII letters, digits and '-', not leading; e.g. <c>WFOS-blue-filter</c> for a standalone container of <c>WFOS.blue.filter</c>.</summary>
     /// <param name="name">Any name, such as a container's.</param>
     public static string SystemName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var clean = new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]).TrimStart('-', '_');
+        var clean = new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).TrimStart('-');
         return clean.Length > 0 ? clean : "csw";
     }
 }

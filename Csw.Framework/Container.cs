@@ -65,7 +65,8 @@ public sealed class Container : IAsyncDisposable
         var factories = HandlerFactories.Resolve(config);
         var events = Channel.CreateUnbounded<ContainerEvent>();
         var components = config.Components.Select((component, i) => Component.Spawn(system, component.ToComponentInfo(), factories[i], options)).ToList();
-        var watcher = system.ActorOf(Props.Create(() => new ContainerWatcher(components, events.Writer)));
+        var writer = events.Writer;
+        var watcher = system.ActorOf(Props.Create(() => new ContainerWatcher(components, writer)));
         var container = new Container(system, config, components, watcher, events);
         var locations = options.LocationService ?? CswExtension.For(system).EmbeddedLocationService;
         var uri = new Uri($"csw://{Environment.MachineName.ToLowerInvariant()}/container/{Uri.EscapeDataString(config.Name)}?pid={Environment.ProcessId}");

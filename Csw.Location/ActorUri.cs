@@ -41,7 +41,7 @@ public static class ActorUri
         }
         var provider = Provider(system);
         var resolved = provider.ResolveActorRef(path);
-        if (resolved is null or Nobody || resolved.IsNobody() || ReferenceEquals(resolved, provider.DeadLetters))
+        if (resolved is null or Nobody or EmptyLocalActorRef || resolved.IsNobody() || ReferenceEquals(resolved, provider.DeadLetters))
         {
             return false;
         }

@@ -37,7 +37,9 @@ public sealed class PubSub<TEvent>
         _stopped = stopped.Token;
         _options = options ?? PubSubOptions.Default;
         _log = Logging.GetLogger(system, typeof(PubSub<TEvent>));
-        var props = Props.Create(() => new PubSubActor<TEvent>(nameOf, stopped, _options.MaxSubscribers));
+        // A local, not _options.MaxSubscribers: Akka evaluates a member chain in the expression by compiling it.
+        var maxSubscribers = _options.MaxSubscribers;
+        var props = Props.Create(() => new PubSubActor<TEvent>(nameOf, stopped, maxSubscribers));
         _actor = factory.ActorOf(props, name);
     }
 

@@ -44,6 +44,9 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
     /// <summary>Tracking of the component's connections, ended when it stops.</summary>
     private readonly List<IDisposable> _tracking = [];
 
+    /// <summary>The old handlers' children still stopping; the new handlers initialize once none is left.</summary>
+    private readonly HashSet<IActorRef> _stoppingChildren = [];
+
     /// <summary>The component's registration in the location service, once registered.</summary>
     private IAsyncDisposable? _registration;
 
@@ -122,6 +125,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
                 _lane.Enqueue(new LaneItem(received, null));
             }
         });
+        Receive<HandlerChildStopped>(OnHandlerChildStopped);
         Receive<StopSelf>(_ => Context.Stop(Self));
         Receive<RegistrationFinished>(OnRegistrationFinished);
         Receive<SupervisorMessage>(message => Log.LogWarning("{Component} ignored {Message} in state {State}", _context.ComponentInfo, message.GetType().Name, _state));
@@ -179,10 +183,9 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
                 break;
             case SupervisorMessage.Restart:
                 _context.Timers.CancelAll();
-                StopHandlersChildren();
                 ChangeState(SupervisorLifecycleState.Restart);
                 _initializer.ForgetFailures();
-                StartInitialize();
+                ReplaceHandlers();
                 break;
             case SupervisorMessage.Shutdown:
                 ShutDown("on request");
@@ -272,8 +275,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
                 break;
             case Initializer.Outcome.Retry:
                 _context.Timers.CancelAll();
-                StopHandlersChildren();
-                StartInitialize();
+                ReplaceHandlers();
                 break;
             case Initializer.Outcome.GiveUp:
                 ShutDown("after repeated initialize failures");
@@ -281,12 +283,31 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         }
     }
 
-    /// <summary>Stops the actors the handlers started (every child but the framework's own).</summary>
-    private void StopHandlersChildren()
+    /// <summary>
+    /// Stops the actors the old handlers started (every child but the framework's own), and
+    /// initializes a fresh instance once they have stopped: the new instance may start children
+    /// under the same names, and must not meet the old instance's still running.
+    /// </summary>
+    private void ReplaceHandlers()
     {
+        _lane.Hold();
         foreach (var child in Context.GetChildren().Where(child => !_frameworkChildren.Contains(child)))
         {
+            Context.WatchWith(child, new HandlerChildStopped(child));
             Context.Stop(child);
+            _stoppingChildren.Add(child);
+        }
+        if (_stoppingChildren.Count == 0)
+        {
+            StartInitialize();
+        }
+    }
+
+    private void OnHandlerChildStopped(HandlerChildStopped stopped)
+    {
+        if (_stoppingChildren.Remove(stopped.Child) && _stoppingChildren.Count == 0 && _state != SupervisorLifecycleState.Shutdown)
+        {
+            StartInitialize();
         }
     }
 

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Csw.Command;
 using Csw.Location;
 using Csw.Params;
@@ -17,6 +18,9 @@ internal sealed record LockLeaseTimer(bool Expired);
 
 /// <summary>Registering the component's location ended; <paramref name="Failure"/> is null on success.</summary>
 internal sealed record RegistrationFinished(IAsyncDisposable? Registration, Exception? Failure);
+
+/// <summary>An actor the old handlers started has stopped (the supervisor stopped it to replace the handlers).</summary>
+internal sealed record HandlerChildStopped(IActorRef Child);
 
 /// <summary>The component has shut down and its lifecycle subscribers were told: stop now.</summary>
 internal sealed record StopSelf;

@@ -132,4 +132,22 @@ public sealed class CommandFlowTests : FrameworkTestBase
         var second = await service.SubmitAsync(Command("complete"));
         Assert.NotEqual(first.RunId, second.RunId);
     }
+
+    [Fact]
+    public async Task Submit_HandlerReturnsNull_CallerGetsAnErrorNamingTheHandler()
+    {
+        var service = CommandServiceFactory.Make(await StartRunningHcdAsync());
+        var error = Assert.IsType<Error>(await service.SubmitAsync(Command("null")));
+        Assert.Contains("OnSubmitAsync returned null", error.Message);
+        Assert.IsType<Completed>(await service.SubmitAsync(Command("complete")));
+    }
+
+    [Fact]
+    public async Task Submit_ValidateReturnsNull_CallerGetsInvalidAndTheComponentGoesOn()
+    {
+        var service = CommandServiceFactory.Make(await StartRunningHcdAsync());
+        var invalid = Assert.IsType<Invalid>(await service.SubmitAsync(Command("validate-null")));
+        Assert.Contains("ValidateCommandAsync returned null", invalid.Issue.Reason);
+        Assert.IsType<Completed>(await service.SubmitAsync(Command("complete")));
+    }
 }

@@ -120,4 +120,40 @@ public sealed class ConcurrencyModelTests : FrameworkTestBase
         await ExpectStoppedAsync(hcd);
         Assert.Equal(0, Control.Oneways);
     }
+
+    [Fact]
+    public async Task Submit_BeyondMaxQueuedCommands_AnsweredBusyAtOnceAndTheQueuedOnesStillRun()
+    {
+        var hcd = await StartRunningHcdAsync(ComponentOptions.Default with { MaxQueuedCommands = 2 });
+        var service = CommandServiceFactory.Make(hcd);
+        var blocked = service.SubmitAsync(Command("blocking"));
+        await Control.HandlerEntered.Task;
+        var queued = new[] { service.SubmitAsync(Command("complete")), service.SubmitAsync(Command("complete")) };
+
+        var busy = Assert.IsType<Invalid>(await service.SubmitAsync(Command("complete")));
+        Assert.Equal(CommandIssueKind.HCDBusyIssue, busy.Issue.Kind);
+        Assert.Contains("busy", busy.Issue.Reason);
+        Assert.IsType<Invalid>(await service.QueryAsync(busy.RunId));
+        Assert.Equal(SupervisorLifecycleState.Running, await StateOfAsync(hcd));
+
+        Control.HandlerGate.SetResult();
+        Assert.IsType<Completed>(await blocked);
+        Assert.All(await Task.WhenAll(queued), response => Assert.IsType<Completed>(response));
+        Assert.IsType<Completed>(await service.SubmitAsync(Command("complete")));
+    }
+
+    [Fact]
+    public async Task HandlerFailures_OfOneComponent_NeighbourInTheSameSystemUnaffected()
+    {
+        var hcd = await StartRunningHcdAsync();
+        var neighbourControl = new TestHcdControl();
+        var neighbour = Component.Spawn(Sys, new ComponentInfo(Prefix.Parse("WFOS.neighbour.hcd"), ComponentType.HCD), context => new TestHcd(context, neighbourControl));
+        var service = CommandServiceFactory.Make(hcd);
+        Assert.IsType<Error>(await service.SubmitAsync(Command("throw")));
+        Assert.IsType<Error>(await service.SubmitAsync(Command("null")));
+        await service.OnewayAsync(Command("throw"));
+        Assert.IsType<Completed>(await CommandServiceFactory.Make(neighbour).SubmitAsync(Command("complete")));
+        Assert.Equal(SupervisorLifecycleState.Running, await StateOfAsync(neighbour));
+        Assert.Equal(SupervisorLifecycleState.Running, await StateOfAsync(hcd));
+    }
 }

@@ -28,6 +28,15 @@ public sealed class InitializeTests : FrameworkTestBase
     }
 
     [Fact]
+    public async Task Initialize_ReturnsNull_CountsAsFailureNamingTheHandler()
+    {
+        Control.InitializeReturnsNull = true;
+        var hcd = StartHcd(options: ComponentOptions.Default with { MaxInitializeRestarts = 0 });
+        await ExpectStoppedAsync(hcd);
+        Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Error && e.Exception?.Message.Contains("InitializeAsync returned null") == true);
+    }
+
+    [Fact]
     public async Task Initialize_ConfiguredRestarts_AreHonoured()
     {
         Control.InitializeFailures = int.MaxValue;

@@ -55,11 +55,13 @@ public sealed class ActorUriTests : Akka.TestKit.Xunit2.TestKit
         await WatchAsync(first);
         Sys.Stop(first);
         await ExpectTerminatedAsync(first);
-        var second = Sys.ActorOf(BlackHoleActor.Props, "reborn");
+        // The name is free once the guardian has removed the stopped actor, a moment after Terminated.
+        IActorRef? second = null;
+        await AwaitAssertAsync(() => second = Sys.ActorOf(BlackHoleActor.Props, "reborn"));
 
-        Assert.NotEqual(oldUri.OriginalString, ActorUri.For(second, Sys).OriginalString);
+        Assert.NotEqual(oldUri.OriginalString, ActorUri.For(second!, Sys).OriginalString);
         Assert.False(ActorUri.TryResolve(oldUri, Sys, out _));
-        Assert.True(ActorUri.TryResolve(ActorUri.For(second, Sys), Sys, out var resolved));
+        Assert.True(ActorUri.TryResolve(ActorUri.For(second!, Sys), Sys, out var resolved));
         Assert.Equal(second, resolved);
     }
 

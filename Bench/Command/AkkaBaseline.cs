@@ -24,33 +24,14 @@ internal static class AkkaBaseline
         public Idle(CountdownEvent handled) => Receive<Poke>(_ => { handled.Signal(); });
     }
 
-    /// <summary>Sorted nanoseconds per bare Ask round trip to an echo actor, sequential.</summary>
-    public static async Task<double[]> AskLatenciesAsync(int count)
-    {
-        var system = CswActorSystem.Create("ask");
-        try
-        {
-            var echo = system.ActorOf(Props.Create(() => new Echo()));
-            var poke = new Poke(1);
-            var timeout = TimeSpan.FromSeconds(10);
-            var samples = new double[count];
-            for (var i = -count / 5; i < count; i++)
-            {
-                var start = Stopwatch.GetTimestamp();
-                await echo.Ask<Poke>(poke, timeout);
-                if (i >= 0)
-                {
-                    samples[i] = (Stopwatch.GetTimestamp() - start) * (1e9 / Stopwatch.Frequency);
-                }
-            }
-            Array.Sort(samples);
-            return samples;
-        }
-        finally
-        {
-            await system.Terminate();
-        }
-    }
+    private static readonly Poke Ping = new(1);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>An echo actor in <paramref name="system"/>.</summary>
+    public static IActorRef StartEcho(ActorSystem system) => system.ActorOf(Props.Create(() => new Echo()));
+
+    /// <summary>One bare Ask round trip to <paramref name="echo"/>.</summary>
+    public static Task AskEchoAsync(IActorRef echo) => echo.Ask<Poke>(Ping, Timeout);
 
     /// <summary>Asks per second with <paramref name="callers"/> concurrent callers on one echo actor.</summary>
     public static async Task<double> AskThroughputAsync(int callers, int perCaller)

@@ -12,8 +12,7 @@ public sealed class CommandSuite : IBenchSuite
     public async Task RunAsync(BenchReport report)
     {
         const int samples = 100_000;
-        var submit = await LocalSubmit.LatenciesAsync(samples);
-        var ask = await AkkaBaseline.AskLatenciesAsync(samples);
+        var (submit, ask) = await LocalSubmit.LatenciesAsync(samples);
         var channel = await LocalSubmit.ChannelLatenciesAsync(samples);
         report.Add("akka_ask", Measure.Percentile(ask, 50), "ns", Measure.Percentile(channel, 50));
         report.Add("local_submit_p50", Measure.Percentile(submit, 50), "ns", Measure.Percentile(ask, 50));

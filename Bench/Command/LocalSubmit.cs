@@ -21,13 +21,39 @@ internal static class LocalSubmit
         return component;
     }
 
-    /// <summary>Sorted nanoseconds per SubmitAndWait, sequential.</summary>
-    public static async Task<double[]> LatenciesAsync(int count)
+    /// <summary>
+    /// Sorted nanoseconds per SubmitAndWait and per bare Akka.NET Ask to an echo actor, both
+    /// sequential, measured in alternating blocks in one actor system, so that both see the same
+    /// machine state (idle cores wake slower than busy ones, which otherwise swings the ratio).
+    /// </summary>
+    public static async Task<(double[] Submit, double[] Ask)> LatenciesAsync(int count)
     {
         var system = CswActorSystem.Create("submit");
         try
         {
-            return await LatenciesAsync(system, count);
+            var service = CommandServiceFactory.Make(await StartAsync(system, "latency"));
+            var echo = AkkaBaseline.StartEcho(system);
+            var setup = new Setup(Client, "go");
+            var (submit, ask) = (new double[count], new double[count]);
+            const int block = 500;
+            for (var i = -count / 5; i < count; i += block)
+            {
+                for (var j = 0; j < block; j++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    await service.SubmitAndWaitAsync(setup);
+                    Record(submit, i + j, start);
+                }
+                for (var j = 0; j < block; j++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    await AkkaBaseline.AskEchoAsync(echo);
+                    Record(ask, i + j, start);
+                }
+            }
+            Array.Sort(submit);
+            Array.Sort(ask);
+            return (submit, ask);
         }
         finally
         {
@@ -35,23 +61,13 @@ internal static class LocalSubmit
         }
     }
 
-    private static async Task<double[]> LatenciesAsync(ActorSystem system, int count)
+    /// <summary>Keeps a sample taken after the warm-up (negative indices are the warm-up).</summary>
+    private static void Record(double[] samples, int index, long start)
     {
-        var service = CommandServiceFactory.Make(await StartAsync(system, "latency"));
-        var setup = new Setup(Client, "go");
-        for (var i = 0; i < count / 5; i++)
+        if (index >= 0 && index < samples.Length)
         {
-            await service.SubmitAndWaitAsync(setup);
+            samples[index] = Nanoseconds(start);
         }
-        var samples = new double[count];
-        for (var i = 0; i < count; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            await service.SubmitAndWaitAsync(setup);
-            samples[i] = Nanoseconds(start);
-        }
-        Array.Sort(samples);
-        return samples;
     }
 
     /// <summary>Nanoseconds since <paramref name="start"/>, in the stopwatch's resolution (a TimeSpan would round to 100 ns).</summary>

@@ -133,6 +133,13 @@ public sealed class ComponentTestKitTests() : ComponentTestKit(loggerFactory: Lo
     }
 
     [Fact]
+    public async Task WithinAsync_SlowBlock_FailsWithTheLimit()
+    {
+        await Assert.ThrowsAnyAsync<XunitException>(() => WithinAsync(TimeSpan.FromMilliseconds(50), () => Task.Delay(TimeSpan.FromMilliseconds(50) * TestTime.Factor * 4)));
+        await WithinAsync(TimeSpan.FromSeconds(5), () => Task.CompletedTask);
+    }
+
+    [Fact]
     public void Dilated_Duration_ScaledByTheEnvironmentsFactor() =>
         Assert.Equal(TimeSpan.FromMilliseconds(200) * TestTime.Factor, Dilated(TimeSpan.FromMilliseconds(200)));
 

@@ -39,15 +39,13 @@ internal static class AkkaBaseline
         var system = CswActorSystem.Create("ask-throughput");
         try
         {
-            var echo = system.ActorOf(Props.Create(() => new Echo()));
-            var poke = new Poke(1);
-            var timeout = TimeSpan.FromSeconds(10);
+            var echo = StartEcho(system);
             var watch = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
             {
                 for (var i = 0; i < perCaller; i++)
                 {
-                    await echo.Ask<Poke>(poke, timeout);
+                    await AskEchoAsync(echo);
                 }
             })));
             return Measure.Rate((long)callers * perCaller, watch.Elapsed);

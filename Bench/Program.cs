@@ -15,6 +15,11 @@ if (args is [Bench.Remote.Distribution.ChildMode, var etcd, var prefix])
     return await Bench.Remote.Distribution.RunChildAsync(etcd, prefix);
 }
 
+if (args is [Bench.Remote.AkkaRemoteSubmit.ChildMode])
+{
+    return await Bench.Remote.AkkaRemoteSubmit.RunChildAsync();
+}
+
 if (args is ["bdn", ..])
 {
     BenchmarkSwitcher.FromAssembly(Assembly.GetExecutingAssembly()).Run(args[1..]);

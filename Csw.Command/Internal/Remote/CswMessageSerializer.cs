@@ -7,9 +7,9 @@ using Csw.Params;
 namespace Csw.Command.Internal.Remote;
 
 /// <summary>
-/// Puts CswNet's component messages, command responses and CurrentState on Akka.Remote's wire as
-/// CSW's JSON: a command, response or state is written by CSW's own codec (<see cref="CswJson"/>),
-/// the message around it as a small JSON object whose actor references are their serialized paths.
+/// Puts CswNet's component messages, command responses and CurrentState on Akka.Remote's wire:
+/// commands, responses and states as CSW's JSON (<see cref="CswJson"/>), the actor references and
+/// runIds of a message around them in a small length-prefixed envelope (<see cref="EnvelopeWriter"/>).
 /// A message that cannot be read raises <see cref="SerializationException"/>, which Akka.Remote logs
 /// before dropping the message; the connection survives.
 /// </summary>
@@ -44,124 +44,88 @@ internal sealed class CswMessageSerializer(ExtendedActorSystem system) : Seriali
         _ => throw Unsupported(o),
     };
 
-    public override byte[] ToBinary(object obj)
+    public override byte[] ToBinary(object obj) => obj switch
     {
-        switch (obj)
-        {
-            case CommandResponse response:
-                return CswJson.ToUtf8Bytes(response);
-            case CurrentState state:
-                return CswJson.ToUtf8Bytes(state);
-        }
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            switch (obj)
-            {
-                case ComponentMessage.Validate validate:
-                    WriteCommand(writer, validate.Command, validate.ReplyTo);
-                    break;
-                case ComponentMessage.Submit submit:
-                    WriteCommand(writer, submit.Command, submit.ReplyTo);
-                    break;
-                case ComponentMessage.Oneway oneway:
-                    WriteCommand(writer, oneway.Command, oneway.ReplyTo);
-                    break;
-                case ComponentMessage.Query query:
-                    WriteQuery(writer, query.RunId, query.ReplyTo);
-                    break;
-                case ComponentMessage.QueryFinal queryFinal:
-                    WriteQuery(writer, queryFinal.RunId, queryFinal.ReplyTo);
-                    break;
-                case ComponentMessage.SubscribeCurrentStateTo subscribe:
-                    WriteNames(writer, subscribe.Names);
-                    WriteActor(writer, "subscriber", subscribe.Subscriber);
-                    WriteActor(writer, "replyTo", subscribe.ReplyTo);
-                    break;
-                case ComponentMessage.UnsubscribeCurrentState unsubscribe:
-                    WriteActor(writer, "subscriber", unsubscribe.Subscriber);
-                    break;
-                default:
-                    throw Unsupported(obj);
-            }
-            writer.WriteEndObject();
-        }
-        return buffer.ToArray();
-    }
+        CommandResponse response => CswJson.ToUtf8Bytes(response),
+        CurrentState state => CswJson.ToUtf8Bytes(state),
+        ComponentMessage.Validate validate => new EnvelopeWriter().Actor(validate.ReplyTo).Command(validate.Command),
+        ComponentMessage.Submit submit => new EnvelopeWriter().Actor(submit.ReplyTo).Command(submit.Command),
+        ComponentMessage.Oneway oneway => new EnvelopeWriter().Actor(oneway.ReplyTo).Command(oneway.Command),
+        ComponentMessage.Query query => new EnvelopeWriter().Actor(query.ReplyTo).Text(query.RunId.Value).ToArray(),
+        ComponentMessage.QueryFinal queryFinal => new EnvelopeWriter().Actor(queryFinal.ReplyTo).Text(queryFinal.RunId.Value).ToArray(),
+        ComponentMessage.SubscribeCurrentStateTo subscribe => WriteSubscribe(subscribe),
+        ComponentMessage.UnsubscribeCurrentState unsubscribe => new EnvelopeWriter().Actor(unsubscribe.Subscriber).ToArray(),
+        _ => throw Unsupported(obj),
+    };
 
     public override object FromBinary(byte[] bytes, string manifest)
     {
         try
         {
+            var reader = new EnvelopeReader(bytes);
             return manifest switch
             {
                 ResponseManifest => CswJson.Deserialize<CommandResponse>(bytes),
                 StateManifest => CswJson.Deserialize<CurrentState>(bytes),
-                _ => ReadMessage(bytes, manifest),
+                ValidateManifest => ReadCommand(ref reader, static (command, replyTo) => new ComponentMessage.Validate(command, replyTo)),
+                SubmitManifest => ReadCommand(ref reader, static (command, replyTo) => new ComponentMessage.Submit(command, replyTo)),
+                OnewayManifest => ReadCommand(ref reader, static (command, replyTo) => new ComponentMessage.Oneway(command, replyTo)),
+                QueryManifest => ReadQuery(ref reader, static (runId, replyTo) => new ComponentMessage.Query(runId, replyTo)),
+                QueryFinalManifest => ReadQuery(ref reader, static (runId, replyTo) => new ComponentMessage.QueryFinal(runId, replyTo)),
+                SubscribeManifest => ReadSubscribe(ref reader),
+                UnsubscribeManifest => new ComponentMessage.UnsubscribeCurrentState(reader.Actor(system)),
+                _ => throw new SerializationException($"Unknown CswNet message manifest '{manifest}': the sender runs another version of CswNet."),
             };
         }
-        catch (Exception e) when (e is JsonException or CswJsonException or FormatException or KeyNotFoundException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is JsonException or CswJsonException or FormatException or ArgumentException)
         {
             throw new SerializationException($"Cannot read a CswNet message '{manifest}' of {bytes.Length} bytes: {e.Message}", e);
         }
     }
 
-    private object ReadMessage(byte[] bytes, string manifest)
+    private ComponentMessage ReadCommand(ref EnvelopeReader reader, Func<ControlCommand, IActorRef, ComponentMessage> make)
     {
-        using var document = JsonDocument.Parse(bytes);
-        var root = document.RootElement;
-        return manifest switch
+        var replyTo = reader.Actor(system);
+        return make(reader.Command(), replyTo);
+    }
+
+    private ComponentMessage ReadQuery(ref EnvelopeReader reader, Func<Id, IActorRef, ComponentMessage> make)
+    {
+        var replyTo = reader.Actor(system);
+        return make(new Id(reader.Text()), replyTo);
+    }
+
+    private static byte[] WriteSubscribe(ComponentMessage.SubscribeCurrentStateTo subscribe)
+    {
+        var writer = new EnvelopeWriter().Actor(subscribe.Subscriber).Actor(subscribe.ReplyTo);
+        // All states (null) is told apart from an empty list by the missing count.
+        if (subscribe.Names is { } names)
         {
-            ValidateManifest => new ComponentMessage.Validate(ReadCommand(root), ReadActor(root, "replyTo")),
-            SubmitManifest => new ComponentMessage.Submit(ReadCommand(root), ReadActor(root, "replyTo")),
-            OnewayManifest => new ComponentMessage.Oneway(ReadCommand(root), ReadActor(root, "replyTo")),
-            QueryManifest => new ComponentMessage.Query(new Id(root.GetProperty("runId").GetString()!), ReadActor(root, "replyTo")),
-            QueryFinalManifest => new ComponentMessage.QueryFinal(new Id(root.GetProperty("runId").GetString()!), ReadActor(root, "replyTo")),
-            SubscribeManifest => new ComponentMessage.SubscribeCurrentStateTo(ReadNames(root), ReadActor(root, "subscriber"), ReadActor(root, "replyTo")),
-            UnsubscribeManifest => new ComponentMessage.UnsubscribeCurrentState(ReadActor(root, "subscriber")),
-            _ => throw new SerializationException($"Unknown CswNet message manifest '{manifest}': the sender runs another version of CswNet."),
-        };
-    }
-
-    private static void WriteCommand(Utf8JsonWriter writer, ControlCommand command, IActorRef replyTo)
-    {
-        writer.WritePropertyName("command");
-        CswJson.Serialize<ControlCommand>(writer, command);
-        WriteActor(writer, "replyTo", replyTo);
-    }
-
-    private static void WriteQuery(Utf8JsonWriter writer, Id runId, IActorRef replyTo)
-    {
-        writer.WriteString("runId", runId.Value);
-        WriteActor(writer, "replyTo", replyTo);
-    }
-
-    private static void WriteNames(Utf8JsonWriter writer, IReadOnlyList<StateName>? names)
-    {
-        if (names is null)
-        {
-            return;
+            writer.Count(names.Count);
+            foreach (var name in names)
+            {
+                writer.Text(name.Name);
+            }
         }
-        writer.WriteStartArray("names");
-        foreach (var name in names)
-        {
-            writer.WriteStringValue(name.Name);
-        }
-        writer.WriteEndArray();
+        return writer.ToArray();
     }
 
-    private static void WriteActor(Utf8JsonWriter writer, string property, IActorRef actor) =>
-        writer.WriteString(property, Serialization.SerializedActorPath(actor));
-
-    private static ControlCommand ReadCommand(JsonElement root) =>
-        CswJson.Deserialize<ControlCommand>(root.GetProperty("command").GetRawText());
-
-    private static List<StateName>? ReadNames(JsonElement root) =>
-        root.TryGetProperty("names", out var names) ? [.. names.EnumerateArray().Select(name => new StateName(name.GetString()!))] : null;
-
-    private IActorRef ReadActor(JsonElement root, string property) =>
-        system.Provider.ResolveActorRef(root.GetProperty(property).GetString()!);
+    private ComponentMessage.SubscribeCurrentStateTo ReadSubscribe(ref EnvelopeReader reader)
+    {
+        var subscriber = reader.Actor(system);
+        var replyTo = reader.Actor(system);
+        List<StateName>? names = null;
+        if (!reader.AtEnd)
+        {
+            var count = reader.Count();
+            names = new List<StateName>(Math.Min(count, 64));
+            for (var i = 0; i < count; i++)
+            {
+                names.Add(new StateName(reader.Text()));
+            }
+        }
+        return new ComponentMessage.SubscribeCurrentStateTo(names, subscriber, replyTo);
+    }
 
     private static NotSupportedException Unsupported(object o) => new(o is ComponentMessage.SubscribeCurrentState
         ? "SubscribeCurrentState answers with an object and works only in one process; across processes send SubscribeCurrentStateTo."

@@ -84,6 +84,42 @@ public sealed class CswMessageSerializerTests() : ComponentTestKit(config: AkkaR
     }
 
     [Fact]
+    public void FromBinary_EveryTruncationAndByteFlip_SerializationExceptionOrAMessage()
+    {
+        var serializer = new CswMessageSerializer((ExtendedActorSystem)Sys);
+        var probe = CreateTestProbe().Ref;
+        object[] messages =
+        [
+            new ComponentMessage.Submit(new Setup(Client, "move").Add(Keys.Int("target").Set(3)), probe),
+            new ComponentMessage.QueryFinal(new Id("r2"), probe),
+            new ComponentMessage.SubscribeCurrentStateTo([new StateName("a"), new StateName("b")], probe, probe),
+        ];
+        var random = new Random(7);
+        foreach (var message in messages)
+        {
+            var bytes = serializer.ToBinary(message);
+            var manifest = serializer.Manifest(message);
+            var mangled = Enumerable.Range(0, bytes.Length).Select(length => bytes[..length])
+                .Concat(Enumerable.Range(0, 200).Select(_ =>
+                {
+                    var copy = (byte[])bytes.Clone();
+                    copy[random.Next(copy.Length)] = (byte)random.Next(256);
+                    return copy;
+                }));
+            foreach (var input in mangled)
+            {
+                try
+                {
+                    Assert.NotNull(serializer.FromBinary(input, manifest));
+                }
+                catch (SerializationException)
+                {
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void ToBinary_InProcessSubscription_RefusedNamingTheRemoteForm()
     {
         var serializer = new CswMessageSerializer((ExtendedActorSystem)Sys);

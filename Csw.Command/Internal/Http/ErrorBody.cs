@@ -14,6 +14,12 @@ internal static class ErrorBody
     public const string NotSupported = "NotSupported";
     public const string Unavailable = "Unavailable";
     public const string InternalError = "InternalError";
+    public const string Timeout = "Timeout";
+    public const string Forbidden = "Forbidden";
+    public const string UnsupportedMediaType = "UnsupportedMediaType";
+    public const string TooManyWebSockets = "TooManyWebSockets";
+    public const string TooManyRequests = "TooManyRequests";
+    public const string TooManyStreams = "TooManyStreams";
 
     /// <summary>msocket's header naming the kind of error body.</summary>
     public const string ErrorTypeHeader = "Error-Type";

@@ -32,8 +32,11 @@ internal enum EnvelopeKind : byte
     End,
 }
 
-/// <summary>One envelope found in a frame: its id, kind, and where its payload lies in the frame.</summary>
-internal readonly record struct Envelope(long Id, EnvelopeKind Kind, int Start, int Length);
+/// <summary>
+/// One envelope found in a frame: its id, kind, and where its payload lies in the frame; or, with a
+/// <see cref="Problem"/>, an envelope with an id that is not one of this protocol's (answered with an error for that id).
+/// </summary>
+internal readonly record struct Envelope(long Id, EnvelopeKind Kind, int Start, int Length, string? Problem = null);
 
 /// <summary>One envelope to send.</summary>
 internal readonly record struct Outgoing(long Id, EnvelopeKind Kind, object? Payload);
@@ -112,6 +115,8 @@ internal static class SessionFrames
         writer.WriteEndObject();
     }
 
+    // A frame that is not JSON, or an envelope without an id, ends the session (there is nobody to
+    // answer); any other mistake in an envelope is that envelope's problem, answered for its id.
     private static Envelope ParseEnvelope(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -120,6 +125,7 @@ internal static class SessionFrames
         }
         long? id = null;
         EnvelopeKind? kind = null;
+        string? problem = null;
         int start = 0, length = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -131,22 +137,37 @@ internal static class SessionFrames
                     : throw new FormatException("An envelope's id is an integer.");
                 continue;
             }
-            var found = KindOf(ref reader) ?? throw new FormatException($"Unknown envelope field '{reader.GetString()}'.");
-            if (kind is not null)
+            var found = KindOf(ref reader);
+            if (found is null)
             {
-                throw new FormatException($"An envelope carries one payload, not both '{Names[(int)kind]}' and '{Names[(int)found]}'.");
+                problem ??= $"Unknown envelope field '{reader.GetString()}': an envelope carries one of {string.Join(", ", Names)}.";
             }
-            kind = found;
+            else if (kind is not null)
+            {
+                problem ??= $"An envelope carries one payload, not both '{Names[(int)kind]}' and '{Names[(int)found]}'.";
+            }
+            else
+            {
+                kind = found;
+            }
             reader.Read();
-            start = (int)reader.TokenStartIndex;
+            var valueStart = (int)reader.TokenStartIndex;
             reader.Skip();
-            length = (int)reader.BytesConsumed - start;
+            if (found is not null && kind == found && problem is null)
+            {
+                start = valueStart;
+                length = (int)reader.BytesConsumed - start;
+            }
         }
-        return new Envelope(
-            id ?? throw new FormatException("An envelope has no id."),
-            kind ?? throw new FormatException($"Envelope {id} has no payload."),
-            start,
-            length);
+        if (id is null)
+        {
+            throw new FormatException(problem ?? "An envelope has no id.");
+        }
+        if (problem is null && kind is null)
+        {
+            problem = $"Envelope {id} has no payload.";
+        }
+        return new Envelope(id.Value, kind ?? EnvelopeKind.Request, start, length, problem is null ? null : $"Envelope {id}: {problem}");
     }
 
     private static EnvelopeKind? KindOf(ref Utf8JsonReader reader)

@@ -93,3 +93,7 @@ internal sealed class MessageTooBigException(int maxBytes)
     /// <summary>The limit that was exceeded.</summary>
     public int MaxBytes { get; } = maxBytes;
 }
+
+/// <summary>The peer took no message within the send timeout: it stopped reading, and is given up on.</summary>
+internal sealed class SendTimeoutException(TimeSpan timeout, Exception innerException)
+    : TimeoutException($"The peer took no message for {timeout.TotalSeconds:0.###} s; it is dropped.", innerException);

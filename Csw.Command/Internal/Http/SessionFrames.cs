@@ -161,7 +161,7 @@ internal static class SessionFrames
         }
         if (id is null)
         {
-            throw new FormatException(problem ?? "An envelope has no id.");
+            throw new FormatException(problem is null ? "An envelope has no id." : $"An envelope has no id. {problem}");
         }
         if (problem is null && kind is null)
         {

@@ -76,6 +76,11 @@ internal sealed class StreamHandler(EndpointTarget target, CommandEndpointOption
         }
         await ended.CancelAsync().ConfigureAwait(false);
         await watching.ConfigureAwait(false);
+        // A client that closed first hears the close answered, instead of a dropped connection.
+        if (socket.State == WebSocketState.CloseReceived)
+        {
+            await WebSocketMessages.CloseQuietlyAsync(socket, WebSocketCloseStatus.NormalClosure, "Bye.").ConfigureAwait(false);
+        }
     }
 
     private async Task ServeAsync(WebSocket socket, CommandServiceStreamRequest request, CancellationToken ended)

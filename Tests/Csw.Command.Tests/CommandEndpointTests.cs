@@ -59,4 +59,24 @@ public sealed class CommandEndpointTests
             Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         }
     }
+
+    [Fact]
+    public async Task Sessions_AThousandOpenAtOnceWithTheDefaults_EachServed()
+    {
+        const int count = 1000;
+        await using var endpoint = await FakeEndpoint.StartAsync();
+        var sessions = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => RawSession.ConnectAsync(endpoint.WebSocketUri(CommandEndpoint.SessionPath))));
+        try
+        {
+            await Task.WhenAll(sessions.Select(session => session.SendAsync($$"""{"id":1,"request":{{Submit}}}""")));
+            var answers = await Task.WhenAll(sessions.Select(session => session.ResponseTypeAsync(1)));
+
+            Assert.All(answers, answer => Assert.Equal("Completed", answer));
+            Assert.Equal(count, endpoint.Endpoint.OpenWebSockets);
+        }
+        finally
+        {
+            await Task.WhenAll(sessions.Select(session => session.DisposeAsync().AsTask()));
+        }
+    }
 }

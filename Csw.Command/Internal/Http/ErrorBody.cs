@@ -59,9 +59,9 @@ internal static class ErrorBody
                 return new CommandServiceException(name.GetString()!, message.GetString()!);
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // Not JSON: quote it below.
+            // Not JSON (or strings that do not decode): quote it below.
         }
         var text = System.Text.Encoding.UTF8.GetString(body.Length > 500 ? body[..500] : body);
         return new CommandServiceException(fallbackName, text.Length == 0 ? fallbackName : text);

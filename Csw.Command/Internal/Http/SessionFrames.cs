@@ -53,6 +53,8 @@ internal static class SessionFrames
 {
     private static readonly string[] Names = ["request", "stream", "cancel", "response", "state", "subscribed", "error", "end"];
 
+    private static readonly byte[][] NameBytes = [.. Names.Select(System.Text.Encoding.UTF8.GetBytes)];
+
     /// <summary>The envelopes of a frame, in order, appended to <paramref name="into"/>.</summary>
     /// <exception cref="FormatException">The frame is not valid JSON or not a frame of this protocol.</exception>
     public static void Parse(ReadOnlySpan<byte> frame, List<Envelope> into)
@@ -81,6 +83,10 @@ internal static class SessionFrames
             }
         }
         catch (JsonException e)
+        {
+            throw new FormatException($"The frame is not valid JSON: {e.Message}", e);
+        }
+        catch (InvalidOperationException e)
         {
             throw new FormatException($"The frame is not valid JSON: {e.Message}", e);
         }
@@ -129,7 +135,7 @@ internal static class SessionFrames
         int start = 0, length = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("id"))
+            if (NameIs(ref reader, "id"u8))
             {
                 reader.Read();
                 id = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value)
@@ -140,7 +146,8 @@ internal static class SessionFrames
             var found = KindOf(ref reader);
             if (found is null)
             {
-                problem ??= $"Unknown envelope field '{reader.GetString()}': an envelope carries one of {string.Join(", ", Names)}.";
+                // The name as sent, escapes and all: unescaping it could fail (a lone surrogate).
+                problem ??= $"Unknown envelope field '{System.Text.Encoding.UTF8.GetString(reader.ValueSpan)}': an envelope carries one of {string.Join(", ", Names)}.";
             }
             else if (kind is not null)
             {
@@ -170,11 +177,28 @@ internal static class SessionFrames
         return new Envelope(id.Value, kind ?? EnvelopeKind.Request, start, length, problem is null ? null : $"Envelope {id}: {problem}");
     }
 
+    // A name sent escaped is compared unescaped; one that does not unescape (a lone surrogate) is no name of ours.
+    private static bool NameIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return reader.ValueSpan.SequenceEqual(name);
+        }
+        try
+        {
+            return reader.ValueTextEquals(name);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private static EnvelopeKind? KindOf(ref Utf8JsonReader reader)
     {
         for (var i = 0; i < Names.Length; i++)
         {
-            if (reader.ValueTextEquals(Names[i]))
+            if (NameIs(ref reader, NameBytes[i]))
             {
                 return (EnvelopeKind)i;
             }

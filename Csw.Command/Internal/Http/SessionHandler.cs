@@ -109,6 +109,12 @@ internal sealed class SessionHandler(EndpointTarget target, CommandEndpointOptio
                 ? (WebSocketCloseStatus.EndpointUnavailable, "The endpoint is stopping.")
                 : (WebSocketCloseStatus.NormalClosure, "Session ended.");
         }
+        catch (Exception e)
+        {
+            // A bug: the session still ends cleanly, and says so.
+            log.LogError(e, "A command session failed");
+            return (WebSocketCloseStatus.InternalServerError, "The session failed.");
+        }
     }
 
     // The payload is only valid until the first await: it lies in the reused receive buffer.

@@ -66,6 +66,15 @@ public sealed class SessionHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Envelope_UnknownFieldNamedWithALoneSurrogate_BadRequestForItsIdAndTheSessionGoesOn()
+    {
+        await using var session = await StartAsync();
+        await session.SendAsync("""[{"id":1,"\ud800":{}},{"id":2,"request":""" + Submit + "}]");
+        Assert.Equal("BadRequest", (await session.ErrorAsync(1)).Name);
+        Assert.Equal("Completed", await session.ResponseTypeAsync(2));
+    }
+
+    [Fact]
     public async Task Envelope_UnservedAfterASubscription_TheSubscriptionGoesOn()
     {
         await using var session = await StartAsync();

@@ -37,9 +37,6 @@ internal sealed class FrameSender
 
     private readonly Utf8JsonWriter _writer;
 
-    /// <summary>Cancels a send that takes longer than the send timeout; reset after each send.</summary>
-    private readonly CancellationTokenSource _sendTimer = new();
-
     /// <summary>Makes the check of <see cref="_queued"/> and the change of <see cref="_room"/> one step.</summary>
     private readonly Lock _roomLock = new();
 
@@ -169,16 +166,15 @@ internal sealed class FrameSender
                         }
                     }
                 }
-                _sendTimer.CancelAfter(_sendTimeout);
-                try
+                // Most sends complete at once (the frame fits in the socket's buffer): only one that
+                // waits is given a deadline, so the fast path costs no timer.
+                var sending = _socket.SendAsync(_buffer.WrittenMemory, WebSocketMessageType.Text, true, CancellationToken.None);
+                if (sending.IsCompleted)
                 {
-                    await _socket.SendAsync(_buffer.WrittenMemory, WebSocketMessageType.Text, true, _sendTimer.Token).ConfigureAwait(false);
+                    sending.GetAwaiter().GetResult();
+                    continue;
                 }
-                catch (OperationCanceledException e) when (_sendTimer.IsCancellationRequested)
-                {
-                    throw new SendTimeoutException(_sendTimeout, e);
-                }
-                _sendTimer.TryReset();
+                await WaitSentAsync(sending.AsTask()).ConfigureAwait(false);
             }
             return true;
         }
@@ -192,6 +188,22 @@ internal sealed class FrameSender
             Volatile.Read(ref _letGo)?.TrySetResult();
             _onFailure(e);
             return false;
+        }
+    }
+
+    /// <summary>Waits for a send that did not complete at once, at most the send timeout; then the socket is aborted.</summary>
+    private async Task WaitSentAsync(Task sending)
+    {
+        try
+        {
+            await sending.WaitAsync(_sendTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException e)
+        {
+            _socket.Abort();
+            // The abort fails the send; nobody waits for it any more.
+            _ = sending.ContinueWith(static done => _ = done.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw new SendTimeoutException(_sendTimeout, e);
         }
     }
 

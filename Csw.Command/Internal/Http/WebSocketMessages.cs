@@ -112,5 +112,5 @@ internal sealed class MessageTooBigException(int maxBytes)
 }
 
 /// <summary>The peer took no message within the send timeout: it stopped reading, and is given up on.</summary>
-internal sealed class SendTimeoutException(TimeSpan timeout, Exception innerException)
+internal sealed class SendTimeoutException(TimeSpan timeout, Exception? innerException)
     : TimeoutException($"The peer took no message for {timeout.TotalSeconds:0.###} s; it is dropped.", innerException);

@@ -17,6 +17,9 @@ internal sealed class FuzzChild : IAsyncDisposable
 
     public Uri LocationUri => new($"http://127.0.0.1:{_locationPort}/");
 
+    /// <summary>The bare Kestrel WebSocket echo in the same process, the load figure's baseline.</summary>
+    public Uri EchoUri { get; private set; } = null!;
+
     /// <summary>Times the process was found dead and started again.</summary>
     public int Crashes { get; private set; }
 
@@ -91,9 +94,15 @@ internal sealed class FuzzChild : IAsyncDisposable
             }
         };
         _process.BeginErrorReadLine();
-        while (await _process.StandardOutput.ReadLineAsync() is { } line && line != "ready")
+        while (await _process.StandardOutput.ReadLineAsync() is { } line)
         {
+            if (line.StartsWith("ready ", StringComparison.Ordinal))
+            {
+                EchoUri = new Uri(line["ready ".Length..]);
+                return;
+            }
         }
+        throw new InvalidOperationException($"The fuzzed process ended before it was ready (exit code {_process.ExitCode}).");
     }
 
     private long Status(string field)

@@ -9,7 +9,8 @@ namespace Bench.Fuzz;
 /// <summary>
 /// The child process the fuzzer attacks: a component (a <see cref="BenchHcd"/>) behind its command
 /// endpoint, and a location server over an embedded backend, both with their shipped limits, on the
-/// ports the parent chose. Prints "ready" when serving; every error logged goes to stderr as "ERROR ...".
+/// ports the parent chose, and the bare Kestrel WebSocket echo the load figure is compared with.
+/// Prints "ready &lt;echo URI&gt;" when serving; every error logged goes to stderr as "ERROR ...".
 /// </summary>
 internal static class FuzzHost
 {
@@ -22,7 +23,8 @@ internal static class FuzzHost
         var component = await LocalSubmit.StartAsync(system, "fuzzed");
         await using var endpoint = await CommandEndpoint.StartAsync(component, CommandEndpointOptions.Default.WithPort(commandPort).WithLoggerFactory(logs));
         await using var location = await LocationServer.StartAsync(LocationServiceFactory.CreateEmbedded(logs), LocationServerOptions.Default.WithPort(locationPort).WithLoggerFactory(logs));
-        Console.WriteLine("ready");
+        await using var echo = await Remote.EchoServer.StartAsync();
+        Console.WriteLine($"ready {echo.Uri}");
         // Until the parent closes our input (or kills us).
         await Console.In.ReadToEndAsync();
         return 0;

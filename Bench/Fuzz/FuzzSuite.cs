@@ -1,5 +1,4 @@
 using Bench.Harness;
-using Bench.Remote;
 using Csw.Tests.Shared.Fuzz;
 
 namespace Bench.Fuzz;
@@ -8,7 +7,8 @@ namespace Bench.Fuzz;
 /// Sends 100,000 generated and mutated requests (HTTP bodies, WebSocket messages, session frames,
 /// location requests and Track) to a live component endpoint and a live location server in
 /// another process, checking after every batch of 1,000 that the process lives and valid requests
-/// are served; then opens 1,000 sessions at once on the endpoint, against a bare Kestrel echo.
+/// are served; then opens 1,000 sessions at once on the endpoint, each sending a Submit and waiting
+/// for its answer while all stay open, against a bare Kestrel WebSocket echo in the same process.
 /// Set FUZZ_REQUESTS to send another number.
 /// </summary>
 public sealed class FuzzSuite : IBenchSuite
@@ -46,11 +46,15 @@ public sealed class FuzzSuite : IBenchSuite
         report.Add("resolve_waits", tally.ResolveWaits, "requests");
         report.Add("peak_working_set_mb", peak, "MB", idle);
 
-        var (served, seconds) = await SessionLoad.RunAsync(new Uri($"ws://127.0.0.1:{child.CommandUri.Port}/session-endpoint"), Sessions);
-        await using var echo = await EchoServer.StartAsync();
-        var (_, echoSeconds) = await SessionLoad.RunAsync(echo.Uri, Sessions);
-        report.Add("load_sessions_served", served, $"of {Sessions}");
+        // Alternating rounds, the best of each: the first round pays for a cold thread pool, whichever server it hits.
+        var (served, seconds, echoSeconds) = (Sessions, double.MaxValue, double.MaxValue);
+        for (var round = 0; round < 3; round++)
+        {
+            echoSeconds = Math.Min(echoSeconds, (await SessionLoad.RunAsync(child.EchoUri, Sessions)).Seconds);
+            var load = await SessionLoad.RunAsync(new Uri($"ws://127.0.0.1:{child.CommandUri.Port}/session-endpoint"), Sessions);
+            (served, seconds) = (Math.Min(served, load.Served), Math.Min(seconds, load.Seconds));
+        }
+        report.Add("load_sessions_served", served, $"of {Sessions} (worst of 3 rounds)");
         report.Add("load_sessions_s", seconds, "s", echoSeconds);
-        report.Add("load_peak_working_set_mb", child.PeakWorkingSetMb, "MB", idle);
     }
 }

@@ -263,35 +263,7 @@ internal sealed class SessionHandler(EndpointTarget target, CommandEndpointOptio
             return;
         }
         Send(new Outgoing(id, EnvelopeKind.Subscribed, null));
-        _ = PumpAsync(id, subscription, stop);
-    }
-
-    private async Task PumpAsync(long id, StateStream subscription, CancellationTokenSource stop)
-    {
-        try
-        {
-            await using (((IAsyncDisposable)subscription).ConfigureAwait(false))
-            {
-                await foreach (var state in subscription.WithCancellation(stop.Token).ConfigureAwait(false))
-                {
-                    Send(new Outgoing(id, EnvelopeKind.State, state));
-                    await _sender.WaitForRoomAsync().WaitAsync(stop.Token).ConfigureAwait(false);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Cancelled by the client or the end of the session.
-        }
-        catch (Exception e)
-        {
-            log.LogError(e, "CurrentState stream {Id} of a command session failed", id);
-        }
-        finally
-        {
-            Send(new Outgoing(id, EnvelopeKind.End, null));
-            _work.Finish(id, stop);
-        }
+        _ = StatePump.RunAsync(id, subscription, stop, _sender, _work, log);
     }
 
     private void SendError(long id, string name, string message) =>

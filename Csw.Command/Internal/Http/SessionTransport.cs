@@ -36,9 +36,10 @@ internal sealed class SessionTransport(Uri sessionUri, CommandServiceOptions opt
         {
             session = await SessionAsync(timeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is TimeoutException || (e is CommandServiceException && e.InnerException is OperationCanceledException))
         {
-            throw new TimeoutException($"{sessionUri} did not open a session within {timeout.TotalSeconds:0.###} s, so the {request.GetType().Name} was not sent.");
+            // This call's wait or the opening's own ran out first: either way, the call timed out.
+            throw new TimeoutException($"{sessionUri} did not open a session within {timeout.TotalSeconds:0.###} s, so the {request.GetType().Name} was not sent.", e);
         }
         var id = Interlocked.Increment(ref _nextId);
         var pending = new PendingResponse();

@@ -1,4 +1,4 @@
-using Csw.Actors;
+using Akka.Actor;
 using Csw.Command.Internal;
 using Csw.Command.Internal.Http;
 using Csw.Location;
@@ -77,7 +77,7 @@ public sealed class CommandEndpoint : IAsyncDisposable
     /// <param name="cancellationToken">Abandons the start.</param>
     /// <exception cref="IOException">The address or port cannot be bound.</exception>
     /// <exception cref="ArgumentException">The options are out of range, or serve other machines without a token and without <see cref="CommandEndpointOptions.Insecure"/>.</exception>
-    public static Task<CommandEndpoint> StartAsync(ActorRef<ComponentMessage> component, CommandEndpointOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<CommandEndpoint> StartAsync(IActorRef component, CommandEndpointOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(component);
         var loggerFactory = options?.LoggerFactory ?? NullLoggerFactory.Instance;

@@ -1,6 +1,6 @@
 using Bench.Command;
-using Csw.Actors;
 using Csw.Command;
+using Csw.Framework;
 using Csw.Location;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +19,7 @@ internal static class FuzzHost
     public static async Task<int> RunAsync(int commandPort, int locationPort)
     {
         using var logs = new ErrorLog();
-        await using var system = ActorSystem.Create("fuzzed", new ActorSystemOptions { LoggerFactory = logs });
+        var system = CswActorSystem.Create("fuzzed", logs);
         var component = await LocalSubmit.StartAsync(system, "fuzzed");
         await using var endpoint = await CommandEndpoint.StartAsync(component, CommandEndpointOptions.Default.WithPort(commandPort).WithLoggerFactory(logs));
         await using var location = await LocationServer.StartAsync(LocationServiceFactory.CreateEmbedded(logs), LocationServerOptions.Default.WithPort(locationPort).WithLoggerFactory(logs));
@@ -27,6 +27,7 @@ internal static class FuzzHost
         Console.WriteLine($"ready {echo.Uri}");
         // Until the parent closes our input (or kills us).
         await Console.In.ReadToEndAsync();
+        await system.Terminate();
         return 0;
     }
 

@@ -1,4 +1,4 @@
-using Csw.Actors;
+using Akka.Actor;
 using Csw.Command;
 using Csw.Location;
 using Csw.Params;
@@ -28,7 +28,7 @@ internal sealed class ComponentRegistrar : IAsyncDisposable
         _log = log;
     }
 
-    public static async Task<ComponentRegistrar> RegisterAsync(ActorRef<ComponentMessage> self, ComponentInfo info, ComponentOptions options, ILocationService locationService)
+    public static async Task<ComponentRegistrar> RegisterAsync(IActorRef self, ActorSystem system, ComponentInfo info, ComponentOptions options, ILocationService locationService)
     {
         // The endpoint's logger: the process's, in a container (csw container sets it).
         var log = (options.HttpEndpoint?.LoggerFactory ?? options.Commands.LoggerFactory).CreateLogger<ComponentRegistrar>();
@@ -36,7 +36,7 @@ internal sealed class ComponentRegistrar : IAsyncDisposable
         var id = new ComponentId(info.Prefix, info.ComponentType);
         try
         {
-            registrar._registrations.Add(await locationService.RegisterAsync(new PekkoRegistration(Connection.Pekko(id), LocalActorUri.For(self))).ConfigureAwait(false));
+            registrar._registrations.Add(await locationService.RegisterAsync(new PekkoRegistration(Connection.Pekko(id), ActorUri.For(self, system))).ConfigureAwait(false));
             if (options.HttpEndpoint is { } endpointOptions)
             {
                 registrar._endpoint = await CommandEndpoint.StartAsync(self, endpointOptions).ConfigureAwait(false);

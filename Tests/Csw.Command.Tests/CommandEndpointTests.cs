@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Csw.Command.Tests.Internal.Http;
 using Csw.Command.Tests.Support;
-using Csw.TestKit;
+using Csw.Tests.Shared;
 
 namespace Csw.Command.Tests;
 

@@ -20,6 +20,7 @@ internal static class ErrorBody
     public const string TooManyWebSockets = "TooManyWebSockets";
     public const string TooManyRequests = "TooManyRequests";
     public const string TooManyStreams = "TooManyStreams";
+    public const string TooManySubscribers = "TooManySubscribers";
 
     /// <summary>msocket's header naming the kind of error body.</summary>
     public const string ErrorTypeHeader = "Error-Type";

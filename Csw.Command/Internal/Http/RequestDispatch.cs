@@ -64,6 +64,7 @@ internal static class RequestDispatch
         NotSupportedException => (StatusCodes.Status400BadRequest, ErrorBody.NotSupported, failure.Message),
         ArgumentException => (StatusCodes.Status400BadRequest, ErrorBody.BadRequest, failure.Message),
         CommandServiceException e => (StatusCodes.Status503ServiceUnavailable, e.ErrorName, e.Message),
+        PubSub.SubscriberLimitException => (StatusCodes.Status503ServiceUnavailable, ErrorBody.TooManySubscribers, failure.Message),
         _ => (StatusCodes.Status500InternalServerError, ErrorBody.InternalError, $"{failure.GetType().Name}: {failure.Message}"),
     };
 

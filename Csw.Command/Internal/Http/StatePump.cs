@@ -7,10 +7,12 @@ internal static class StatePump
 {
     /// <summary>
     /// Pumps <paramref name="subscription"/> as stream <paramref name="id"/>, then releases it, says
-    /// "end" and counts the stream out of <paramref name="work"/>. Never throws: a failure is logged.
+    /// "end" (or, when the stream failed, the error) and counts the stream out of <paramref name="work"/>.
+    /// Never throws: an unexpected failure is logged.
     /// </summary>
     public static async Task RunAsync(long id, StateStream subscription, CancellationTokenSource stop, FrameSender sender, SessionWork work, ILogger log)
     {
+        var last = new Outgoing(id, EnvelopeKind.End, null);
         try
         {
             await using (((IAsyncDisposable)subscription).ConfigureAwait(false))
@@ -27,13 +29,18 @@ internal static class StatePump
         {
             // Cancelled by the client or the end of the session.
         }
-        catch (Exception e)
+        catch (Exception e) when (RequestDispatch.Describe(e) is { } error)
         {
-            log.LogError(e, "CurrentState stream {Id} of a command session failed", id);
+            // A limit of the component (e.g. its subscribers) is the client's to hear; anything else is a bug.
+            if (error.Name == ErrorBody.InternalError)
+            {
+                log.LogError(e, "CurrentState stream {Id} of a command session failed", id);
+            }
+            last = new Outgoing(id, EnvelopeKind.Error, new ErrorPayload(error.Name, error.Message));
         }
         finally
         {
-            sender.Send(new Outgoing(id, EnvelopeKind.End, null));
+            sender.Send(last);
             work.Finish(id, stop);
         }
     }

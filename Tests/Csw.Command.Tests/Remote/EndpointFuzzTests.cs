@@ -12,25 +12,26 @@ namespace Csw.Command.Tests.Remote;
 /// live location server. Each is answered, valid requests are served after each batch, and
 /// nothing is logged as an error.
 /// </summary>
-public sealed class EndpointFuzzTests : ActorTestKit
+public sealed class EndpointFuzzTests : ComponentTestKit, IAsyncLifetime
 {
     private readonly ContractHcdControl _hcd = new();
 
     private readonly RemoteComponent _remote = new();
 
-    public override async Task DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         _hcd.Unstall.TrySetResult();
         _hcd.Release.TrySetResult();
         await _remote.DisposeAsync();
-        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task Endpoints_MutatedRequests_EachAnsweredAndValidRequestsStillServed()
     {
         using var logs = new CapturingLoggerFactory();
-        await _remote.StartAsync(System, _hcd, null, RemoteComponent.Protocol.Csw, CommandEndpointOptions.Default.WithLoggerFactory(logs));
+        await _remote.StartAsync(Sys, _hcd, null, RemoteComponent.Protocol.Csw, CommandEndpointOptions.Default.WithLoggerFactory(logs));
         await using var location = await LocationServer.StartAsync(LocationServiceFactory.CreateEmbedded(), LocationServerOptions.Default.WithPort(0).WithLoggerFactory(logs));
         using var driver = new FuzzDriver(_remote.Endpoint!.Uri, location.Uri, TimeSpan.FromSeconds(20));
 

@@ -30,6 +30,9 @@ internal sealed class FakeComponent : ICommandService
     /// <summary>Subscriptions yield states as fast as they are read, until disposed.</summary>
     public bool Flood { get; init; }
 
+    /// <summary>The most subscriptions served at once; one more ends at once with a <see cref="PubSub.SubscriberLimitException"/>, as the component's publisher does.</summary>
+    public int MaxSubscribers { get; init; } = int.MaxValue;
+
     /// <summary>Subscriptions made and not yet disposed.</summary>
     public int OpenSubscriptions => Volatile.Read(ref _openSubscriptions);
 
@@ -126,7 +129,14 @@ internal sealed class FakeComponent : ICommandService
             }));
         }
         var states = Channel.CreateUnbounded<CurrentState>();
-        _subscribers.TryAdd(states, 0);
+        if (_subscribers.Count >= MaxSubscribers)
+        {
+            states.Writer.TryComplete(new PubSub.SubscriberLimitException($"{MaxSubscribers} subscribers are served, the limit."));
+        }
+        else
+        {
+            _subscribers.TryAdd(states, 0);
+        }
         return Task.FromResult(StateStream.Of(states.Reader, () =>
         {
             _subscribers.TryRemove(states, out _);

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using Csw.TestKit;
+using Csw.Tests.Shared;
 
 namespace Csw.Command.Tests.Support;
 

@@ -4,7 +4,7 @@ using System.Net.WebSockets;
 using System.Text;
 using Csw.Location.Tests.Support;
 using Csw.Params;
-using Csw.TestKit;
+using Csw.Tests.Shared;
 
 namespace Csw.Location.Tests.Internal;
 

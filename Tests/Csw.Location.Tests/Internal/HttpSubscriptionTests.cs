@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Csw.Location.Internal;
 using Csw.Params;
-using Csw.TestKit;
+using Csw.Tests.Shared;
 
 namespace Csw.Location.Tests.Internal;
 

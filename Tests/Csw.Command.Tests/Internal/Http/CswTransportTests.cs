@@ -2,7 +2,7 @@ using Csw.Command.Internal.Http;
 using Csw.Command.Tests.Support;
 using Csw.Params;
 using Csw.Params.Messages;
-using Csw.TestKit;
+using Csw.Tests.Shared;
 
 namespace Csw.Command.Tests.Internal.Http;
 

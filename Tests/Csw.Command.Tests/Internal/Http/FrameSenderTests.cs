@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using Csw.Command.Internal.Http;
-using Csw.TestKit;
+using Csw.Tests.Shared;
 
 namespace Csw.Command.Tests.Internal.Http;
 

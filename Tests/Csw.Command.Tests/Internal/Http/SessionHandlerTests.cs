@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using Csw.Command.Tests.Support;
-using Csw.TestKit;
+using Csw.Tests.Shared;
 
 namespace Csw.Command.Tests.Internal.Http;
 
@@ -133,6 +133,22 @@ public sealed class SessionHandlerTests : IAsyncLifetime
         await TestWaits.AwaitAssertAsync(() => Assert.Equal(1, _endpoint.Component.WaitingQueryFinals));
         _endpoint.Component.Finish(new Params.Id("r1"));
         Assert.Equal("Completed", await session.ResponseTypeAsync(3));
+    }
+
+    [Fact]
+    public async Task Stream_ComponentsSubscriberLimitReached_TooManySubscribersForItsIdAndTheFirstGoesOn()
+    {
+        await StartEndpointAsync(component: new FakeComponent { MaxSubscribers = 1 });
+        await using var session = await RawSession.ConnectAsync(_endpoint.WebSocketUri(CommandEndpoint.SessionPath));
+        await session.SendAsync($$"""[{"id":1,"stream":{{Subscribe}}},{"id":2,"stream":{{Subscribe}}}]""");
+        Assert.True((await session.NextAsync(1)).TryGetProperty("subscribed", out _));
+        Assert.True((await session.NextAsync(2)).TryGetProperty("subscribed", out _));
+
+        var (name, message) = await session.ErrorAsync(2);
+        Assert.Equal("TooManySubscribers", name);
+        Assert.Contains("limit", message);
+        _endpoint.Component.Publish(FakeComponent.State(7));
+        Assert.True((await session.NextAsync(1)).TryGetProperty("state", out _));
     }
 
     [Fact]

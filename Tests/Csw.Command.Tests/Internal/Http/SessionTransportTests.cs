@@ -1,7 +1,7 @@
 using Csw.Command.Tests.Support;
 using Csw.Location;
 using Csw.Params;
-using Csw.TestKit;
+using Csw.Tests.Shared;
 
 namespace Csw.Command.Tests.Internal.Http;
 

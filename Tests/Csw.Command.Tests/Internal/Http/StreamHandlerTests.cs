@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using Csw.Command.Tests.Support;
-using Csw.TestKit;
+using Csw.Tests.Shared;
 
 namespace Csw.Command.Tests.Internal.Http;
 

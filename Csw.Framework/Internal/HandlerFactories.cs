@@ -1,38 +1,28 @@
 using System.Reflection;
-using System.Runtime.Loader;
 
 namespace Csw.Framework.Internal;
 
 /// <summary>Finds the <see cref="ComponentHandlers"/> class a configuration names and makes a factory for it.</summary>
 internal static class HandlerFactories
 {
-    /// <summary>Loads the configuration's assemblies, then resolves every component's handlers class.</summary>
-    /// <exception cref="ContainerConfigException">An assembly cannot be loaded, or a class is missing or unusable.</exception>
+    /// <summary>
+    /// Loads the configuration's assemblies as plugins, each with its own dependencies, then resolves
+    /// every component's handlers class.
+    /// </summary>
+    /// <exception cref="ContainerConfigException">A plugin or one of its dependencies cannot be loaded, or a class is missing or unusable.</exception>
     public static IReadOnlyList<Func<CswContext, ComponentHandlers>> Resolve(ContainerConfig config)
     {
-        foreach (var (path, i) in config.Assemblies.Select((path, i) => (path, i)))
-        {
-            try
-            {
-                AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
-            }
-            catch (Exception e) when (e is IOException or BadImageFormatException or FileLoadException)
-            {
-                throw new ContainerConfigException($"Cannot load the assembly '{path}': {e.Message}", $"$.assemblies[{i}]", e);
-            }
-        }
+        var plugins = config.Assemblies.Select((path, i) => Plugins.Load(path, $"$.assemblies[{i}]")).ToList();
         LoadReferencedAssemblies();
-        return [.. config.Components.Select((component, i) => FactoryFor(component.HandlerClassName, $"$.components[{i}].componentHandlerClassName"))];
+        return [.. config.Components.Select((component, i) => FactoryFor(component.HandlerClassName, plugins, $"$.components[{i}].componentHandlerClassName"))];
     }
 
-    private static Func<CswContext, ComponentHandlers> FactoryFor(string className, string path)
+    private static Func<CswContext, ComponentHandlers> FactoryFor(string className, IReadOnlyList<Assembly> plugins, string path)
     {
-        var type = Type.GetType(className, throwOnError: false)
-            ?? AppDomain.CurrentDomain.GetAssemblies().Select(assembly => assembly.GetType(className, throwOnError: false)).FirstOrDefault(found => found is not null)
-            ?? throw new ContainerConfigException($"No class '{className}' in the loaded assemblies; give its full name (Namespace.Class) and list its .dll under \"assemblies\".", path);
+        var type = HandlerClasses.Find(className, plugins, path);
         if (!type.IsSubclassOf(typeof(ComponentHandlers)) || type.IsAbstract)
         {
-            throw new ContainerConfigException($"'{className}' is not a concrete subclass of ComponentHandlers.", path);
+            throw new ContainerConfigException($"'{className}' is not a concrete subclass of ComponentHandlers.{BuiltAgainstAnotherFramework(type)}", path);
         }
         var constructor = type.GetConstructor([typeof(CswContext)])
             ?? throw new ContainerConfigException($"'{className}' has no public constructor taking a CswContext.", path);
@@ -49,6 +39,19 @@ internal static class HandlerFactories
                 throw;
             }
         };
+    }
+
+    // A class deriving from a ComponentHandlers of another copy of Csw.Framework looks right by name but is not one.
+    private static string BuiltAgainstAnotherFramework(Type type)
+    {
+        for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            if (baseType.FullName == typeof(ComponentHandlers).FullName)
+            {
+                return $" It derives from the ComponentHandlers of another copy of Csw.Framework ({baseType.Assembly.Location}); the container's is {typeof(ComponentHandlers).Assembly.Location}.";
+            }
+        }
+        return "";
     }
 
     // Assemblies the program references are loaded lazily; a class named only in configuration may be in one not yet loaded.

@@ -101,7 +101,7 @@ internal static class ContainerCommand
                     await Console.Error.WriteLineAsync($"Container {config.Name} did not start: {e.Message}");
                     return ExitCodes.StartFailed;
                 }
-                await PrintAsync(config, locations, where);
+                await PrintAsync(config, locations, where, embedded: seeds is null && locationServer is null);
                 await signal.Requested;
                 Console.WriteLine($"Stopping container {config.Name} ...");
             }
@@ -113,7 +113,7 @@ internal static class ContainerCommand
         }
     }
 
-    private static async Task PrintAsync(ContainerConfig config, ILocationService locations, string where)
+    private static async Task PrintAsync(ContainerConfig config, ILocationService locations, string where, bool embedded)
     {
         var rows = new List<string[]>();
         foreach (var component in config.Components)
@@ -125,6 +125,10 @@ internal static class ContainerCommand
             rows.Add([component.Prefix.ToString(), component.ComponentType.ToString(), http?.Uri.ToString() ?? "-"]);
         }
         Printer.Table(AnsiConsole.Console, ["component", "type", "command endpoint"], rows);
+        if (embedded)
+        {
+            Console.WriteLine(LocationBackends.EmbeddedHint);
+        }
         // Tests and scripts wait for this line.
         Console.WriteLine($"Container {config.Name} running {config.Components.Count} component(s); location service: {where}. Ctrl+C stops it.");
     }

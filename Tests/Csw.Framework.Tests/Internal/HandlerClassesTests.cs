@@ -1,5 +1,6 @@
 using Csw.Framework.Internal;
 using Csw.Framework.Tests.Support;
+using Csw.Tests.Shared;
 
 namespace Csw.Framework.Tests.Internal;
 

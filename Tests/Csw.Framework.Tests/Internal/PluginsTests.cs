@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using Csw.Framework.Internal;
 using Csw.Framework.Tests.Support;
+using Csw.Tests.Shared;
 
 namespace Csw.Framework.Tests.Internal;
 

@@ -1,8 +1,12 @@
 using System.Reflection;
 
-namespace Csw.Framework.Tests.Support;
+namespace Csw.Tests.Shared;
 
-/// <summary>Where the sample plugins (Tests/Plugins, built before these tests) are.</summary>
+/// <summary>
+/// Where the sample plugins (Tests/Plugins) are: a test project that uses them references them with
+/// <c>ReferenceOutputAssembly="false"</c>, so that they are built first, and names their paths in
+/// <c>AssemblyMetadata</c> items.
+/// </summary>
 internal static class SamplePlugins
 {
     /// <summary>SamplePlugin.dll: <c>SamplePlugin.GuardedHcd</c>, with Ardalis.GuardClauses 5.</summary>

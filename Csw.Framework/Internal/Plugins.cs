@@ -112,9 +112,9 @@ internal static class Plugins
     {
         if (e is FileNotFoundException && context.PathOf(reference) is null)
         {
-            return $"The plugin '{file}' needs {reference.FullName} ({chain}), which is neither beside it nor in the host. "
+            return $"The plugin '{file}' needs {reference.Name} {reference.Version} ({chain}), which is neither beside it nor in the host. "
                 + "Build the plugin with <EnableDynamicLoading>true</EnableDynamicLoading> (or publish it) so that its dependencies are copied beside it, and keep its .deps.json there.";
         }
-        return $"The plugin '{file}' needs {reference.FullName} ({chain}), which cannot be loaded: {e.Message}";
+        return $"The plugin '{file}' needs {reference.Name} {reference.Version} ({chain}), which cannot be loaded: {e.Message}";
     }
 }

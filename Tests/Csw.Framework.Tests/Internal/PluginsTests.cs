@@ -50,7 +50,7 @@ public sealed class PluginsTests
         var copy = folder.CopyOf(Path.GetDirectoryName(SamplePlugins.Current)!, except: $"{SamplePlugins.Dependency}.dll");
         var error = Assert.Throws<ContainerConfigException>(() => Plugins.Load(Path.Combine(copy, "SamplePlugin.dll"), "$.assemblies[2]"));
         Assert.Equal("$.assemblies[2]", error.JsonPath);
-        Assert.Contains($"The plugin 'SamplePlugin.dll' needs {SamplePlugins.Dependency}, Version=5.0.0.0", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"The plugin 'SamplePlugin.dll' needs {SamplePlugins.Dependency} 5.0.0.0", error.Message, StringComparison.Ordinal);
         Assert.Contains("(SamplePlugin → Ardalis.GuardClauses), which is neither beside it nor in the host", error.Message, StringComparison.Ordinal);
         Assert.Contains("EnableDynamicLoading", error.Message, StringComparison.Ordinal);
     }
@@ -62,7 +62,7 @@ public sealed class PluginsTests
         var copy = folder.CopyOf(Path.GetDirectoryName(SamplePlugins.Current)!, except: null);
         File.WriteAllText(Path.Combine(copy, $"{SamplePlugins.Dependency}.dll"), "not an assembly");
         var error = Assert.Throws<ContainerConfigException>(() => Plugins.Load(Path.Combine(copy, "SamplePlugin.dll"), "$.assemblies[0]"));
-        Assert.StartsWith($"The plugin 'SamplePlugin.dll' needs {SamplePlugins.Dependency}, Version=5.0.0.0", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"The plugin 'SamplePlugin.dll' needs {SamplePlugins.Dependency} 5.0.0.0", error.Message, StringComparison.Ordinal);
         Assert.Contains("which cannot be loaded: ", error.Message, StringComparison.Ordinal);
     }
 

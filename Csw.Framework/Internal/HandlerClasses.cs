@@ -22,9 +22,10 @@ internal static class HandlerClasses
     public static Type Find(string className, IReadOnlyList<Assembly> plugins, string jsonPath)
     {
         var comma = className.IndexOf(',', StringComparison.Ordinal);
-        var (typeName, assemblyName) = comma < 0 ? (className.Trim(), null) : (className[..comma].Trim(), className[(comma + 1)..].Trim());
+        // An assembly-qualified name may go on with Version=...: the simple name is enough.
+        var (typeName, assemblyName) = comma < 0 ? (className.Trim(), null) : (className[..comma].Trim(), className[(comma + 1)..].Split(',')[0].Trim());
         var searched = Searched(plugins).Where(a => assemblyName is null || a.GetName().Name!.Equals(assemblyName, StringComparison.OrdinalIgnoreCase));
-        var found = plugins.Select(p => p.GetType(typeName, throwOnError: false)).OfType<Type>().ToList();
+        var found = plugins.Distinct().Select(p => p.GetType(typeName, throwOnError: false)).OfType<Type>().ToList();
         if (assemblyName is null && found.Count > 1)
         {
             throw new ContainerConfigException(

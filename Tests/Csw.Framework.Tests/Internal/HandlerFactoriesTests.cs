@@ -30,6 +30,18 @@ public sealed class HandlerFactoriesTests
     }
 
     [Fact]
+    public void Resolve_SamePluginListedTwice_NotAmbiguous()
+    {
+        Assert.Single(HandlerFactories.Resolve(Config([SamplePlugins.Current, SamplePlugins.Current], SamplePlugins.HandlersClass)));
+    }
+
+    [Fact]
+    public void Resolve_QualifiedWithAVersionToo_TheAssemblysSimpleNameIsEnough()
+    {
+        Assert.Single(HandlerFactories.Resolve(Config([SamplePlugins.Current, SamplePlugins.OlderGuard], $"{SamplePlugins.HandlersClass}, SamplePlugin.OlderGuard, Version=1.0.0.0")));
+    }
+
+    [Fact]
     public void Resolve_PluginMissing_ErrorAtItsPlaceInTheConfiguration()
     {
         var error = Assert.Throws<ContainerConfigException>(() => HandlerFactories.Resolve(Config([SamplePlugins.Current, "/no/such/Plugin.dll"], SamplePlugins.HandlersClass)));

@@ -22,7 +22,7 @@ internal static class HandlerFactories
         var type = HandlerClasses.Find(className, plugins, path);
         if (!type.IsSubclassOf(typeof(ComponentHandlers)) || type.IsAbstract)
         {
-            throw new ContainerConfigException($"'{className}' is not a concrete subclass of ComponentHandlers.{BuiltAgainstAnotherFramework(type)}", path);
+            throw new ContainerConfigException($"'{className}' is not a concrete subclass of ComponentHandlers.", path);
         }
         var constructor = type.GetConstructor([typeof(CswContext)])
             ?? throw new ContainerConfigException($"'{className}' has no public constructor taking a CswContext.", path);
@@ -39,19 +39,6 @@ internal static class HandlerFactories
                 throw;
             }
         };
-    }
-
-    // A class deriving from a ComponentHandlers of another copy of Csw.Framework looks right by name but is not one.
-    private static string BuiltAgainstAnotherFramework(Type type)
-    {
-        for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
-        {
-            if (baseType.FullName == typeof(ComponentHandlers).FullName)
-            {
-                return $" It derives from the ComponentHandlers of another copy of Csw.Framework ({baseType.Assembly.Location}); the container's is {typeof(ComponentHandlers).Assembly.Location}.";
-            }
-        }
-        return "";
     }
 
     // Assemblies the program references are loaded lazily; a class named only in configuration may be in one not yet loaded.

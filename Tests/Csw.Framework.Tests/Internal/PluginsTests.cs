@@ -21,8 +21,12 @@ public sealed class PluginsTests
     public void Load_FrameworkCopiesBesideThePlugin_TheHostsAreUsed()
     {
         var pluginFolder = Path.GetDirectoryName(SamplePlugins.Current)!;
-        Assert.True(File.Exists(Path.Combine(pluginFolder, "Csw.Framework.dll")), "the plugin's build should carry its own Csw.Framework.dll, or this test proves nothing");
+        foreach (var shared in new[] { "Csw.Framework", "Microsoft.Extensions.Logging.Abstractions" })
+        {
+            Assert.True(File.Exists(Path.Combine(pluginFolder, $"{shared}.dll")), $"the plugin's build should carry its own {shared}.dll, or this test proves nothing");
+        }
         var plugin = Plugins.Load(SamplePlugins.Current, "$.assemblies[0]");
+        Assert.Contains(plugin.GetReferencedAssemblies(), r => r.Name == "Microsoft.Extensions.Logging.Abstractions");
         var handlers = plugin.GetType(SamplePlugins.HandlersClass, throwOnError: true)!;
         Assert.True(handlers.IsSubclassOf(typeof(ComponentHandlers)));
         Assert.DoesNotContain(AssemblyLoadContext.GetLoadContext(plugin)!.Assemblies, a => SharedAssemblies.IsShared(a.GetName()));

@@ -1,6 +1,7 @@
 using Ardalis.GuardClauses;
 using Csw.Framework;
 using Csw.Params;
+using Microsoft.Extensions.Logging;
 
 namespace SamplePlugin;
 
@@ -17,7 +18,12 @@ public sealed class GuardedHcd(CswContext context) : ComponentHandlers(context)
     /// <summary>The version of Ardalis.GuardClauses this plugin runs with.</summary>
     public static string LibraryVersion => typeof(Guard).Assembly.GetName().Version!.ToString();
 
-    public override Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public override Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        // Through the host's logging abstractions, which the plugin must share, not load again.
+        Context.Logger.LogInformation("Checking with Ardalis.GuardClauses {Version}", LibraryVersion);
+        return Task.CompletedTask;
+    }
 
     public override ValueTask<IValidateResponse> ValidateCommandAsync(Id runId, ControlCommand command)
     {

@@ -1,4 +1,4 @@
-using Csw.Actors;
+using Akka.Actor;
 using Csw.Command.Internal;
 using Csw.Command.Internal.Http;
 using Csw.Location;
@@ -11,12 +11,14 @@ public static class CommandServiceFactory
     /// <summary>A command service for a component running in this process.</summary>
     /// <param name="component">The component's supervisor.</param>
     /// <param name="options">Timeouts and logging; the defaults when null.</param>
-    public static ICommandService Make(ActorRef<ComponentMessage> component, CommandServiceOptions? options = null) =>
+    /// <exception cref="ArgumentException">The actor is not one of this process.</exception>
+    public static ICommandService Make(IActorRef component, CommandServiceOptions? options = null) =>
         new LocalCommandService(component ?? throw new ArgumentNullException(nameof(component)), options ?? CommandServiceOptions.Default);
 
     /// <summary>
     /// A command service for a component found through the location service. A
-    /// <see cref="PekkoLocation"/> must be a component of this process; an
+    /// <see cref="PekkoLocation"/> is reached through <paramref name="system"/>, and must be a
+    /// component of that system's process; an
     /// <see cref="HttpLocation"/> is reached over HTTP/WebSocket: through CswNet's session when the
     /// registration advertises it (<see cref="CommandEndpoint.SessionMetadataKey"/>), otherwise
     /// through CSW's per-request protocol, which any CSW component serves. Dispose a remote
@@ -24,18 +26,21 @@ public static class CommandServiceFactory
     /// </summary>
     /// <param name="location">Where the component is.</param>
     /// <param name="options">Timeouts, token and logging; the defaults when null.</param>
+    /// <param name="system">The actor system that resolves a <see cref="PekkoLocation"/>; not needed for an <see cref="HttpLocation"/>.</param>
     /// <exception cref="ArgumentException">The location is not one a command service can use.</exception>
-    public static ICommandService Make(Location.Location location, CommandServiceOptions? options = null)
+    public static ICommandService Make(Location.Location location, CommandServiceOptions? options = null, ActorSystem? system = null)
     {
         ArgumentNullException.ThrowIfNull(location);
         options ??= CommandServiceOptions.Default;
         var target = $"{location.Connection.ComponentId.ComponentType} {location.Prefix}";
         switch (location)
         {
-            case PekkoLocation pekko when LocalActorUri.TryResolve<ComponentMessage>(pekko.Uri, out var supervisor):
+            case PekkoLocation pekko when system is not null && ActorUri.TryResolve(pekko.Uri, system, out var supervisor) && ActorUri.IsLocal(supervisor):
                 return new LocalCommandService(supervisor, options);
             case PekkoLocation pekko:
-                throw new ArgumentException($"{target} is registered at {pekko.Uri}, which is not a component of this process: use its HttpConnection location.", nameof(location));
+                throw new ArgumentException(system is null
+                    ? $"{target} is registered at {pekko.Uri}, an actor: pass the ActorSystem to reach it through, or use its HttpConnection location."
+                    : $"{target} is registered at {pekko.Uri}, which is not a component of this process: use its HttpConnection location.", nameof(location));
             case HttpLocation http:
                 var baseUri = http.Uri.AbsoluteUri.EndsWith('/') ? http.Uri : new Uri(http.Uri.AbsoluteUri + "/");
                 ICommandTransport transport = http.Metadata.Get(CommandEndpoint.SessionMetadataKey) is { } sessionPath

@@ -32,10 +32,10 @@ public sealed class PluginContainerTests : IDisposable
     }
 
     [Fact]
-    public async Task Container_MisspeltHandlersClass_UsageExitTwoSuggestingTheNearest()
+    public async Task Container_MisspeltHandlersClass_StartFailedExitFourSuggestingTheNearest()
     {
         var (exitCode, output) = await CswProcess.RunAsync("container", Config(("WFOS.guard.current", "SamplePlugin.GuardedHdc")));
-        Assert.Equal(2, exitCode);
+        Assert.Equal(4, exitCode);
         Assert.Contains("$.components[0].componentHandlerClassName", output);
         Assert.Contains("Did you mean 'SamplePlugin.GuardedHcd'?", output);
     }

@@ -21,12 +21,13 @@ public sealed class PluginsTests
     public void Load_FrameworkCopiesBesideThePlugin_TheHostsAreUsed()
     {
         var pluginFolder = Path.GetDirectoryName(SamplePlugins.Current)!;
-        foreach (var shared in new[] { "Csw.Framework", "Microsoft.Extensions.Logging.Abstractions" })
+        string[] shared = ["Csw.Framework", "Akka", "Microsoft.Extensions.Logging.Abstractions"];
+        foreach (var name in shared)
         {
-            Assert.True(File.Exists(Path.Combine(pluginFolder, $"{shared}.dll")), $"the plugin's build should carry its own {shared}.dll, or this test proves nothing");
+            Assert.True(File.Exists(Path.Combine(pluginFolder, $"{name}.dll")), $"the plugin's build should carry its own {name}.dll, or this test proves nothing");
         }
         var plugin = Plugins.Load(SamplePlugins.Current, "$.assemblies[0]");
-        Assert.Contains(plugin.GetReferencedAssemblies(), r => r.Name == "Microsoft.Extensions.Logging.Abstractions");
+        Assert.All(shared, name => Assert.Contains(plugin.GetReferencedAssemblies(), r => r.Name == name));
         var handlers = plugin.GetType(SamplePlugins.HandlersClass, throwOnError: true)!;
         Assert.True(handlers.IsSubclassOf(typeof(ComponentHandlers)));
         Assert.DoesNotContain(AssemblyLoadContext.GetLoadContext(plugin)!.Assemblies, a => SharedAssemblies.IsShared(a.GetName()));

@@ -20,8 +20,8 @@ public sealed class GuardedHcd(CswContext context) : ComponentHandlers(context)
 
     public override Task InitializeAsync(CancellationToken cancellationToken)
     {
-        // Through the host's logging abstractions, which the plugin must share, not load again.
-        Context.Logger.LogInformation("Checking with Ardalis.GuardClauses {Version}", LibraryVersion);
+        // Through the host's logging abstractions and actor runtime, which the plugin must share, not load again.
+        Context.Logger.LogInformation("{Actor} checks with Ardalis.GuardClauses {Version}", Context.Self.Path, LibraryVersion);
         return Task.CompletedTask;
     }
 

@@ -95,12 +95,12 @@ public sealed class ComponentTestKitTests() : ComponentTestKit(loggerFactory: Lo
     }
 
     [Fact]
-    public async Task SpawnComponentAsync_InitializeKeepsFailing_ThrowsNamingTheComponent()
+    public async Task SpawnComponentAsync_InitializeKeepsFailing_ThrowsNamingTheComponentAndWhy()
     {
         var info = LampInfo with { InitializeTimeout = TimeSpan.FromMilliseconds(100) };
         var e = await Assert.ThrowsAsync<XunitException>(() =>
             SpawnComponentAsync(info, context => new LampHcd(context, hangInInitialize: true), ComponentOptions.Default with { MaxInitializeRestarts = 0 }));
-        Assert.Contains(Lamp.ToString(), e.Message);
+        Assert.Equal($"HCD {Lamp} shut down before it was Running: HCD {Lamp} failed to initialize: TimeoutException: InitializeAsync did not finish within 0.1 s (the component's initializeTimeout).", e.Message);
     }
 
     [Fact]

@@ -97,7 +97,7 @@ public sealed class ShellGlobals
         {
             await foreach (var state in component.SubscribeCurrentState(names.Length == 0 ? null : names.Select(n => new StateName(n)), token))
             {
-                print(ShellPrinter.State(state));
+                print(Printer.State(state));
             }
         });
     }

@@ -125,6 +125,25 @@ public sealed class ComponentTestKitTests() : ComponentTestKit(loggerFactory: Lo
     }
 
     [Fact]
+    public async Task CurrentStates_ExpectMsgTimesOut_FailureNamesTheComponentsProbe()
+    {
+        var lamp = await SpawnComponentAsync(LampInfo, context => new LampHcd(context));
+        await lamp.ExpectCurrentStateAsync("warming");
+        var e = await Assert.ThrowsAnyAsync<XunitException>(() => lamp.CurrentStates.ExpectMsgAsync<CurrentState>(TimeSpan.FromMilliseconds(100)).AsTask());
+        Assert.StartsWith($"In the CurrentState probe of HCD {Lamp}: ", e.Message);
+        Assert.Contains("Timeout", e.Message);
+    }
+
+    [Fact]
+    public async Task Lifecycle_ExpectMsgTimesOut_FailureNamesTheComponentsProbe()
+    {
+        var lamp = await SpawnComponentAsync(LampInfo, context => new LampHcd(context));
+        var e = await Assert.ThrowsAnyAsync<XunitException>(() => lamp.Lifecycle.ExpectMsgAsync<LifecycleStateChanged>(TimeSpan.FromMilliseconds(100)).AsTask());
+        Assert.StartsWith($"In the lifecycle probe of HCD {Lamp}: ", e.Message);
+        Assert.Contains("Timeout", e.Message);
+    }
+
+    [Fact]
     public async Task Constructor_LoggerFactory_ReceivesTheHandlersLogs()
     {
         var info = new ComponentInfo(Prefix.Parse("TCS.logged.lamp"), ComponentType.HCD);

@@ -15,6 +15,16 @@ if (args is [Bench.Remote.Distribution.ChildMode, var etcd, var prefix])
     return await Bench.Remote.Distribution.RunChildAsync(etcd, prefix);
 }
 
+if (args is [Bench.Fuzz.FuzzHost.ChildMode, var commandPort, var locationPort])
+{
+    return await Bench.Fuzz.FuzzHost.RunAsync(int.Parse(commandPort, System.Globalization.CultureInfo.InvariantCulture), int.Parse(locationPort, System.Globalization.CultureInfo.InvariantCulture));
+}
+
+if (args is [Bench.Remote.AkkaRemoteSubmit.ChildMode])
+{
+    return await Bench.Remote.AkkaRemoteSubmit.RunChildAsync();
+}
+
 if (args is ["bdn", ..])
 {
     BenchmarkSwitcher.FromAssembly(Assembly.GetExecutingAssembly()).Run(args[1..]);

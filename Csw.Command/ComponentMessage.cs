@@ -39,4 +39,19 @@ public abstract record ComponentMessage
     /// <param name="Names">The state names wanted; all when null or empty.</param>
     /// <param name="ReplyTo">Where the <see cref="Subscription{TEvent}"/> of <see cref="CurrentState"/> goes.</param>
     public sealed record SubscribeCurrentState(IReadOnlyList<StateName>? Names, IActorRef ReplyTo) : ComponentMessage;
+
+    /// <summary>
+    /// Subscribe an actor to the component's CurrentState (the form that works across processes):
+    /// each state is told to <paramref name="Subscriber"/>, until it stops or unsubscribes. The
+    /// component answers a <see cref="Status.Success"/> holding the subscriber once the subscription
+    /// is in place, so that a state published after a later command reaches it.
+    /// </summary>
+    /// <param name="Names">The state names wanted; all when null or empty.</param>
+    /// <param name="Subscriber">Who receives the <see cref="CurrentState"/> messages; watched, and removed when it stops.</param>
+    /// <param name="ReplyTo">Where the acknowledgement goes.</param>
+    public sealed record SubscribeCurrentStateTo(IReadOnlyList<StateName>? Names, IActorRef Subscriber, IActorRef ReplyTo) : ComponentMessage;
+
+    /// <summary>Stop telling <paramref name="Subscriber"/> the component's CurrentState.</summary>
+    /// <param name="Subscriber">The subscriber of <see cref="SubscribeCurrentStateTo"/>.</param>
+    public sealed record UnsubscribeCurrentState(IActorRef Subscriber) : ComponentMessage;
 }

@@ -16,7 +16,7 @@ public static class Component
     /// <param name="info">The component's prefix, type and settings.</param>
     /// <param name="handlers">Makes the handlers; called again for each restart.</param>
     /// <param name="options">How to run it; the defaults when null.</param>
-    /// <returns>The supervisor: pass it to <see cref="CommandServiceFactory.Make(IActorRef, CommandServiceOptions)"/> to send commands.</returns>
+    /// <returns>The supervisor: pass it to <see cref="CommandServiceFactory.Make(IActorRef, CommandServiceOptions, ActorSystem)"/> to send commands.</returns>
     /// <exception cref="InvalidActorNameException">A component with the same prefix already runs in this system.</exception>
     public static IActorRef Spawn(ActorSystem system, ComponentInfo info, Func<CswContext, ComponentHandlers> handlers, ComponentOptions? options = null)
     {

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Actor.Setup;
 using Akka.Configuration;
 using Akka.Hosting.Logging;
+using Csw.Command;
 using Microsoft.Extensions.Logging;
 
 namespace Csw.Framework;
@@ -9,7 +10,8 @@ namespace Csw.Framework;
 /// <summary>
 /// Makes actor systems for components outside a Generic Host (with a host, use
 /// <c>services.AddCswContainer</c>): Akka's logging goes to the given
-/// <see cref="ILoggerFactory"/>, as do the handlers' loggers. Any plain Akka.NET
+/// <see cref="ILoggerFactory"/>, as do the handlers' loggers, and CswNet's messages cross
+/// Akka.Remote through <see cref="CswSerialization"/>. Any plain Akka.NET
 /// <see cref="ActorSystem"/> also runs components; its handlers then log through Akka.
 /// </summary>
 public static class CswActorSystem
@@ -34,7 +36,7 @@ public static class CswActorSystem
         {
             settings = ConfigurationFactory.ParseString($"akka.loggers = [\"{typeof(LoggerFactoryLogger).AssemblyQualifiedName}\"]").WithFallback(settings);
         }
-        var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(settings));
+        var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(settings), CswSerialization.Setup());
         return ActorSystem.Create(SystemName(name), loggerFactory is null ? setup : setup.And(new LoggerFactorySetup(loggerFactory)));
     }
 

@@ -85,8 +85,9 @@ public sealed class CswContext
 
     /// <summary>
     /// A command service for another component, found through the location service (waiting up to
-    /// <paramref name="within"/> for it to register): a component of this process is commanded
-    /// directly, one in another process through its HTTP command endpoint.
+    /// <paramref name="within"/> for it to register): through its actor (<c>pekko</c>) connection when
+    /// this component's actor system can reach it — directly in this process, over Akka.Remote in
+    /// another process of the cluster — otherwise through its HTTP command endpoint.
     /// </summary>
     /// <param name="component">The other component.</param>
     /// <param name="within">How long to wait for it; 5 s when null.</param>
@@ -102,17 +103,17 @@ public sealed class CswContext
         try
         {
             await Task.WhenAny(pekko, http).ConfigureAwait(false);
-            // A component of this process is commanded directly, even if it also has an endpoint.
+            // An actor this system reaches is commanded through it, even if it also has an endpoint.
             var local = pekko.IsCompletedSuccessfully ? await pekko.ConfigureAwait(false) : await LocationService.FindAsync(Connection.Pekko(component), cancellationToken).ConfigureAwait(false);
-            if (local is not null && ActorUri.TryResolve(local.Uri, System, out var supervisor) && ActorUri.IsLocal(supervisor))
+            if (local is not null && ActorUri.TryResolve(local.Uri, System, out var supervisor))
             {
-                return CommandServiceFactory.Make(supervisor, _commandServiceOptions);
+                return CommandServiceFactory.Make(supervisor, _commandServiceOptions, System);
             }
             return await http.ConfigureAwait(false) is { } remote
                 ? CommandServiceFor(remote)
                 : throw new InvalidOperationException(local is null
                     ? $"{component.ComponentType} {component.Prefix} did not register within {wait.TotalSeconds:0.###} s."
-                    : $"{component.ComponentType} {component.Prefix} runs in another process ({local.Uri}) and registered no HTTP command endpoint within {wait.TotalSeconds:0.###} s.");
+                    : $"{component.ComponentType} {component.Prefix} runs where {System.Name} cannot reach its actor ({local.Uri}: another process, and this actor system has no remoting) and registered no HTTP command endpoint within {wait.TotalSeconds:0.###} s.");
         }
         finally
         {
@@ -123,10 +124,11 @@ public sealed class CswContext
 
     /// <summary>
     /// A command service for a component at <paramref name="location"/> (from a tracking event, for
-    /// instance): a component of this process directly, another one through its HTTP endpoint. A
-    /// remote service is made once per endpoint and closed when this component stops.
+    /// instance): a <see cref="PekkoLocation"/> through its actor (in this process, or over
+    /// Akka.Remote), an <see cref="HttpLocation"/> through its endpoint. An HTTP service is made once
+    /// per endpoint and closed when this component stops.
     /// </summary>
-    /// <param name="location">A <see cref="PekkoLocation"/> of this process or an <see cref="HttpLocation"/>.</param>
+    /// <param name="location">A <see cref="PekkoLocation"/> this component's actor system reaches, or an <see cref="HttpLocation"/>.</param>
     /// <exception cref="ArgumentException">The location is not one a command service can use.</exception>
     public ICommandService CommandServiceFor(Location.Location location)
     {
@@ -136,11 +138,11 @@ public sealed class CswContext
             : CommandServiceFactory.Make(location, _commandServiceOptions, System);
     }
 
-    /// <summary>A command service for a component running in this process.</summary>
+    /// <summary>A command service for a component's supervisor: in this process, or over Akka.Remote in another process of the cluster.</summary>
     /// <param name="component">The other component's supervisor.</param>
     /// <param name="options">Timeouts; this component's when null.</param>
     public ICommandService CommandServiceFor(IActorRef component, CommandServiceOptions? options = null) =>
-        CommandServiceFactory.Make(component, options ?? _commandServiceOptions);
+        CommandServiceFactory.Make(component, options ?? _commandServiceOptions, System);
 
     /// <summary>Closes the remote command services this context made.</summary>
     internal async Task DisposeRemoteServicesAsync()

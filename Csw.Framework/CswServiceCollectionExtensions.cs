@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Hosting;
+using Csw.Command;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -30,6 +31,7 @@ public static class CswServiceCollectionExtensions
         services.AddAkka(CswActorSystem.SystemName(config.Name), (builder, provider) =>
         {
             builder.AddHocon(CswActorSystem.DefaultConfig, HoconAddMode.Append);
+            builder.WithCustomSerializer(CswSerialization.Name, CswSerialization.Types, CswSerialization.Create);
             builder.ConfigureLoggers(loggers =>
             {
                 loggers.ClearLoggers();

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Actor.Setup;
 using Akka.TestKit;
 using Akka.Hosting.Logging;
+using Csw.Command;
 using Csw.Framework;
 using Csw.TestKit.Internal;
 using Microsoft.Extensions.Logging;
@@ -21,7 +22,7 @@ public abstract class ComponentTestKit : Akka.TestKit.Xunit2.TestKit
     /// <summary>Creates the kit and the test's actor system.</summary>
     /// <param name="output">xunit's output, where the system's log goes; none when null.</param>
     /// <param name="loggerFactory">Where the components' handlers log; Akka's log when null.</param>
-    /// <param name="config">HOCON settings for the actor system, over the kit's defaults.</param>
+    /// <param name="config">HOCON settings for the actor system, over the kit's defaults (e.g. <c>akka.actor.provider = remote</c>; CswNet's serializer is registered).</param>
     protected ComponentTestKit(ITestOutputHelper? output = null, ILoggerFactory? loggerFactory = null, string? config = null)
         : base(Setup(loggerFactory, config), output: output)
     {
@@ -74,7 +75,7 @@ public abstract class ComponentTestKit : Akka.TestKit.Xunit2.TestKit
 
     private static ActorSystemSetup Setup(ILoggerFactory? loggerFactory, string? config)
     {
-        var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(TestKitConfig.For(config)));
+        var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(TestKitConfig.For(config)), CswSerialization.Setup());
         return loggerFactory is null ? setup : setup.And(new LoggerFactorySetup(loggerFactory));
     }
 }

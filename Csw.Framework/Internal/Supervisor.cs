@@ -113,6 +113,13 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         Receive<ComponentMessage.Query>(query => _context.CommandResponseManager.Query(query.RunId, query.ReplyTo));
         Receive<ComponentMessage.QueryFinal>(queryFinal => _context.CommandResponseManager.QueryFinal(queryFinal.RunId, queryFinal.ReplyTo));
         Receive<ComponentMessage.SubscribeCurrentState>(subscribe => subscribe.ReplyTo.Tell(_context.CurrentStatePublisher.Subscribe(subscribe.Names)));
+        Receive<ComponentMessage.SubscribeCurrentStateTo>(subscribe =>
+        {
+            // Told to the publisher before the acknowledgement: whatever the caller sends after it is published later.
+            _context.CurrentStatePublisher.Subscribe(subscribe.Subscriber, subscribe.Names);
+            subscribe.ReplyTo.Tell(new Status.Success(subscribe.Subscriber));
+        });
+        Receive<ComponentMessage.UnsubscribeCurrentState>(unsubscribe => _context.CurrentStatePublisher.Unsubscribe(unsubscribe.Subscriber));
         Receive<SupervisorMessage.Lock>(request => _lock.Lock(Timers, request));
         Receive<SupervisorMessage.Unlock>(request => _lock.Unlock(Timers, request));
         Receive<LockLeaseTimer>(timer => _lock.OnLeaseTimer(Timers, timer));

@@ -8,7 +8,7 @@ namespace Csw.Command.Tests;
 /// and the commands and states the tests use. The suites use nothing but <see cref="ICommandService"/>
 /// (and the test component's own controls), so the HTTP/WebSocket client can run them unchanged.
 /// </summary>
-public abstract class CommandContractBase : ComponentTestKit, IAsyncLifetime
+public abstract class CommandContractBase(string? config = null) : ComponentTestKit(config: config), IAsyncLifetime
 {
     protected static readonly Prefix Client = Prefix.Parse("WFOS.client");
     protected static readonly StateName PositionState = new("position");

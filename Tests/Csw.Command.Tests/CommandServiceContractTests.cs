@@ -4,7 +4,7 @@ using Csw.TestKit;
 namespace Csw.Command.Tests;
 
 /// <summary>What every <see cref="ICommandService"/> must do with commands: validate, submit, query, oneway, cancellation and timeouts.</summary>
-public abstract class CommandServiceContractTests : CommandContractBase
+public abstract class CommandServiceContractTests(string? config = null) : CommandContractBase(config)
 {
     // ValidateAsync
 

@@ -6,7 +6,7 @@ using Csw.Tests.Shared;
 namespace Csw.Command.Tests;
 
 /// <summary>What every <see cref="ICommandService"/> must do with CurrentState: oneway-and-match with each matcher, and state subscriptions.</summary>
-public abstract class CurrentStateContractTests : CommandContractBase
+public abstract class CurrentStateContractTests(string? config = null) : CommandContractBase(config)
 {
     // OnewayAsync, OnewayAndMatchAsync
 

@@ -126,8 +126,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         // Whether GoOffline/GoOnline apply is decided again when their turn comes (StillApplies):
         // one queued before them may change the state in between.
         Receive<SupervisorMessage>(change => IsModeChange(change) && IsRunning, change => _lane.Enqueue(new LaneItem(change, null)));
-        // Until the handlers are ready there is nothing to shut down in them: stop at once rather
-        // than wait for an initialize (and its retries) that may never succeed.
+        // Before Running there is nothing to shut down in the handlers: stop now, not after initialize's retries.
         Receive<SupervisorMessage.Shutdown>(_ => _state is SupervisorLifecycleState.Idle or SupervisorLifecycleState.Restart && !_awaitingRegistration, _ => ShutDownWhileStarting());
         // Asking again is no mistake: the component is shutting down already.
         Receive<SupervisorMessage.Shutdown>(_ => _state == SupervisorLifecycleState.Shutdown, _ => Log.LogDebug("{Component} is shutting down already", _context.ComponentInfo));
@@ -381,10 +380,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
 
     private static async Task<int> UnregisterThenAsync(IAsyncDisposable? registration, Task<int> then)
     {
-        if (registration is not null)
-        {
-            await registration.DisposeAsync().ConfigureAwait(false);
-        }
+        await (registration?.DisposeAsync() ?? ValueTask.CompletedTask).ConfigureAwait(false);
         return await then.ConfigureAwait(false);
     }
 

@@ -102,7 +102,7 @@ public sealed class ShellGlobals
             await foreach (var state in component.SubscribeCurrentState(names.Length == 0 ? null : names.Select(n => new StateName(n)), token))
             {
                 unseen.Saw(state.StateName);
-                print(ShellPrinter.State(state));
+                print(Printer.State(state));
             }
         });
     }

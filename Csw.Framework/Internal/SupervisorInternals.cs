@@ -30,3 +30,9 @@ internal sealed record LocationEventReceived(TrackingEvent Event);
 
 /// <summary>One call waiting for, or running in, the handler lane: the message and, for commands, the runId it was given.</summary>
 internal sealed record LaneItem(object Message, Id? RunId);
+
+/// <summary>An initialize attempt's timeout has passed.</summary>
+internal sealed record InitializeTimedOut(int Attempt);
+
+/// <summary>The wait before the next initialize attempt is over.</summary>
+internal sealed record BackoffElapsed;

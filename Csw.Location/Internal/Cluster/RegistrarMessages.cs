@@ -1,0 +1,28 @@
+namespace Csw.Location.Internal.Cluster;
+
+/// <summary>Registers an entry unless its connection is held by another location; answered with <see cref="Registered"/>, <see cref="Refused"/> or <see cref="Failed"/>.</summary>
+internal sealed record Register(ClusterRegistration Entry) : IClusterLocationMessage;
+
+/// <summary>Removes a connection's entry (only while it is at <paramref name="IfAt"/>, when given); answered with <see cref="Done"/> or <see cref="Failed"/>.</summary>
+internal sealed record Unregister(string ConnectionName, Location? IfAt) : IClusterLocationMessage;
+
+/// <summary>Removes every entry; answered with <see cref="Done"/> or <see cref="Failed"/>.</summary>
+internal sealed record UnregisterAll : IClusterLocationMessage
+{
+    public static readonly UnregisterAll Instance = new();
+}
+
+/// <summary>The entry is registered (and replicated to a majority).</summary>
+internal sealed record Registered(Location Location) : IClusterLocationMessage;
+
+/// <summary>The connection is held by <paramref name="Other"/>.</summary>
+internal sealed record Refused(Location Other) : IClusterLocationMessage;
+
+/// <summary>The change is made (and replicated to a majority).</summary>
+internal sealed record Done : IClusterLocationMessage
+{
+    public static readonly Done Instance = new();
+}
+
+/// <summary>The registrar could not make the change, and says why.</summary>
+internal sealed record Failed(string Reason) : IClusterLocationMessage;

@@ -1,0 +1,40 @@
+namespace Csw.Location.Tests.Support;
+
+/// <summary>Three cluster members shared by a test class; each test uses a store of its own, so tests do not see each other.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private ClusterNodes? _nodes;
+
+    public ClusterNodes Nodes => _nodes ?? throw new InvalidOperationException("The cluster has not started.");
+
+    /// <summary>Options for a fresh, empty store.</summary>
+    public static ClusterLocationOptions FreshStore() => ClusterLocationOptions.Default.WithStoreName($"test-{Guid.NewGuid():N}");
+
+    public async Task InitializeAsync() => _nodes = await ClusterNodes.StartAsync(3);
+
+    public async Task DisposeAsync()
+    {
+        if (_nodes is not null)
+        {
+            await _nodes.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>One cluster member shared by a test class.</summary>
+public sealed class SingleNodeClusterFixture : IAsyncLifetime
+{
+    private ClusterNodes? _nodes;
+
+    public ClusterNodes Nodes => _nodes ?? throw new InvalidOperationException("The cluster has not started.");
+
+    public async Task InitializeAsync() => _nodes = await ClusterNodes.StartAsync(1);
+
+    public async Task DisposeAsync()
+    {
+        if (_nodes is not null)
+        {
+            await _nodes.DisposeAsync();
+        }
+    }
+}

@@ -42,6 +42,9 @@ public sealed record ClusterLocationOptions
     /// <param name="service">The settings.</param>
     public ClusterLocationOptions WithService(LocationServiceOptions service) => this with { Service = service ?? throw new ArgumentNullException(nameof(service)) };
 
+    /// <summary>How long the registrar's majority reads and writes may take: they must end before the caller gives up.</summary>
+    internal TimeSpan MajorityTimeout => RequestTimeout * 0.4;
+
     internal static bool IsValidStoreName(string? name) =>
         !string.IsNullOrEmpty(name) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }

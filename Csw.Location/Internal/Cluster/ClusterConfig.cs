@@ -28,6 +28,9 @@ internal static class ClusterConfig
         var config = ConfigurationFactory.ParseString($$"""
             akka {
               actor.provider = cluster
+              # Every member runs the default store's registrar manager from the start, whether or not
+              # it creates a location service, so that the oldest member always hosts the registrar.
+              extensions = ["{{typeof(ClusterStores.Provider).FullName}}, {{typeof(ClusterStores).Assembly.GetName().Name}}"]
               remote.dot-netty.tcp {
                 hostname = {{Quote(settings.Hostname)}}
                 port = {{settings.Port.ToString(CultureInfo.InvariantCulture)}}

@@ -50,8 +50,7 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
         _tracking = system.ActorOf(TrackingActor.Props(_replicator, _key, MajorityTimeout));
     }
 
-    /// <summary>The registrar's own majority reads and writes must end before the caller gives up.</summary>
-    private TimeSpan MajorityTimeout => _options.RequestTimeout * 0.4;
+    private TimeSpan MajorityTimeout => _options.MajorityTimeout;
 
     public async Task<RegistrationResult> RegisterAsync(Registration registration, CancellationToken cancellationToken = default)
     {

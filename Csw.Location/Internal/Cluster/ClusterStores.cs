@@ -22,6 +22,7 @@ internal sealed class ClusterStores : IExtension
         _system = system;
         Replicator = DistributedData.Get(system).Replicator;
         EnsureSerializer(system);
+        RegistrarOf(ClusterLocationOptions.DefaultStoreName, ClusterLocationOptions.Default.MajorityTimeout);
     }
 
     public IActorRef Replicator { get; }

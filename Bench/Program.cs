@@ -15,6 +15,11 @@ if (args is [Bench.Remote.Distribution.ChildMode, var etcd, var prefix])
     return await Bench.Remote.Distribution.RunChildAsync(etcd, prefix);
 }
 
+if (args is [Bench.Remote.ClusterDistribution.ChildMode, var seedPort, var childPrefix])
+{
+    return await Bench.Remote.ClusterDistribution.RunChildAsync(seedPort, childPrefix);
+}
+
 if (args is ["bdn", ..])
 {
     BenchmarkSwitcher.FromAssembly(Assembly.GetExecutingAssembly()).Run(args[1..]);

@@ -30,6 +30,8 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
     /// <summary>This member, the owner of what this instance registers.</summary>
     private readonly UniqueAddress _self;
 
+    private readonly Akka.Cluster.Cluster _cluster;
+
     private readonly ILogger _log;
 
     /// <summary>What this instance registered and has not unregistered, to unregister on disposal; guarded by itself.</summary>
@@ -43,7 +45,8 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
         _options = options;
         _log = (options.Service.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Csw.Location.Cluster");
         var stores = ClusterStores.Get(system);
-        _self = Akka.Cluster.Cluster.Get(system).SelfUniqueAddress;
+        _cluster = Akka.Cluster.Cluster.Get(system);
+        _self = _cluster.SelfUniqueAddress;
         _replicator = stores.Replicator;
         _key = ClusterStores.KeyOf(options.StoreName);
         _registrar = stores.RegistrarOf(options.StoreName, MajorityTimeout);
@@ -242,25 +245,38 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
         return [.. map.Values.Select(entry => entry.Location).Where(wanted)];
     }
 
-    /// <summary>The map as a majority of members hold it, so that a change acknowledged anywhere is seen.</summary>
+    /// <summary>
+    /// The map as a majority of members hold it, so that a change acknowledged anywhere is seen.
+    /// When no majority can answer (a member of two crashed and is not downed yet, or this member is
+    /// cut off), this member's replica answers instead: a find should not fail for seconds because
+    /// someone else died.
+    /// </summary>
     private async Task<LWWDictionary<string, ClusterRegistration>> ReadAsync(CancellationToken cancellationToken)
     {
-        var read = Dsl.Get(_key, new ReadMajority(MajorityTimeout));
-        object answer;
-        try
+        var answer = await GetAsync(ClusterMembership.MajorityReachable(_cluster) ? new ReadMajority(MajorityTimeout) : ReadLocal.Instance, cancellationToken).ConfigureAwait(false);
+        if (answer is GetFailure)
         {
-            answer = await _replicator.Ask<IGetResponse>(read, _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (AskTimeoutException e)
-        {
-            throw new ClusterUnavailableException($"This member's replicator did not answer within {_options.RequestTimeout.TotalSeconds} s.", e);
+            _log.LogWarning("A majority of the cluster's members did not answer a read within {Timeout} s; this member's replica answers", MajorityTimeout.TotalSeconds);
+            answer = await GetAsync(ReadLocal.Instance, cancellationToken).ConfigureAwait(false);
         }
         return answer switch
         {
             GetSuccess success => success.Get(_key),
             NotFound => LWWDictionary<string, ClusterRegistration>.Empty,
-            _ => throw new ClusterUnavailableException($"A majority of the cluster's members did not answer within {MajorityTimeout.TotalSeconds} s."),
+            _ => throw new ClusterUnavailableException($"This member's replicator could not read the registrations: {answer}."),
         };
+    }
+
+    private async Task<IGetResponse> GetAsync(IReadConsistency consistency, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _replicator.Ask<IGetResponse>(Dsl.Get(_key, consistency), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AskTimeoutException e)
+        {
+            throw new ClusterUnavailableException($"This member's replicator did not answer within {_options.RequestTimeout.TotalSeconds} s.", e);
+        }
     }
 
     private async Task<IClusterLocationMessage> AskRegistrarAsync(IClusterLocationMessage request, CancellationToken cancellationToken, Func<Exception, Exception> failure)

@@ -15,4 +15,16 @@ internal static class ClusterMembership
             cluster.Join(cluster.SelfAddress);
         }
     }
+
+    /// <summary>
+    /// Whether enough members are reachable for a majority read to succeed, as far as this member
+    /// knows (the replicator counts every member that is not removed, reachable or not).
+    /// </summary>
+    public static bool MajorityReachable(Akka.Cluster.Cluster cluster)
+    {
+        var state = cluster.State;
+        var members = state.Members.Count(m => m.Status != MemberStatus.Removed);
+        var unreachable = state.Unreachable.Count(m => m.Status != MemberStatus.Removed);
+        return members - unreachable >= members / 2 + 1;
+    }
 }

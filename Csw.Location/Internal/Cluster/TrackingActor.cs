@@ -5,9 +5,10 @@ namespace Csw.Location.Internal.Cluster;
 
 /// <summary>
 /// Feeds one service instance's trackers from the replicated map. It keeps the map as it has seen
-/// it, merging in every change this member's replicator reports and every majority read; a new
-/// tracker waits for a majority read (so that its first event is the current state even when this
-/// member has not heard of a change yet), then hears every difference in its connection's location.
+/// it, merging in every change this member's replicator reports and every read. A new tracker
+/// starts from this member's replica (so that a change made after it started is never missed),
+/// then a majority read adds what this member has not heard of yet; it hears every difference in
+/// its connection's location.
 /// </summary>
 internal sealed class TrackingActor : ReceiveActor
 {
@@ -38,16 +39,25 @@ internal sealed class TrackingActor : ReceiveActor
         Receive<StartTracking>(start =>
         {
             _starting.Add(start.Tracker);
-            _replicator.Tell(Dsl.Get(_key, new ReadMajority(_readTimeout), start.Tracker));
+            _replicator.Tell(Dsl.Get(_key, ReadLocal.Instance, start.Tracker));
         });
         Receive<GetSuccess>(read =>
         {
             Merge(read.Get(_key));
-            Begin((Tracker)read.Request);
+            if (read.Request is Tracker tracker)
+            {
+                Begin(tracker);
+            }
         });
-        // Not found: nothing registered yet. Failed: no majority answered; this member's view must do.
-        Receive<NotFound>(read => Begin((Tracker)read.Request));
-        Receive<GetFailure>(read => Begin((Tracker)read.Request));
+        Receive<NotFound>(read =>
+        {
+            if (read.Request is Tracker tracker)
+            {
+                Begin(tracker);
+            }
+        });
+        // The majority read only adds what this member has not heard of yet; without it, the replica must do.
+        Receive<GetFailure>(_ => { });
         Receive<StopTracking>(stop => Stop(stop.Tracker));
     }
 
@@ -80,12 +90,21 @@ internal sealed class TrackingActor : ReceiveActor
         }
     }
 
-    /// <summary>A tracker's read is in: from now on it hears what the others of its connection hear, starting with where it is.</summary>
+    /// <summary>
+    /// The replica's state at the tracker's start is in (the replicator answers in order with its
+    /// change notifications, so none is missed or heard twice): from now on the tracker hears what
+    /// the others of its connection hear, starting with where it is. Then a majority read adds
+    /// what this member has not heard of yet (a change written to a majority without it).
+    /// </summary>
     private void Begin(Tracker tracker)
     {
         if (!_starting.Remove(tracker))
         {
             return; // Stopped meanwhile.
+        }
+        if (ClusterMembership.MajorityReachable(Akka.Cluster.Cluster.Get(Context.System)))
+        {
+            _replicator.Tell(Dsl.Get(_key, new ReadMajority(_readTimeout)));
         }
         var name = tracker.Connection.Name;
         if (!_trackers.TryGetValue(name, out var trackers))

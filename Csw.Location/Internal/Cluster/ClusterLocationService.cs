@@ -10,8 +10,8 @@ namespace Csw.Location.Internal.Cluster;
 /// <summary>
 /// The location service kept in the Akka cluster: registrations are entries of a replicated
 /// (Distributed Data) map, each owned by the member that made it. Changes go through the store's
-/// registrar (a cluster singleton), reads ask a majority of members, and tracking follows this
-/// member's replica (<see cref="TrackingActor"/>).
+/// registrar (a cluster singleton), reads ask a majority of members, and tracking follows the
+/// registrar's changes (<see cref="TrackingActor"/>).
 /// </summary>
 internal sealed class ClusterLocationService : ILocationService, IAsyncDisposable
 {
@@ -50,7 +50,7 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
         _replicator = stores.Replicator;
         _key = ClusterStores.KeyOf(options.StoreName);
         _registrar = stores.RegistrarOf(options.StoreName, MajorityTimeout);
-        _tracking = system.ActorOf(TrackingActor.Props(_replicator, _key, MajorityTimeout));
+        _tracking = system.ActorOf(TrackingActor.Props(_registrar));
     }
 
     private TimeSpan MajorityTimeout => _options.MajorityTimeout;

@@ -22,6 +22,9 @@ internal sealed class LocationSerializer(ExtendedActorSystem system) : Serialize
     private const string RefusedManifest = "Refused";
     private const string DoneManifest = "Done";
     private const string FailedManifest = "Failed";
+    private const string FollowManifest = "Follow";
+    private const string SnapshotManifest = "Snapshot";
+    private const string ChangedManifest = "Changed";
 
     public override int Identifier => ClusterConfig.SerializerId;
 
@@ -35,6 +38,9 @@ internal sealed class LocationSerializer(ExtendedActorSystem system) : Serialize
         Refused => RefusedManifest,
         Done => DoneManifest,
         Failed => FailedManifest,
+        Follow => FollowManifest,
+        Snapshot => SnapshotManifest,
+        LocationChanged => ChangedManifest,
         _ => throw new ArgumentException($"The location serializer does not write {o.GetType()}.", nameof(o)),
     };
 
@@ -71,7 +77,18 @@ internal sealed class LocationSerializer(ExtendedActorSystem system) : Serialize
                 case Failed failed:
                     writer.WriteString("reason", failed.Reason);
                     break;
-                case UnregisterAll or Done:
+                case Snapshot snapshot:
+                    writer.WritePropertyName("locations");
+                    LocationJson.Serialize<IReadOnlyList<Location>>(writer, snapshot.Locations);
+                    break;
+                case LocationChanged changed:
+                    writer.WriteString("connection", changed.ConnectionName);
+                    if (changed.Now is { } now)
+                    {
+                        WriteLocation(writer, "now", now);
+                    }
+                    break;
+                case UnregisterAll or Done or Follow:
                     break;
                 default:
                     throw new ArgumentException($"The location serializer does not write {obj.GetType()}.", nameof(obj));
@@ -98,6 +115,10 @@ internal sealed class LocationSerializer(ExtendedActorSystem system) : Serialize
                 RefusedManifest => new Refused(LocationJson.Deserialize<Location>(root.GetProperty("other"), "$.other")),
                 DoneManifest => Done.Instance,
                 FailedManifest => new Failed(root.GetProperty("reason").GetString()!),
+                FollowManifest => Follow.Instance,
+                SnapshotManifest => new Snapshot(LocationJson.Deserialize<IReadOnlyList<Location>>(root.GetProperty("locations"), "$.locations")),
+                ChangedManifest => new LocationChanged(root.GetProperty("connection").GetString()!,
+                    root.TryGetProperty("now", out var now) ? LocationJson.Deserialize<Location>(now, "$.now") : null),
                 _ => throw new SerializationException($"Unknown location message manifest '{manifest}'."),
             };
         }

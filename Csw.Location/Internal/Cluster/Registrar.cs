@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.DistributedData;
@@ -16,9 +15,6 @@ namespace Csw.Location.Internal.Cluster;
 /// </summary>
 internal sealed class Registrar : ReceiveActor, IWithStash, IWithTimers
 {
-    /// <summary>How long a write to every member may take before it falls back to a majority.</summary>
-    private static readonly TimeSpan WriteAllTimeout = TimeSpan.FromSeconds(1);
-
     private readonly IActorRef _replicator;
 
     private readonly LWWDictionaryKey<string, ClusterRegistration> _key;
@@ -30,8 +26,14 @@ internal sealed class Registrar : ReceiveActor, IWithStash, IWithTimers
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
-    /// <summary>Members the failure detector calls unreachable: writes go to a majority rather than wait for them.</summary>
-    private ImmutableHashSet<Address> _unreachable = [];
+    /// <summary>The map as this registrar made it (it is the only writer): what a new follower is shown.</summary>
+    private LWWDictionary<string, ClusterRegistration> _map = LWWDictionary<string, ClusterRegistration>.Empty;
+
+    /// <summary>The members' tracking actors, told every change in the order it was made.</summary>
+    private readonly HashSet<IActorRef> _followers = [];
+
+    /// <summary>An update is under way: further changes wait in the stash, so that changes are told in the order they were made.</summary>
+    private bool _busy;
 
     public Registrar(IActorRef replicator, LWWDictionaryKey<string, ClusterRegistration> key, TimeSpan majorityTimeout)
     {
@@ -50,7 +52,7 @@ internal sealed class Registrar : ReceiveActor, IWithStash, IWithTimers
 
     protected override void PreStart()
     {
-        _cluster.Subscribe(Self, ClusterEvent.InitialStateAsEvents, typeof(ClusterEvent.IMemberEvent), typeof(ClusterEvent.IReachabilityEvent));
+        _cluster.Subscribe(Self, ClusterEvent.InitialStateAsEvents, typeof(ClusterEvent.IMemberEvent));
         ReadMajority();
     }
 
@@ -59,8 +61,8 @@ internal sealed class Registrar : ReceiveActor, IWithStash, IWithTimers
     /// <summary>Waiting for the majority read; everything else waits in the stash.</summary>
     private void Starting()
     {
-        Receive<GetSuccess>(_ => Start());
-        Receive<NotFound>(_ => Start());
+        Receive<GetSuccess>(read => Start(read.Get(_key)));
+        Receive<NotFound>(_ => Start(LWWDictionary<string, ClusterRegistration>.Empty));
         Receive<GetFailure>(_ =>
         {
             _log.Warning("The location registrar could not read the registrations from a majority of members; trying again");
@@ -72,37 +74,45 @@ internal sealed class Registrar : ReceiveActor, IWithStash, IWithTimers
 
     private void Ready()
     {
+        Receive<Follow>(_ =>
+        {
+            _followers.Add(Sender);
+            Context.Watch(Sender);
+            Sender.Tell(new Snapshot([.. _map.Values.Select(entry => entry.Location)]));
+        });
+        Receive<Terminated>(t => _followers.Remove(t.ActorRef));
+        Receive<Applied>(applied => Tell(applied.After));
+        Receive<UpdateSuccess>(s => Complete((Pending)s.Request, ((Pending)s.Request).Success));
+        Receive<ModifyFailure>(f => Complete((Pending)f.Request, f.Cause is ConnectionTaken taken ? new Refused(taken.Other) : new Failed(f.Cause.Message)));
+        Receive<UpdateTimeout>(t =>
+        {
+            _log.Warning("A location change was not acknowledged by a majority of members within {0}; it stays on this member and spreads by gossip", _majorityTimeout);
+            Complete((Pending)t.Request, new Failed($"not acknowledged by a majority of the cluster's members within {_majorityTimeout.TotalSeconds} s"));
+        });
+        Receive<IUpdateFailure>(f => Complete((Pending)f.Request, new Failed(f.Cause.Message)));
+        Receive<object>(_ => _busy, _ => Stash.Stash());
         Receive<Register>(r => OnRegister(r.Entry));
         Receive<Unregister>(u => Change(map => map.TryGetValue(u.ConnectionName, out var held) && (u.IfAt is null || held.Location == u.IfAt)
             ? map.Remove(_cluster.SelfUniqueAddress, u.ConnectionName)
-            : map, Sender, Done.Instance, toAll: false));
-        Receive<UnregisterAll>(_ => Change(map => map.Keys.ToList().Aggregate(map, (m, k) => m.Remove(_cluster.SelfUniqueAddress, k)), Sender, Done.Instance, toAll: false));
+            : map, Sender, Done.Instance));
+        Receive<UnregisterAll>(_ => Change(map => RemoveWhere(map, _ => true), Sender, Done.Instance));
         Receive<ClusterEvent.MemberDowned>(e => RemoveOwner(e.Member));
         Receive<ClusterEvent.MemberLeft>(e => RemoveOwner(e.Member));
         Receive<ClusterEvent.MemberExited>(e => RemoveOwner(e.Member));
-        Receive<ClusterEvent.MemberRemoved>(e =>
-        {
-            _unreachable = _unreachable.Remove(e.Member.Address);
-            RemoveOwner(e.Member);
-        });
-        Receive<ClusterEvent.UnreachableMember>(e => _unreachable = _unreachable.Add(e.Member.Address));
-        Receive<ClusterEvent.ReachableMember>(e => _unreachable = _unreachable.Remove(e.Member.Address));
+        Receive<ClusterEvent.MemberRemoved>(e => RemoveOwner(e.Member));
         Receive<ClusterEvent.IMemberEvent>(_ => { });
-        Receive<UpdateSuccess>(s => ((Pending)s.Request).Answer());
-        Receive<ModifyFailure>(f => ((Pending)f.Request).Fail(f.Cause is ConnectionTaken taken ? new Refused(taken.Other) : new Failed(f.Cause.Message)));
-        Receive<UpdateTimeout>(t => OnTimeout((Pending)t.Request));
-        Receive<IUpdateFailure>(f => ((Pending)f.Request).Fail(new Failed(f.Cause.Message)));
     }
 
     private void ReadMajority() => _replicator.Tell(Dsl.Get(_key, new ReadMajority(_majorityTimeout)));
 
-    private void Start()
+    private void Start(LWWDictionary<string, ClusterRegistration> map)
     {
+        _map = map;
         Become(Ready);
         Stash.UnstashAll();
         // Members that went while no registrar ran (the previous one went with its member).
         var alive = _cluster.State.Members.Where(IsAlive).Select(m => m.UniqueAddress).ToList();
-        Change(map => RemoveWhere(map, entry => !alive.Any(entry.IsOwnedBy)), ActorRefs.Nobody, Done.Instance, toAll: true);
+        Change(map => RemoveWhere(map, entry => !alive.Any(entry.IsOwnedBy)), ActorRefs.Nobody, Done.Instance);
     }
 
     private void OnRegister(ClusterRegistration entry)
@@ -127,36 +137,56 @@ internal sealed class Registrar : ReceiveActor, IWithStash, IWithTimers
                 }
             }
             return map.SetItem(_cluster.SelfUniqueAddress, name, entry);
-        }, Sender, new Registered(entry.Location), toAll: false);
+        }, Sender, new Registered(entry.Location));
     }
 
     private void RemoveOwner(Member member) =>
-        Change(map => RemoveWhere(map, entry => entry.IsOwnedBy(member.UniqueAddress)), ActorRefs.Nobody, Done.Instance, toAll: true);
+        Change(map => RemoveWhere(map, entry => entry.IsOwnedBy(member.UniqueAddress)), ActorRefs.Nobody, Done.Instance);
 
     /// <summary>
-    /// Updates the map, writing to every member (so that trackers everywhere hear at once) unless
-    /// some are unreachable, then to a majority. Removals go to every member regardless: nobody waits for them.
+    /// Updates the map, writing to a majority of members. One update at a time: the next waits in
+    /// the stash until this one is answered, so that followers hear changes in the order they were made.
     /// </summary>
-    private void Change(Func<LWWDictionary<string, ClusterRegistration>, LWWDictionary<string, ClusterRegistration>> modify, IActorRef replyTo, IClusterLocationMessage success, bool toAll)
+    private void Change(Func<LWWDictionary<string, ClusterRegistration>, LWWDictionary<string, ClusterRegistration>> modify, IActorRef replyTo, IClusterLocationMessage success)
     {
-        var all = toAll || _unreachable.IsEmpty;
-        IWriteConsistency consistency = all ? new WriteAll(WriteAllTimeout) : new WriteMajority(_majorityTimeout);
-        _replicator.Tell(Dsl.Update(_key, LWWDictionary<string, ClusterRegistration>.Empty, consistency, new Pending(replyTo, success, all), modify));
+        var pending = new Pending(replyTo, success);
+        var self = Self;
+        _busy = true;
+        // The check and change run in this member's replicator, which tells what it made at once:
+        // followers hear then, not after the majority's acknowledgements (a removed member may be
+        // one of those the write waits for, until it is gone from the cluster).
+        _replicator.Tell(Dsl.Update(_key, LWWDictionary<string, ClusterRegistration>.Empty, new WriteMajority(_majorityTimeout), pending, map =>
+        {
+            var after = modify(map);
+            self.Tell(new Applied(after));
+            return after;
+        }));
     }
 
-    /// <summary>
-    /// Not every member answered: the change is in place here and with those that did, so make sure
-    /// a majority holds it (writing the map as it is now) before answering.
-    /// </summary>
-    private void OnTimeout(Pending pending)
+    /// <summary>Tells the followers what changed: it is in this member's replica, acknowledged by others or not.</summary>
+    private void Tell(LWWDictionary<string, ClusterRegistration> after)
     {
-        if (pending.ToAll)
+        foreach (var name in _map.Keys.Union(after.Keys).ToList())
         {
-            _replicator.Tell(Dsl.Update(_key, LWWDictionary<string, ClusterRegistration>.Empty, new WriteMajority(_majorityTimeout), pending with { ToAll = false }, map => map));
-            return;
+            var (before, now) = (_map.TryGetValue(name, out var b) ? b.Location : null, after.TryGetValue(name, out var a) ? a.Location : null);
+            if (before != now)
+            {
+                var change = new LocationChanged(name, now);
+                foreach (var follower in _followers)
+                {
+                    follower.Tell(change);
+                }
+            }
         }
-        _log.Warning("A location change was not acknowledged by a majority of members within {0}", _majorityTimeout);
-        pending.Fail(new Failed($"not acknowledged by a majority of the cluster's members within {_majorityTimeout.TotalSeconds} s"));
+        _map = after;
+    }
+
+    /// <summary>Answers the caller; the next change may go.</summary>
+    private void Complete(Pending pending, IClusterLocationMessage answer)
+    {
+        pending.ReplyTo.Tell(answer);
+        _busy = false;
+        Stash.UnstashAll();
     }
 
     private LWWDictionary<string, ClusterRegistration> RemoveWhere(LWWDictionary<string, ClusterRegistration> map, Func<ClusterRegistration, bool> gone) =>
@@ -166,12 +196,10 @@ internal sealed class Registrar : ReceiveActor, IWithStash, IWithTimers
     private static bool IsAlive(Member member) => member.Status is MemberStatus.Joining or MemberStatus.WeaklyUp or MemberStatus.Up;
 
     /// <summary>Who waits for an update, and what to tell them when it succeeds.</summary>
-    private sealed record Pending(IActorRef ReplyTo, IClusterLocationMessage Success, bool ToAll)
-    {
-        public void Answer() => ReplyTo.Tell(Success);
+    private sealed record Pending(IActorRef ReplyTo, IClusterLocationMessage Success);
 
-        public void Fail(IClusterLocationMessage failure) => ReplyTo.Tell(failure);
-    }
+    /// <summary>What an update made, told by the replicator as it makes it.</summary>
+    private sealed record Applied(LWWDictionary<string, ClusterRegistration> After);
 
     /// <summary>Thrown in the update's check: the connection is at another location.</summary>
     private sealed class ConnectionTaken(Location other) : Exception($"{other.Connection.Name} is registered at {other.Uri}")

@@ -26,3 +26,20 @@ internal sealed record Done : IClusterLocationMessage
 
 /// <summary>The registrar could not make the change, and says why.</summary>
 internal sealed record Failed(string Reason) : IClusterLocationMessage;
+
+/// <summary>A member's tracking actor asks to hear every change; answered with a <see cref="Snapshot"/>, then a <see cref="LocationChanged"/> per change, in order.</summary>
+internal sealed record Follow : IClusterLocationMessage
+{
+    public static readonly Follow Instance = new();
+}
+
+/// <summary>Every registered location, as the registrar holds them when it answers a <see cref="Follow"/>.</summary>
+internal sealed record Snapshot(IReadOnlyList<Location> Locations) : IClusterLocationMessage
+{
+    public bool Equals(Snapshot? other) => other is not null && Locations.SequenceEqual(other.Locations);
+
+    public override int GetHashCode() => Locations.Count;
+}
+
+/// <summary>A connection's location changed (null: unregistered), in the order the registrar decided.</summary>
+internal sealed record LocationChanged(string ConnectionName, Location? Now) : IClusterLocationMessage;

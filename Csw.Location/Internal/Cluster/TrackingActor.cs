@@ -1,25 +1,24 @@
 using Akka.Actor;
-using Akka.DistributedData;
 
 namespace Csw.Location.Internal.Cluster;
 
 /// <summary>
-/// Feeds one service instance's trackers from the replicated map. It keeps the map as it has seen
-/// it, merging in every change this member's replicator reports and every read. A new tracker
-/// starts from this member's replica (so that a change made after it started is never missed),
-/// then a majority read adds what this member has not heard of yet; it hears every difference in
-/// its connection's location.
+/// Feeds one service instance's trackers. It follows the store's registrar: a snapshot of every
+/// location first, then each change in the order the registrar made it (one sender, one receiver:
+/// Akka keeps the order), so that a tracker hears every change, even two within a millisecond. When
+/// the registrar moves to another member, it follows the new one and tells its trackers what
+/// differs in the new one's snapshot.
 /// </summary>
-internal sealed class TrackingActor : ReceiveActor
+internal sealed class TrackingActor : ReceiveActor, IWithStash
 {
-    private readonly IActorRef _replicator;
+    /// <summary>The registrar's proxy, to reach whichever member runs it.</summary>
+    private readonly IActorRef _registrarProxy;
 
-    private readonly LWWDictionaryKey<string, ClusterRegistration> _key;
+    /// <summary>The registrar followed (its snapshot came from it); changes from any other are stale.</summary>
+    private IActorRef? _registrar;
 
-    private readonly TimeSpan _readTimeout;
-
-    /// <summary>The map as far as this actor has seen it: every version it heard of, merged.</summary>
-    private LWWDictionary<string, ClusterRegistration> _state = LWWDictionary<string, ClusterRegistration>.Empty;
+    /// <summary>Every registered location as the registrar last told, by connection name.</summary>
+    private Dictionary<string, Location> _current = [];
 
     /// <summary>The running trackers of each connection (by name; never an empty list).</summary>
     private readonly Dictionary<string, List<Tracker>> _trackers = [];
@@ -27,90 +26,101 @@ internal sealed class TrackingActor : ReceiveActor
     /// <summary>What the trackers of each connection in <see cref="_trackers"/> were last told (null: not registered).</summary>
     private readonly Dictionary<string, Location?> _told = [];
 
-    /// <summary>Trackers waiting for their majority read.</summary>
-    private readonly HashSet<Tracker> _starting = [];
-
-    public TrackingActor(IActorRef replicator, LWWDictionaryKey<string, ClusterRegistration> key, TimeSpan readTimeout)
+    public TrackingActor(IActorRef registrarProxy)
     {
-        _replicator = replicator;
-        _key = key;
-        _readTimeout = readTimeout;
-        Receive<Changed>(changed => Merge(changed.Get(_key)));
-        Receive<StartTracking>(start =>
+        _registrarProxy = registrarProxy;
+        Receive<Snapshot>(snapshot =>
         {
-            _starting.Add(start.Tracker);
-            _replicator.Tell(Dsl.Get(_key, ReadLocal.Instance, start.Tracker));
+            Followed(snapshot);
+            Become(Following);
+            Stash.UnstashAll();
         });
-        Receive<GetSuccess>(read =>
-        {
-            Merge(read.Get(_key));
-            if (read.Request is Tracker tracker)
-            {
-                Begin(tracker);
-            }
-        });
-        Receive<NotFound>(read =>
-        {
-            if (read.Request is Tracker tracker)
-            {
-                Begin(tracker);
-            }
-        });
-        // The majority read only adds what this member has not heard of yet; without it, the replica must do.
-        Receive<GetFailure>(_ => { });
-        Receive<StopTracking>(stop => Stop(stop.Tracker));
+        ReceiveAny(_ => Stash.Stash()); // Trackers start and stop in order once the snapshot is in.
     }
 
-    public static Props Props(IActorRef replicator, LWWDictionaryKey<string, ClusterRegistration> key, TimeSpan readTimeout) =>
-        Akka.Actor.Props.Create(() => new TrackingActor(replicator, key, readTimeout));
+    public IStash Stash { get; set; } = null!;
 
-    protected override void PreStart() => _replicator.Tell(Dsl.Subscribe(_key, Self));
+    public static Props Props(IActorRef registrarProxy) => Akka.Actor.Props.Create(() => new TrackingActor(registrarProxy));
+
+    protected override void PreStart() => _registrarProxy.Tell(Follow.Instance);
 
     protected override void PostStop()
     {
-        _replicator.Tell(Dsl.Unsubscribe(_key, Self));
-        foreach (var tracker in _trackers.Values.SelectMany(list => list).Concat(_starting))
+        foreach (var tracker in _trackers.Values.SelectMany(list => list))
         {
             tracker.Complete();
         }
     }
 
-    private void Merge(LWWDictionary<string, ClusterRegistration> seen)
+    private void Following()
     {
-        _state = _state.Merge(seen);
-        foreach (var (name, trackers) in _trackers)
+        Receive<Snapshot>(Followed);
+        Receive<LocationChanged>(change =>
         {
-            var now = Current(name);
-            if (now != _told[name])
+            if (!Sender.Equals(_registrar))
             {
-                _told[name] = now;
-                TrackingEvent change = now is null ? new LocationRemoved(trackers[0].Connection) : new LocationUpdated(now);
-                trackers.ForEach(tracker => tracker.Deliver(change));
+                return; // From a registrar that has since handed over.
             }
+            if (change.Now is { } now)
+            {
+                _current[change.ConnectionName] = now;
+            }
+            else
+            {
+                _current.Remove(change.ConnectionName);
+            }
+            Tell(change.ConnectionName);
+        });
+        Receive<StartTracking>(start => Begin(start.Tracker));
+        Receive<StopTracking>(stop => Stop(stop.Tracker));
+        Receive<Terminated>(terminated =>
+        {
+            if (terminated.ActorRef.Equals(_registrar))
+            {
+                _registrarProxy.Tell(Follow.Instance); // Answered by the next registrar, once it runs.
+            }
+        });
+    }
+
+    /// <summary>A registrar's snapshot: follow it from now on, and tell trackers what differs from what they heard.</summary>
+    private void Followed(Snapshot snapshot)
+    {
+        if (!Sender.Equals(_registrar))
+        {
+            _registrar = Sender;
+            Context.Watch(Sender);
+        }
+        _current = snapshot.Locations.ToDictionary(location => location.Connection.Name);
+        foreach (var name in _trackers.Keys)
+        {
+            Tell(name);
         }
     }
 
-    /// <summary>
-    /// The replica's state at the tracker's start is in (the replicator answers in order with its
-    /// change notifications, so none is missed or heard twice): from now on the tracker hears what
-    /// the others of its connection hear, starting with where it is. Then a majority read adds
-    /// what this member has not heard of yet (a change written to a majority without it).
-    /// </summary>
+    /// <summary>Tells the connection's trackers where it is now, if that is news to them.</summary>
+    private void Tell(string name)
+    {
+        if (!_trackers.TryGetValue(name, out var trackers))
+        {
+            return;
+        }
+        var now = _current.GetValueOrDefault(name);
+        if (now != _told[name])
+        {
+            _told[name] = now;
+            TrackingEvent change = now is null ? new LocationRemoved(trackers[0].Connection) : new LocationUpdated(now);
+            trackers.ForEach(tracker => tracker.Deliver(change));
+        }
+    }
+
+    /// <summary>From now on the tracker hears what the others of its connection hear, starting with where it is.</summary>
     private void Begin(Tracker tracker)
     {
-        if (!_starting.Remove(tracker))
-        {
-            return; // Stopped meanwhile.
-        }
-        if (ClusterMembership.MajorityReachable(Akka.Cluster.Cluster.Get(Context.System)))
-        {
-            _replicator.Tell(Dsl.Get(_key, new ReadMajority(_readTimeout)));
-        }
         var name = tracker.Connection.Name;
         if (!_trackers.TryGetValue(name, out var trackers))
         {
             _trackers[name] = trackers = [];
-            _told[name] = Current(name);
+            _told[name] = _current.GetValueOrDefault(name);
         }
         trackers.Add(tracker);
         if (_told[name] is { } location)
@@ -122,15 +132,13 @@ internal sealed class TrackingActor : ReceiveActor
     private void Stop(Tracker tracker)
     {
         var name = tracker.Connection.Name;
-        if (!_starting.Remove(tracker) && _trackers.TryGetValue(name, out var trackers) && trackers.Remove(tracker) && trackers.Count == 0)
+        if (_trackers.TryGetValue(name, out var trackers) && trackers.Remove(tracker) && trackers.Count == 0)
         {
             _trackers.Remove(name);
             _told.Remove(name);
         }
         tracker.Complete();
     }
-
-    private Location? Current(string name) => _state.TryGetValue(name, out var entry) ? entry.Location : null;
 
     /// <summary>Starts feeding a tracker.</summary>
     public sealed record StartTracking(Tracker Tracker);

@@ -36,6 +36,11 @@ public sealed class LocationSerializerTests : IAsyncLifetime
         new Refused(Wheel),
         Done.Instance,
         new Failed("no majority"),
+        Follow.Instance,
+        new Snapshot([Wheel, Http]),
+        new Snapshot([]),
+        new LocationChanged("TCS.filter.wheel-HCD-pekko", Wheel),
+        new LocationChanged("TCS.filter.wheel-HCD-pekko", null),
     ];
 
     [Theory]

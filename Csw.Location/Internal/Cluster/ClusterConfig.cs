@@ -22,8 +22,8 @@ internal static class ClusterConfig
     {
         var seeds = string.Join(", ", settings.SeedAddresses().Select(Quote));
         // Timings: heartbeats and the reaper every fraction of a second, so that a crashed member is
-        // unreachable about 2.5 s after it died, downed 1 s later (stable-after), and its
-        // registrations removed at once after that: well within 5 s. Gossip and leader actions
+        // unreachable about 2.5-3 s after it died, downed 0.5-1.5 s later (stable-after, then the
+        // resolver's once-a-second tick), and its registrations removed at once after that: within 5 s. Gossip and leader actions
         // run four times a second so that the downing spreads without waiting a second per hop.
         var config = ConfigurationFactory.ParseString($$"""
             akka {
@@ -56,10 +56,7 @@ internal static class ClusterConfig
                   down-all-when-unstable = on
                   keep-oldest.down-if-alone = on
                 }
-                distributed-data {
-                  gossip-interval = 1s
-                  notify-subscribers-interval = 20ms
-                }
+                distributed-data.gossip-interval = 1s
                 singleton.hand-over-retry-interval = 250ms
                 singleton-proxy.singleton-identification-interval = 250ms
               }

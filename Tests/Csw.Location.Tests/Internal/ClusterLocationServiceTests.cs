@@ -8,32 +8,3 @@ public sealed class ClusterLocationServiceTests(SingleNodeClusterFixture cluster
     protected override Task<ILocationService> CreateServiceAsync() =>
         Task.FromResult(LocationServiceFactory.CreateCluster(cluster.Nodes.Systems[0], ClusterFixture.FreshStore()));
 }
-
-/// <summary>The tracking contract suite against a one-member cluster.</summary>
-public sealed class ClusterLocationTrackingTests(SingleNodeClusterFixture cluster) : LocationTrackingContractTests, IClassFixture<SingleNodeClusterFixture>
-{
-    protected override Task<ILocationService> CreateServiceAsync() =>
-        Task.FromResult(LocationServiceFactory.CreateCluster(cluster.Nodes.Systems[0], ClusterFixture.FreshStore()));
-}
-
-/// <summary>The registration contract suite across a three-member cluster: changes on one member, reads on another, tracking on the third.</summary>
-public sealed class ClusterSpreadLocationServiceTests(ClusterFixture cluster) : LocationServiceContractTests, IClassFixture<ClusterFixture>
-{
-    protected override Task<ILocationService> CreateServiceAsync() => Task.FromResult(Spread(cluster));
-
-    internal static ILocationService Spread(ClusterFixture cluster)
-    {
-        var store = ClusterFixture.FreshStore();
-        var systems = cluster.Nodes.Systems;
-        return new SpreadLocationService(
-            LocationServiceFactory.CreateCluster(systems[1], store),
-            LocationServiceFactory.CreateCluster(systems[2], store),
-            LocationServiceFactory.CreateCluster(systems[0], store));
-    }
-}
-
-/// <summary>The tracking contract suite across a three-member cluster.</summary>
-public sealed class ClusterSpreadLocationTrackingTests(ClusterFixture cluster) : LocationTrackingContractTests, IClassFixture<ClusterFixture>
-{
-    protected override Task<ILocationService> CreateServiceAsync() => Task.FromResult(ClusterSpreadLocationServiceTests.Spread(cluster));
-}

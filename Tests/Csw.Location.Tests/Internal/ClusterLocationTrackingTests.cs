@@ -1,0 +1,10 @@
+using Csw.Location.Tests.Support;
+
+namespace Csw.Location.Tests.Internal;
+
+/// <summary>The tracking contract suite against a one-member cluster.</summary>
+public sealed class ClusterLocationTrackingTests(SingleNodeClusterFixture cluster) : LocationTrackingContractTests, IClassFixture<SingleNodeClusterFixture>
+{
+    protected override Task<ILocationService> CreateServiceAsync() =>
+        Task.FromResult(LocationServiceFactory.CreateCluster(cluster.Nodes.Systems[0], ClusterFixture.FreshStore()));
+}

@@ -10,12 +10,12 @@ using Spectre.Console;
 
 namespace Csw.Cli.Commands;
 
-/// <summary><c>csw container config.json</c>: runs the components of a container configuration until stopped.</summary>
+/// <summary><c>csw container config.conf</c> (or <c>.json</c>): runs the components of a container configuration until stopped.</summary>
 internal static class ContainerCommand
 {
     public static System.CommandLine.Command Create()
     {
-        var config = new Argument<FileInfo>("config") { Description = "A container configuration (JSON), or a single component's for standalone mode." };
+        var config = new Argument<FileInfo>("config") { Description = "A container configuration (CSW's HOCON, or JSON when named .json), or a single component's for standalone mode." };
         var seeds = LocationBackends.ClusterSeeds();
         var location = CliOptions.Location();
         location.Description = "Register through this location server instead of etcd (registrations then live as long as the server).";
@@ -47,7 +47,8 @@ internal static class ContainerCommand
         }
         catch (ContainerConfigException e)
         {
-            await Console.Error.WriteLineAsync($"Invalid configuration at {e.JsonPath}: {e.Message}");
+            // A syntax error's message names the line and column; its path would only say "$".
+            await Console.Error.WriteLineAsync(e.JsonPath == "$" ? $"Invalid configuration: {e.Message}" : $"Invalid configuration at {e.JsonPath}: {e.Message}");
             return ExitCodes.Usage;
         }
         using var loggerFactory = ConsoleLogging.Create();

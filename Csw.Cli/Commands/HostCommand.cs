@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using Csw.Cli.Common;
+using Csw.Framework;
 
 namespace Csw.Cli.Commands;
 
 /// <summary>
-/// <c>csw host host.json</c>: starts each container of a host configuration (CSW's host config)
+/// <c>csw host host.conf</c> (or <c>.json</c>): starts each container of a host configuration (CSW's host config)
 /// as its own <c>csw container</c> process, prefixes their output with the container's file name,
 /// and stops them all on Ctrl+C.
 /// </summary>
@@ -15,7 +15,7 @@ internal static partial class HostCommand
 {
     public static System.CommandLine.Command Create()
     {
-        var config = new Argument<FileInfo>("config") { Description = "A host configuration: {\"containers\": [{\"mode\": \"Container\" or \"Standalone\", \"configFilePath\": \"...\"}]}." };
+        var config = new Argument<FileInfo>("config") { Description = "A host configuration, CSW's HOCON (containers = [{configFilePath = \"...\", configFileLocation = Local}]) or JSON when named .json ({\"containers\": [{\"mode\": \"Container\", \"configFilePath\": \"...\"}]})." };
         var seeds = LocationBackends.ClusterSeeds();
         var location = CliOptions.Location();
         var token = CliOptions.Token();
@@ -23,14 +23,14 @@ internal static partial class HostCommand
         var command = new System.CommandLine.Command("host", "Starts every container of a host configuration as a separate process, until Ctrl+C.") { config, seeds, location, token, bind };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            List<string> files;
+            IReadOnlyList<string> files;
             try
             {
-                files = Read(parse.GetValue(config)!);
+                files = await ReadAsync(parse.GetValue(config)!, cancellationToken);
             }
-            catch (FormatException e)
+            catch (ContainerConfigException e)
             {
-                await Console.Error.WriteLineAsync(e.Message);
+                await Console.Error.WriteLineAsync(e.JsonPath == "$" ? $"Invalid host configuration: {e.Message}" : $"Invalid host configuration at {e.JsonPath}: {e.Message}");
                 return ExitCodes.Usage;
             }
             var forwarded = new List<string> { "--bind", parse.GetValue(bind)!.ToString() };
@@ -51,7 +51,7 @@ internal static partial class HostCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(List<string> files, List<string> forwarded, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IReadOnlyList<string> files, List<string> forwarded, CancellationToken cancellationToken)
     {
         using var signal = new ShutdownSignal(cancellationToken);
         var children = files.Select(file => Start(file, forwarded)).ToList();
@@ -102,31 +102,11 @@ internal static partial class HostCommand
         return process;
     }
 
-    private static List<string> Read(FileInfo config)
+    private static async Task<IReadOnlyList<string>> ReadAsync(FileInfo config, CancellationToken cancellationToken)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllText(config.FullName), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            if (!document.RootElement.TryGetProperty("containers", out var containers) || containers.ValueKind != JsonValueKind.Array || containers.GetArrayLength() == 0)
-            {
-                throw new FormatException($"{config.FullName}: $.containers is a non-empty array of {{\"mode\", \"configFilePath\"}}.");
-            }
-            return [.. containers.EnumerateArray().Select((container, i) =>
-            {
-                var path = container.TryGetProperty("configFilePath", out var p) && p.ValueKind == JsonValueKind.String
-                    ? Path.GetFullPath(p.GetString()!, config.DirectoryName!)
-                    : throw new FormatException($"{config.FullName}: $.containers[{i}].configFilePath is missing.");
-                if (container.TryGetProperty("mode", out var mode) && mode.GetString() is not ("Container" or "Standalone"))
-                {
-                    throw new FormatException($"{config.FullName}: $.containers[{i}].mode is Container or Standalone, not {mode}.");
-                }
-                return File.Exists(path) ? path : throw new FormatException($"{config.FullName}: $.containers[{i}].configFilePath: no file {path}.");
-            })];
-        }
-        catch (Exception e) when (e is IOException or JsonException)
-        {
-            throw new FormatException($"Cannot read the host configuration {config.FullName}: {e.Message}", e);
-        }
+        var files = (await HostConfig.LoadAsync(config.FullName, cancellationToken)).ContainerConfigFiles;
+        var missing = files.Select((file, i) => (file, i)).FirstOrDefault(entry => !File.Exists(entry.file));
+        return missing.file is null ? files : throw new ContainerConfigException($"{config.FullName}: no file {missing.file}.", $"$.containers[{missing.i}].configFilePath");
     }
 
     [LibraryImport("libc", EntryPoint = "kill")]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Csw.Params;
+using static Csw.Framework.Internal.ConfigElements;
 
 namespace Csw.Framework.Internal;
 
@@ -12,50 +13,35 @@ namespace Csw.Framework.Internal;
 /// </summary>
 internal static partial class ContainerConfigReader
 {
-    private static readonly JsonDocumentOptions Lenient = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
-    public static ContainerConfig Read(string json, string baseDirectory)
+    public static ContainerConfig Read(JsonElement root, string baseDirectory)
     {
-        JsonDocument document;
-        try
+        Expect(root, JsonValueKind.Object, "$", "an object");
+        // A single component's configuration is standalone mode: a container of one.
+        if (root.TryGetProperty("prefix", out _) && !root.TryGetProperty("components", out _))
         {
-            document = JsonDocument.Parse(json, Lenient);
+            var single = ReadComponent(root, "$");
+            return new ContainerConfig(single.Prefix.ToString(), [single]);
         }
-        catch (JsonException e)
+        Known(root, "$", "name", "components", "assemblies");
+        var name = String(root, "$", "name");
+        if (!Prefix.TryParse($"Container.{name}", out _))
         {
-            throw new ContainerConfigException($"The configuration is not valid JSON: {e.Message}", "$", e);
+            throw new ContainerConfigException($"'{name}' cannot name a container: it would not make a valid prefix Container.{name}.", "$.name");
         }
-        using (document)
+        var components = Required(root, "$", "components");
+        Expect(components, JsonValueKind.Array, "$.components", "an array of components");
+        var list = components.EnumerateArray().Select((component, i) => ReadComponent(component, $"$.components[{i}]")).ToList();
+        if (list.Count == 0)
         {
-            var root = document.RootElement;
-            Expect(root, JsonValueKind.Object, "$", "an object");
-            // A single component's configuration is standalone mode: a container of one.
-            if (root.TryGetProperty("prefix", out _) && !root.TryGetProperty("components", out _))
-            {
-                var single = ReadComponent(root, "$");
-                return new ContainerConfig(single.Prefix.ToString(), [single]);
-            }
-            Known(root, "$", "name", "components", "assemblies");
-            var name = String(root, "$", "name");
-            if (!Prefix.TryParse($"Container.{name}", out _))
-            {
-                throw new ContainerConfigException($"'{name}' cannot name a container: it would not make a valid prefix Container.{name}.", "$.name");
-            }
-            var components = Required(root, "$", "components");
-            Expect(components, JsonValueKind.Array, "$.components", "an array of components");
-            var list = components.EnumerateArray().Select((component, i) => ReadComponent(component, $"$.components[{i}]")).ToList();
-            if (list.Count == 0)
-            {
-                throw new ContainerConfigException("A container has at least one component.", "$.components");
-            }
-            var duplicate = list.GroupBy(component => component.Prefix).FirstOrDefault(group => group.Count() > 1);
-            if (duplicate is not null)
-            {
-                throw new ContainerConfigException($"Two components have the prefix {duplicate.Key}.", $"$.components[{list.FindLastIndex(c => c.Prefix == duplicate.Key)}].prefix");
-            }
-            var assemblies = root.TryGetProperty("assemblies", out var paths) ? ReadAssemblies(paths, baseDirectory) : [];
-            return new ContainerConfig(name, list) { Assemblies = assemblies };
+            throw new ContainerConfigException("A container has at least one component.", "$.components");
         }
+        var duplicate = list.GroupBy(component => component.Prefix).FirstOrDefault(group => group.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ContainerConfigException($"Two components have the prefix {duplicate.Key}.", $"$.components[{list.FindLastIndex(c => c.Prefix == duplicate.Key)}].prefix");
+        }
+        var assemblies = root.TryGetProperty("assemblies", out var paths) ? ReadAssemblies(paths, baseDirectory) : [];
+        return new ContainerConfig(name, list) { Assemblies = assemblies };
     }
 
     private static ComponentConfig ReadComponent(JsonElement element, string path)
@@ -130,20 +116,27 @@ internal static partial class ContainerConfigReader
     // A number of seconds, or text such as "10 seconds", "500 millis", "2s", "1.5 min".
     private static TimeSpan ReadDuration(JsonElement element, string path)
     {
-        if (element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var seconds) && seconds > 0)
+        try
         {
-            return TimeSpan.FromSeconds(seconds);
-        }
-        var match = element.ValueKind == JsonValueKind.String ? DurationPattern().Match(element.GetString()!) : Match.Empty;
-        if (match.Success && double.TryParse(match.Groups["n"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && amount > 0)
-        {
-            var unit = match.Groups["u"].Value.ToLowerInvariant();
-            return unit switch
+            if (element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var seconds) && seconds > 0)
             {
-                "ms" or "milli" or "millis" or "millisecond" or "milliseconds" => TimeSpan.FromMilliseconds(amount),
-                "m" or "min" or "mins" or "minute" or "minutes" => TimeSpan.FromMinutes(amount),
-                _ => TimeSpan.FromSeconds(amount),
-            };
+                return TimeSpan.FromSeconds(seconds);
+            }
+            var match = element.ValueKind == JsonValueKind.String ? DurationPattern().Match(Text(element, path)) : Match.Empty;
+            if (match.Success && double.TryParse(match.Groups["n"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && amount > 0)
+            {
+                var unit = match.Groups["u"].Value.ToLowerInvariant();
+                return unit switch
+                {
+                    "ms" or "milli" or "millis" or "millisecond" or "milliseconds" => TimeSpan.FromMilliseconds(amount),
+                    "m" or "min" or "mins" or "minute" or "minutes" => TimeSpan.FromMinutes(amount),
+                    _ => TimeSpan.FromSeconds(amount),
+                };
+            }
+        }
+        catch (OverflowException)
+        {
+            // Too long to be a TimeSpan: as wrong as a negative one.
         }
         throw new ContainerConfigException($"'{element}' is not a positive duration (a number of seconds, or text such as \"10 seconds\" or \"500 millis\").", path);
     }
@@ -151,39 +144,9 @@ internal static partial class ContainerConfigReader
     private static List<string> ReadAssemblies(JsonElement element, string baseDirectory)
     {
         Expect(element, JsonValueKind.Array, "$.assemblies", "an array of paths");
-        return [.. element.EnumerateArray().Select((path, i) => path.ValueKind == JsonValueKind.String && path.GetString() is { Length: > 0 } text
-            ? Path.GetFullPath(text, baseDirectory)
+        return [.. element.EnumerateArray().Select((path, i) => path.ValueKind == JsonValueKind.String && Text(path, $"$.assemblies[{i}]") is { Length: > 0 } text
+            ? FullPath(text, baseDirectory, $"$.assemblies[{i}]")
             : throw new ContainerConfigException("An assembly is the path of a .dll file.", $"$.assemblies[{i}]"))];
-    }
-
-    private static string String(JsonElement element, string path, string field)
-    {
-        var value = Required(element, path, field);
-        return value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
-            ? text
-            : throw new ContainerConfigException($"'{field}' is a non-empty string.", $"{path}.{field}");
-    }
-
-    private static JsonElement Required(JsonElement element, string path, string field) =>
-        element.TryGetProperty(field, out var value) ? value : throw new ContainerConfigException($"'{field}' is missing.", $"{path}.{field}");
-
-    private static void Expect(JsonElement element, JsonValueKind kind, string path, string what)
-    {
-        if (element.ValueKind != kind)
-        {
-            throw new ContainerConfigException($"Expected {what}, found {element.ValueKind}.", path);
-        }
-    }
-
-    private static void Known(JsonElement element, string path, params string[] fields)
-    {
-        foreach (var property in element.EnumerateObject())
-        {
-            if (!fields.Contains(property.Name))
-            {
-                throw new ContainerConfigException($"Unknown field '{property.Name}'; known fields are {string.Join(", ", fields)}.", $"{path}.{property.Name}");
-            }
-        }
     }
 
     [GeneratedRegex(@"^\s*(?<n>[0-9]+(\.[0-9]+)?)\s*(?<u>ms|millis?|milliseconds?|s|secs?|seconds?|m|mins?|minutes?)\s*$", RegexOptions.IgnoreCase)]

@@ -61,6 +61,50 @@ public sealed class UsageTests
     }
 
     [Fact]
+    public async Task Container_HoconSyntaxError_UsageExitTwoNamingFileLineAndColumn()
+    {
+        var config = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.conf");
+        // An unclosed array: Akka's own HOCON parser spins on this forever.
+        await File.WriteAllTextAsync(config, "name = c\ncomponents = [\n  { prefix = WFOS.x\n    connections = [1, 2\n  }\n]\n");
+        try
+        {
+            var (exitCode, output) = await CswProcess.RunAsync("container", config);
+            Assert.Equal(2, exitCode);
+            Assert.Contains($"{config}: line 5, column 3: the '[' at line 4, column 19 is closed by '}}'", output);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
+    [Fact]
+    public async Task Container_HoconUnknownField_UsageExitTwoNamingPathAndLine()
+    {
+        var config = Path.Combine(Path.GetTempPath(), $"typo-{Guid.NewGuid():N}.conf");
+        await File.WriteAllTextAsync(config, "prefix = WFOS.x\ncomponentType = hcd\ncomponentHandlerClassName = X\nlocationServiceUsag = RegisterOnly\n");
+        try
+        {
+            var (exitCode, output) = await CswProcess.RunAsync("container", config);
+            Assert.Equal(2, exitCode);
+            Assert.Contains($"at $.locationServiceUsag: {config}: line 4, column 23: Unknown field 'locationServiceUsag'", output);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
+    [Fact]
+    public async Task Container_HoconStandalone_RunsUntilInterruptedThenExitsZero()
+    {
+        await using var container = CswProcess.Start(["container", WfosDeployment.Config("blue-wheel-standalone.conf")]);
+        await container.WaitForLineAsync("Container WFOS.blue.filter running 1 component(s)");
+        Assert.Contains("http://127.0.0.1:", container.Output);
+        Assert.Equal(0, await container.InterruptAsync());
+    }
+
+    [Fact]
     public async Task Container_Standalone_RunsUntilInterruptedThenExitsZero()
     {
         await using var container = CswProcess.Start(["container", WfosDeployment.Config("blue-wheel-standalone.json")]);

@@ -86,4 +86,29 @@ public static class LocationServiceFactory
         Internal.Cluster.ClusterMembership.JoinSelfIfNoSeeds(system);
         return new Internal.Cluster.ClusterLocationService(system, options);
     }
+
+    /// <summary>
+    /// <see cref="CreateCluster"/>, returning once the member is up and the service's tracking is in
+    /// place: from then on its trackers hear every change made anywhere in the cluster. (A service
+    /// from <see cref="CreateCluster"/> gets there by itself within moments; a tracker started before
+    /// may miss changes made meanwhile, and start from the state after them.)
+    /// </summary>
+    /// <param name="system">A cluster member's actor system.</param>
+    /// <param name="options">The store, timeouts, host names; the defaults when null.</param>
+    /// <param name="cancellationToken">Stops waiting (the service is disposed).</param>
+    /// <exception cref="ArgumentException">The system is not configured as a cluster member.</exception>
+    public static async Task<ILocationService> CreateClusterAsync(Akka.Actor.ActorSystem system, ClusterLocationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var service = (Internal.Cluster.ClusterLocationService)CreateCluster(system, options);
+        try
+        {
+            await service.Following.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return service;
+        }
+        catch
+        {
+            await service.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 }

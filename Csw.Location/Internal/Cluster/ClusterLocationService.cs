@@ -37,6 +37,12 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
     /// <summary>What this instance registered and has not unregistered, to unregister on disposal; guarded by itself.</summary>
     private readonly Dictionary<Connection, Location> _own = [];
 
+    /// <summary>Completed once this instance's tracking follows the registrar.</summary>
+    private readonly TaskCompletionSource _following = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once this instance's trackers hear every change (its tracking follows the registrar).</summary>
+    public Task Following => _following.Task;
+
     /// <summary>1 once disposed.</summary>
     private int _disposed;
 
@@ -50,7 +56,7 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
         _replicator = stores.Replicator;
         _key = ClusterStores.KeyOf(options.StoreName);
         _registrar = stores.RegistrarOf(options.StoreName, MajorityTimeout);
-        _tracking = system.ActorOf(TrackingActor.Props(_registrar));
+        _tracking = system.ActorOf(TrackingActor.Props(_registrar, _following));
     }
 
     private TimeSpan MajorityTimeout => _options.MajorityTimeout;

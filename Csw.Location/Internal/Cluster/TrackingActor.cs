@@ -26,12 +26,17 @@ internal sealed class TrackingActor : ReceiveActor, IWithStash
     /// <summary>What the trackers of each connection in <see cref="_trackers"/> were last told (null: not registered).</summary>
     private readonly Dictionary<string, Location?> _told = [];
 
-    public TrackingActor(IActorRef registrarProxy)
+    /// <summary>Completed once the first snapshot is in: from then on every change is heard.</summary>
+    private readonly TaskCompletionSource _following;
+
+    public TrackingActor(IActorRef registrarProxy, TaskCompletionSource following)
     {
         _registrarProxy = registrarProxy;
+        _following = following;
         Receive<Snapshot>(snapshot =>
         {
             Followed(snapshot);
+            _following.TrySetResult();
             Become(Following);
             Stash.UnstashAll();
         });
@@ -40,7 +45,7 @@ internal sealed class TrackingActor : ReceiveActor, IWithStash
 
     public IStash Stash { get; set; } = null!;
 
-    public static Props Props(IActorRef registrarProxy) => Akka.Actor.Props.Create(() => new TrackingActor(registrarProxy));
+    public static Props Props(IActorRef registrarProxy, TaskCompletionSource following) => Akka.Actor.Props.Create(() => new TrackingActor(registrarProxy, following));
 
     protected override void PreStart() => _registrarProxy.Tell(Follow.Instance);
 

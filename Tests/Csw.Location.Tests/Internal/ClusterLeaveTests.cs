@@ -13,7 +13,7 @@ public sealed class ClusterLeaveTests
     {
         await using var nodes = await ClusterNodes.StartAsync(2);
         var store = ClusterFixture.FreshStore();
-        var (staying, leaving) = (LocationServiceFactory.CreateCluster(nodes.Systems[0], store), LocationServiceFactory.CreateCluster(nodes.Systems[1], store));
+        var (staying, leaving) = (await LocationServiceFactory.CreateClusterAsync(nodes.Systems[0], store), await LocationServiceFactory.CreateClusterAsync(nodes.Systems[1], store));
         var connection = new PekkoConnection(new ComponentId(Prefix.Parse("TCS.leaving"), ComponentType.HCD));
         await leaving.RegisterAsync(new PekkoRegistration(connection, new Uri("csw://leaving/user/hcd")));
         using var stop = new CancellationTokenSource(TestTime.DefaultTimeout);

@@ -6,5 +6,5 @@ namespace Csw.Location.Tests.Internal;
 public sealed class ClusterLocationServiceTests(SingleNodeClusterFixture cluster) : LocationServiceContractTests, IClassFixture<SingleNodeClusterFixture>
 {
     protected override Task<ILocationService> CreateServiceAsync() =>
-        Task.FromResult(LocationServiceFactory.CreateCluster(cluster.Nodes.Systems[0], ClusterFixture.FreshStore()));
+        LocationServiceFactory.CreateClusterAsync(cluster.Nodes.Systems[0], ClusterFixture.FreshStore());
 }

@@ -12,11 +12,13 @@ public sealed class ClusterMembersTests(ClusterFixture cluster) : IClassFixture<
 
     private readonly List<ILocationService> _services = [];
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         var store = ClusterFixture.FreshStore();
-        _services.AddRange(cluster.Nodes.Systems.Select(system => LocationServiceFactory.CreateCluster(system, store)));
-        return Task.CompletedTask;
+        foreach (var system in cluster.Nodes.Systems)
+        {
+            _services.Add(await LocationServiceFactory.CreateClusterAsync(system, store));
+        }
     }
 
     public async Task DisposeAsync()

@@ -39,7 +39,7 @@ public sealed class ProcessCluster : IAsyncDisposable
                 Akka.Configuration.ConfigurationFactory.ParseString("akka.loglevel = WARNING").WithFallback(settings.ToConfig()));
             var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             Akka.Cluster.Cluster.Get(cluster._observer).RegisterOnMemberUp(up.SetResult);
-            cluster.Observer = LocationServiceFactory.CreateCluster(cluster._observer);
+            cluster.Observer = await LocationServiceFactory.CreateClusterAsync(cluster._observer).WaitAsync(TestTime.DefaultTimeout * 4);
             await up.Task.WaitAsync(TestTime.DefaultTimeout * 4);
             return cluster;
         }

@@ -13,7 +13,8 @@ public sealed class ClusterLeaveTests
     {
         await using var nodes = await ClusterNodes.StartAsync(2);
         var store = ClusterFixture.FreshStore();
-        var (staying, leaving) = (await LocationServiceFactory.CreateClusterAsync(nodes.Systems[0], store), await LocationServiceFactory.CreateClusterAsync(nodes.Systems[1], store));
+        var services = await ClusterFixture.CreateServicesAsync(nodes, store);
+        var (staying, leaving) = (services[0], services[1]);
         var connection = new PekkoConnection(new ComponentId(Prefix.Parse("TCS.leaving"), ComponentType.HCD));
         await leaving.RegisterAsync(new PekkoRegistration(connection, new Uri("csw://leaving/user/hcd")));
         using var stop = new CancellationTokenSource(TestTime.DefaultTimeout);

@@ -1,4 +1,5 @@
 using Csw.Location.Tests.Support;
+using Csw.TestKit;
 
 namespace Csw.Location.Tests.Internal;
 
@@ -6,5 +7,5 @@ namespace Csw.Location.Tests.Internal;
 public sealed class ClusterLocationServiceTests(SingleNodeClusterFixture cluster) : LocationServiceContractTests, IClassFixture<SingleNodeClusterFixture>
 {
     protected override Task<ILocationService> CreateServiceAsync() =>
-        LocationServiceFactory.CreateClusterAsync(cluster.Nodes.Systems[0], ClusterFixture.FreshStore());
+        LocationServiceFactory.CreateClusterAsync(cluster.Nodes.Systems[0], ClusterFixture.FreshStore()).WaitAsync(TestTime.DefaultTimeout * 2);
 }

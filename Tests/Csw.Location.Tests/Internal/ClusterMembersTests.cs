@@ -14,11 +14,7 @@ public sealed class ClusterMembersTests(ClusterFixture cluster) : IClassFixture<
 
     public async Task InitializeAsync()
     {
-        var store = ClusterFixture.FreshStore();
-        foreach (var system in cluster.Nodes.Systems)
-        {
-            _services.Add(await LocationServiceFactory.CreateClusterAsync(system, store));
-        }
+        _services.AddRange(await ClusterFixture.CreateServicesAsync(cluster.Nodes, ClusterFixture.FreshStore()));
     }
 
     public async Task DisposeAsync()

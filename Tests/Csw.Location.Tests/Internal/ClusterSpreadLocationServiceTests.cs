@@ -9,11 +9,7 @@ public sealed class ClusterSpreadLocationServiceTests(ClusterFixture cluster) : 
 
     internal static async Task<ILocationService> SpreadAsync(ClusterFixture cluster)
     {
-        var store = ClusterFixture.FreshStore();
-        var systems = cluster.Nodes.Systems;
-        return new SpreadLocationService(
-            await LocationServiceFactory.CreateClusterAsync(systems[1], store),
-            await LocationServiceFactory.CreateClusterAsync(systems[2], store),
-            await LocationServiceFactory.CreateClusterAsync(systems[0], store));
+        var services = await ClusterFixture.CreateServicesAsync(cluster.Nodes, ClusterFixture.FreshStore());
+        return new SpreadLocationService(services[1], services[2], services[0]);
     }
 }

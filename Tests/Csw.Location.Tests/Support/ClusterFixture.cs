@@ -1,3 +1,5 @@
+using Csw.TestKit;
+
 namespace Csw.Location.Tests.Support;
 
 /// <summary>Three cluster members shared by a test class; each test uses a store of its own, so tests do not see each other.</summary>
@@ -9,6 +11,16 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>Options for a fresh, empty store.</summary>
     public static ClusterLocationOptions FreshStore() => ClusterLocationOptions.Default.WithStoreName($"test-{Guid.NewGuid():N}");
+
+    /// <summary>
+    /// A service on every member, over one store: created together, since the store's registrar
+    /// runs on the oldest member only once that member has a service of the store too.
+    /// </summary>
+    public static async Task<IReadOnlyList<ILocationService>> CreateServicesAsync(ClusterNodes nodes, ClusterLocationOptions store)
+    {
+        using var timeout = new CancellationTokenSource(TestTime.DefaultTimeout * 2);
+        return await Task.WhenAll(nodes.Systems.Select(system => LocationServiceFactory.CreateClusterAsync(system, store, timeout.Token)));
+    }
 
     public async Task InitializeAsync() => _nodes = await ClusterNodes.StartAsync(3);
 

@@ -7,26 +7,23 @@ using Csw.Tests.Shared;
 namespace Csw.Location.Tests.Internal;
 
 /// <summary>
-/// Members in processes of their own, killed (SIGKILL), frozen (SIGSTOP) and restarted: three seeds,
-/// members registering components, and this process tracking them as one more member.
+/// Members in processes of their own, killed (SIGKILL), frozen (SIGSTOP) and restarted: three seeds
+/// shared by the class, members registering components, and this process tracking them as one more member.
 /// </summary>
-public sealed class ClusterProcessTests : IAsyncLifetime
+[Collection(nameof(ClusterProcessTests))] // One process cluster at a time: both classes time crashes.
+public sealed class ClusterProcessTests(ProcessClusterFixture fixture) : IClassFixture<ProcessClusterFixture>
 {
     /// <summary>How soon a crashed member's locations must be gone (the bound).</summary>
     private static readonly TimeSpan CrashBound = TimeSpan.FromSeconds(5);
 
-    private ProcessCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await ProcessCluster.StartAsync();
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+    private ProcessCluster Cluster => fixture.Cluster;
 
     [Fact]
     public async Task Member_Killed_ItsLocationsRemovedAndTrackersToldWithin5s()
     {
-        var member = await _cluster.StartMemberAsync(0, "TCS.crash.one", "TCS.crash.two");
+        var member = await Cluster.StartMemberAsync(0, "TCS.crash.one", "TCS.crash.two");
         using var stop = new CancellationTokenSource(TestTime.DefaultTimeout * 4);
-        await using var changes = _cluster.Observer.Track(Hcd("TCS.crash.one"), stop.Token).GetAsyncEnumerator(stop.Token);
+        await using var changes = Cluster.Observer.Track(Hcd("TCS.crash.one"), stop.Token).GetAsyncEnumerator(stop.Token);
         Assert.IsType<LocationUpdated>(await NextAsync(changes));
 
         var clock = Stopwatch.StartNew();
@@ -34,48 +31,32 @@ public sealed class ClusterProcessTests : IAsyncLifetime
 
         Assert.Equal(new LocationRemoved(Hcd("TCS.crash.one")), await NextAsync(changes));
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, CrashBound);
-        Assert.Null(await _cluster.Observer.FindAsync(Hcd("TCS.crash.two")));
+        Assert.Null(await Cluster.Observer.FindAsync(Hcd("TCS.crash.two")));
     }
 
     [Fact]
     public async Task Member_KilledAndRestarted_RegistersAgainAsNewIncarnation()
     {
         var port = EtcdProcess.FreePort();
-        var member = await _cluster.StartMemberAsync(port, "TCS.phoenix");
+        var member = await Cluster.StartMemberAsync(port, "TCS.phoenix");
         using var stop = new CancellationTokenSource(TestTime.DefaultTimeout * 6);
-        await using var changes = _cluster.Observer.Track(Hcd("TCS.phoenix"), stop.Token).GetAsyncEnumerator(stop.Token);
+        await using var changes = Cluster.Observer.Track(Hcd("TCS.phoenix"), stop.Token).GetAsyncEnumerator(stop.Token);
         var before = Assert.IsType<LocationUpdated>(await NextAsync(changes)).Location;
         await member.KillAsync();
         Assert.Equal(new LocationRemoved(Hcd("TCS.phoenix")), await NextAsync(changes));
 
-        await _cluster.StartMemberAsync(port, "TCS.phoenix");
+        await Cluster.StartMemberAsync(port, "TCS.phoenix");
 
         // Same address, same location: a new incarnation of the member, registered again.
         Assert.Equal(new LocationUpdated(before), await NextAsync(changes));
     }
 
     [Fact]
-    public async Task Seed_Killed_OthersGoOnAndRegistrationsKept()
-    {
-        await _cluster.StartMemberAsync(0, "TCS.survivor");
-
-        // The first seed is the oldest member: it ran the registrar, which moves to the next oldest.
-        await _cluster.Seeds[0].KillAsync();
-        await TestWaits.AwaitAssertAsync(async () => Assert.NotNull(await _cluster.Observer.RegisterAsync(new PekkoRegistration(Hcd("TCS.newcomer"), new Uri("csw://test/user/newcomer")))),
-            TestTime.DefaultTimeout * 4, TimeSpan.FromMilliseconds(200));
-
-        Assert.NotNull(await _cluster.Observer.FindAsync(Hcd("TCS.survivor")));
-        Assert.NotNull(await _cluster.Observer.FindAsync(Hcd("TCS.newcomer")));
-        await _cluster.StartMemberAsync(0, "TCS.latecomer");
-        Assert.NotNull(await _cluster.Observer.FindAsync(Hcd("TCS.latecomer")));
-    }
-
-    [Fact]
     public async Task Member_Frozen_DownedAndRemovedWithin5sThenShutsItselfDownWhenThawed()
     {
-        var member = await _cluster.StartMemberAsync(0, "TCS.frozen");
+        var member = await Cluster.StartMemberAsync(0, "TCS.frozen");
         using var stop = new CancellationTokenSource(TestTime.DefaultTimeout * 4);
-        await using var changes = _cluster.Observer.Track(Hcd("TCS.frozen"), stop.Token).GetAsyncEnumerator(stop.Token);
+        await using var changes = Cluster.Observer.Track(Hcd("TCS.frozen"), stop.Token).GetAsyncEnumerator(stop.Token);
         Assert.IsType<LocationUpdated>(await NextAsync(changes));
 
         var clock = Stopwatch.StartNew();
@@ -86,12 +67,12 @@ public sealed class ClusterProcessTests : IAsyncLifetime
         // Keep-oldest downed it: thawed, it learns so and ends rather than come back as a zombie.
         await member.ThawAsync();
         Assert.Equal(3, await member.WaitForExitAsync(TestTime.DefaultTimeout * 4));
-        Assert.Null(await _cluster.Observer.FindAsync(Hcd("TCS.frozen")));
+        Assert.Null(await Cluster.Observer.FindAsync(Hcd("TCS.frozen")));
     }
 
-    private static PekkoConnection Hcd(string prefix) => new(new ComponentId(Prefix.Parse(prefix), ComponentType.HCD));
+    internal static PekkoConnection Hcd(string prefix) => new(new ComponentId(Prefix.Parse(prefix), ComponentType.HCD));
 
-    private static async Task<TrackingEvent> NextAsync(IAsyncEnumerator<TrackingEvent> changes)
+    internal static async Task<TrackingEvent> NextAsync(IAsyncEnumerator<TrackingEvent> changes)
     {
         Assert.True(await changes.MoveNextAsync().AsTask().WaitAsync(TestTime.DefaultTimeout * 4), "the tracking stream ended");
         return changes.Current;

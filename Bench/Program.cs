@@ -20,6 +20,11 @@ if (args is [Bench.Remote.ClusterDistribution.ChildMode, var seedPort, var child
     return await Bench.Remote.ClusterDistribution.RunChildAsync(seedPort, childPrefix);
 }
 
+if (args is [Bench.Remote.AkkaRemoteSubmit.ChildMode])
+{
+    return await Bench.Remote.AkkaRemoteSubmit.RunChildAsync();
+}
+
 if (args is ["bdn", ..])
 {
     BenchmarkSwitcher.FromAssembly(Assembly.GetExecutingAssembly()).Run(args[1..]);

@@ -1,4 +1,4 @@
-using Csw.Actors;
+using Akka.Actor;
 using Csw.Command.Internal;
 using Csw.Command.Internal.Http;
 using Csw.Location;
@@ -62,7 +62,7 @@ public sealed class CommandEndpoint : IAsyncDisposable
     /// <param name="options">Address, port, token and limits; the defaults when null.</param>
     /// <param name="cancellationToken">Abandons the start.</param>
     /// <exception cref="IOException">The address or port cannot be bound.</exception>
-    public static async Task<CommandEndpoint> StartAsync(ActorRef<ComponentMessage> component, CommandEndpointOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<CommandEndpoint> StartAsync(IActorRef component, CommandEndpointOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(component);
         options ??= CommandEndpointOptions.Default;

@@ -1,4 +1,4 @@
-using Csw.Actors;
+using Akka.Actor;
 using Csw.Params;
 using Csw.PubSub;
 
@@ -6,37 +6,52 @@ namespace Csw.Command;
 
 /// <summary>
 /// The messages a component's supervisor accepts from command clients. Each carries the address
-/// its answer goes to. The supervisor (Csw.Framework) adds its own kinds (locking, lifecycle).
+/// its answer goes to (as CSW's do), so that the answer can go to another actor than the sender. The supervisor (Csw.Framework) adds its own kinds (locking, lifecycle).
 /// </summary>
 public abstract record ComponentMessage
 {
     /// <summary>Check a command without running it: <see cref="Accepted"/>, <see cref="Invalid"/> or <see cref="Locked"/>.</summary>
     /// <param name="Command">The command.</param>
-    /// <param name="ReplyTo">Where the answer goes.</param>
-    public sealed record Validate(ControlCommand Command, ActorRef<IValidateResponse> ReplyTo) : ComponentMessage;
+    /// <param name="ReplyTo">Where the <see cref="IValidateResponse"/> goes.</param>
+    public sealed record Validate(ControlCommand Command, IActorRef ReplyTo) : ComponentMessage;
 
     /// <summary>Validate and run a command; the first response may be <see cref="Started"/>, the final one comes through the CRM.</summary>
     /// <param name="Command">The command.</param>
-    /// <param name="ReplyTo">Where the first response goes.</param>
-    public sealed record Submit(ControlCommand Command, ActorRef<ISubmitResponse> ReplyTo) : ComponentMessage;
+    /// <param name="ReplyTo">Where the first <see cref="ISubmitResponse"/> goes.</param>
+    public sealed record Submit(ControlCommand Command, IActorRef ReplyTo) : ComponentMessage;
 
     /// <summary>Validate a command, answer at once, then run it with no completion reported.</summary>
     /// <param name="Command">The command.</param>
-    /// <param name="ReplyTo">Where the answer goes.</param>
-    public sealed record Oneway(ControlCommand Command, ActorRef<IOnewayResponse> ReplyTo) : ComponentMessage;
+    /// <param name="ReplyTo">Where the <see cref="IOnewayResponse"/> goes.</param>
+    public sealed record Oneway(ControlCommand Command, IActorRef ReplyTo) : ComponentMessage;
 
     /// <summary>The latest response of a submitted command.</summary>
     /// <param name="RunId">The command's runId.</param>
-    /// <param name="ReplyTo">Where the answer goes.</param>
-    public sealed record Query(Id RunId, ActorRef<ISubmitResponse> ReplyTo) : ComponentMessage;
+    /// <param name="ReplyTo">Where the <see cref="ISubmitResponse"/> goes.</param>
+    public sealed record Query(Id RunId, IActorRef ReplyTo) : ComponentMessage;
 
     /// <summary>The final response of a submitted command, when there is one.</summary>
     /// <param name="RunId">The command's runId.</param>
-    /// <param name="ReplyTo">Where the answer goes.</param>
-    public sealed record QueryFinal(Id RunId, ActorRef<ISubmitResponse> ReplyTo) : ComponentMessage;
+    /// <param name="ReplyTo">Where the final <see cref="ISubmitResponse"/> goes (or a <see cref="Status.Failure"/> when too many callers wait).</param>
+    public sealed record QueryFinal(Id RunId, IActorRef ReplyTo) : ComponentMessage;
 
     /// <summary>Subscribe to the component's CurrentState (in-process: the reply is the subscription itself).</summary>
     /// <param name="Names">The state names wanted; all when null or empty.</param>
-    /// <param name="ReplyTo">Where the subscription goes.</param>
-    public sealed record SubscribeCurrentState(IReadOnlyList<StateName>? Names, ActorRef<Subscription<CurrentState>> ReplyTo) : ComponentMessage;
+    /// <param name="ReplyTo">Where the <see cref="Subscription{TEvent}"/> of <see cref="CurrentState"/> goes.</param>
+    public sealed record SubscribeCurrentState(IReadOnlyList<StateName>? Names, IActorRef ReplyTo) : ComponentMessage;
+
+    /// <summary>
+    /// Subscribe an actor to the component's CurrentState (the form that works across processes):
+    /// each state is told to <paramref name="Subscriber"/>, until it stops or unsubscribes. The
+    /// component answers a <see cref="Status.Success"/> holding the subscriber once the subscription
+    /// is in place, so that a state published after a later command reaches it.
+    /// </summary>
+    /// <param name="Names">The state names wanted; all when null or empty.</param>
+    /// <param name="Subscriber">Who receives the <see cref="CurrentState"/> messages; watched, and removed when it stops.</param>
+    /// <param name="ReplyTo">Where the acknowledgement goes.</param>
+    public sealed record SubscribeCurrentStateTo(IReadOnlyList<StateName>? Names, IActorRef Subscriber, IActorRef ReplyTo) : ComponentMessage;
+
+    /// <summary>Stop telling <paramref name="Subscriber"/> the component's CurrentState.</summary>
+    /// <param name="Subscriber">The subscriber of <see cref="SubscribeCurrentStateTo"/>.</param>
+    public sealed record UnsubscribeCurrentState(IActorRef Subscriber) : ComponentMessage;
 }

@@ -1,4 +1,4 @@
-using Csw.Actors;
+using Akka.Actor;
 using Csw.Crm.Internal;
 using Csw.Params;
 
@@ -19,30 +19,32 @@ namespace Csw.Crm;
 /// </remarks>
 public sealed class CommandResponseManager
 {
+    /// <summary>How long the diagnostic and query asks wait for the actor.</summary>
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>The actor holding the state.</summary>
-    private readonly ActorRef<CrmMessage> _actor;
+    private readonly IActorRef _actor;
 
     /// <summary>The settings.</summary>
     private readonly CrmOptions _options;
 
-    private CommandResponseManager(ActorRef<CrmMessage> actor, CrmOptions options)
+    private CommandResponseManager(IActorRef actor, CrmOptions options)
     {
         _actor = actor;
         _options = options;
     }
 
     /// <summary>The actor behind the CRM, e.g. to watch it.</summary>
-    public ActorRef Actor => _actor;
+    public IActorRef Actor => _actor;
 
     /// <summary>Starts a CRM as a child of a component's actor; it stops with its parent.</summary>
-    /// <typeparam name="TParent">The parent's message type.</typeparam>
     /// <param name="parent">The parent's context.</param>
     /// <param name="options">Settings; the defaults when null.</param>
-    public static CommandResponseManager Start<TParent>(IActorContext<TParent> parent, CrmOptions? options = null)
+    public static CommandResponseManager Start(IActorContext parent, CrmOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(parent);
         options ??= CrmOptions.Default;
-        return new(parent.Spawn(PropsFor(options), "command-response-manager"), options);
+        return new(parent.ActorOf(PropsFor(options), "command-response-manager"), options);
     }
 
     /// <summary>Starts a CRM as a top-level actor.</summary>
@@ -53,7 +55,7 @@ public sealed class CommandResponseManager
     {
         ArgumentNullException.ThrowIfNull(system);
         options ??= CrmOptions.Default;
-        return new(system.Spawn(PropsFor(options), name), options);
+        return new(system.ActorOf(PropsFor(options), name), options);
     }
 
     /// <summary>
@@ -66,10 +68,11 @@ public sealed class CommandResponseManager
     /// <summary>The command's latest response; an <see cref="Error"/> naming the runId if it is unknown.</summary>
     /// <param name="runId">The command's runId.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <exception cref="TimeoutException">The CRM did not answer within 10 s (it is stopped or overloaded).</exception>
     public Task<ISubmitResponse> QueryAsync(Id runId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        return _actor.AskAsync<ISubmitResponse>(replyTo => new Query(runId, replyTo), cancellationToken: cancellationToken);
+        return AskAsync<ISubmitResponse>(replyTo => new Query(runId, replyTo), AskTimeout, cancellationToken);
     }
 
     /// <summary>
@@ -79,23 +82,28 @@ public sealed class CommandResponseManager
     /// <param name="runId">The command's runId.</param>
     /// <param name="timeout">How long to wait; <see cref="CrmOptions.QueryFinalTimeout"/> when null.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <exception cref="AskTimeoutException">The command did not finish in time.</exception>
+    /// <exception cref="TimeoutException">The command did not finish in time.</exception>
+    /// <exception cref="WaiterLimitException">Too many callers already wait for this command.</exception>
     public Task<ISubmitResponse> QueryFinalAsync(Id runId, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        return _actor.AskAsync<ISubmitResponse>(replyTo => new QueryFinal(runId, replyTo), timeout ?? _options.QueryFinalTimeout, cancellationToken);
+        return AskAsync<ISubmitResponse>(replyTo => new QueryFinal(runId, replyTo), timeout ?? _options.QueryFinalTimeout, cancellationToken);
     }
 
     /// <summary>Sends the command's latest response to <paramref name="replyTo"/> (the actor form of <see cref="QueryAsync"/>).</summary>
     /// <param name="runId">The command's runId.</param>
     /// <param name="replyTo">Where to send the response.</param>
-    public void Query(Id runId, ActorRef<ISubmitResponse> replyTo) =>
+    public void Query(Id runId, IActorRef replyTo) =>
         _actor.Tell(new Query(runId ?? throw new ArgumentNullException(nameof(runId)), replyTo ?? throw new ArgumentNullException(nameof(replyTo))));
 
-    /// <summary>Sends the command's final response to <paramref name="replyTo"/> when there is one (the actor form of <see cref="QueryFinalAsync"/>).</summary>
+    /// <summary>
+    /// Sends the command's final response to <paramref name="replyTo"/> when there is one (the actor
+    /// form of <see cref="QueryFinalAsync"/>); a <see cref="Status.Failure"/> holding a
+    /// <see cref="WaiterLimitException"/> when too many callers already wait.
+    /// </summary>
     /// <param name="runId">The command's runId.</param>
     /// <param name="replyTo">Where to send the response.</param>
-    public void QueryFinal(Id runId, ActorRef<ISubmitResponse> replyTo) =>
+    public void QueryFinal(Id runId, IActorRef replyTo) =>
         _actor.Tell(new QueryFinal(runId ?? throw new ArgumentNullException(nameof(runId)), replyTo ?? throw new ArgumentNullException(nameof(replyTo))));
 
     /// <summary>
@@ -114,8 +122,20 @@ public sealed class CommandResponseManager
     /// <summary>The runIds remembered, least recently used first (for diagnostics and tests).</summary>
     /// <param name="cancellationToken">Cancels the wait.</param>
     public Task<IReadOnlyList<Id>> RememberedAsync(CancellationToken cancellationToken = default) =>
-        _actor.AskAsync<IReadOnlyList<Id>>(replyTo => new GetRemembered(replyTo), cancellationToken: cancellationToken);
+        AskAsync<IReadOnlyList<Id>>(replyTo => new GetRemembered(replyTo), AskTimeout, cancellationToken);
 
-    private static Props<CrmMessage> PropsFor(CrmOptions options) =>
-        Props.Create<CrmMessage>(() => new CrmActor(options.Capacity)).WithSupervision(SupervisorStrategy.Resume);
+    private static Props PropsFor(CrmOptions options) => Props.Create(() => new CrmActor(options));
+
+    // Akka's AskTimeoutException is not a TimeoutException; callers of a CswNet API catch the latter.
+    private async Task<T> AskAsync<T>(Func<IActorRef, object> request, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _actor.Ask<T>(request, timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AskTimeoutException e)
+        {
+            throw new TimeoutException($"The CommandResponseManager ({_actor.Path}) did not answer within {timeout.TotalSeconds:0.###} s.", e);
+        }
+    }
 }

@@ -1,4 +1,4 @@
-using Csw.Actors;
+using Akka.Actor;
 using Csw.Command;
 using Csw.Framework.Internal;
 
@@ -16,31 +16,34 @@ public static class Component
     /// <param name="info">The component's prefix, type and settings.</param>
     /// <param name="handlers">Makes the handlers; called again for each restart.</param>
     /// <param name="options">How to run it; the defaults when null.</param>
-    /// <returns>The supervisor: pass it to <see cref="CommandServiceFactory.Make(Csw.Actors.ActorRef{ComponentMessage}, CommandServiceOptions)"/> to send commands.</returns>
-    public static ActorRef<ComponentMessage> Spawn(ActorSystem system, ComponentInfo info, Func<CswContext, ComponentHandlers> handlers, ComponentOptions? options = null)
+    /// <returns>The supervisor: pass it to <see cref="CommandServiceFactory.Make(IActorRef, CommandServiceOptions, ActorSystem)"/> to send commands.</returns>
+    /// <exception cref="InvalidActorNameException">A component with the same prefix already runs in this system.</exception>
+    public static IActorRef Spawn(ActorSystem system, ComponentInfo info, Func<CswContext, ComponentHandlers> handlers, ComponentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(system);
-        return system.Spawn(PropsFor(info, handlers, options), info.Prefix.ToString());
+        return system.ActorOf(PropsFor(info, handlers, options), info.Prefix.ToString());
     }
 
-    /// <summary>Starts a component as a child of another actor (e.g. a container).</summary>
-    /// <typeparam name="TParent">The parent's message type.</typeparam>
+    /// <summary>Starts a component as a child of another actor (e.g. a container); it stops with its parent.</summary>
     /// <param name="parent">The parent's context.</param>
     /// <param name="info">The component's prefix, type and settings.</param>
     /// <param name="handlers">Makes the handlers; called again for each restart.</param>
     /// <param name="options">How to run it; the defaults when null.</param>
-    public static ActorRef<ComponentMessage> Spawn<TParent>(IActorContext<TParent> parent, ComponentInfo info, Func<CswContext, ComponentHandlers> handlers, ComponentOptions? options = null)
+    public static IActorRef Spawn(IActorContext parent, ComponentInfo info, Func<CswContext, ComponentHandlers> handlers, ComponentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(parent);
-        return parent.Spawn(PropsFor(info, handlers, options), info.Prefix.ToString());
+        return parent.ActorOf(PropsFor(info, handlers, options), info.Prefix.ToString());
     }
 
-    private static Props<ComponentMessage> PropsFor(ComponentInfo info, Func<CswContext, ComponentHandlers> handlers, ComponentOptions? options)
+    /// <summary>The props of a component's supervisor, for starting it in other ways (a router, a parent of one's own).</summary>
+    /// <param name="info">The component's prefix, type and settings.</param>
+    /// <param name="handlers">Makes the handlers; called again for each restart.</param>
+    /// <param name="options">How to run it; the defaults when null.</param>
+    public static Props PropsFor(ComponentInfo info, Func<CswContext, ComponentHandlers> handlers, ComponentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(handlers);
         var settings = options ?? ComponentOptions.Default;
-        // The supervisor contains every handler failure itself; a bug in it must not lose the component's state.
-        return Props.Create<ComponentMessage>(context => new Supervisor(context, info, handlers, settings)).WithSupervision(SupervisorStrategy.Resume);
+        return Props.Create(() => new Supervisor(info, handlers, settings));
     }
 }

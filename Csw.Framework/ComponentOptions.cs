@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Csw.Command;
 using Csw.Crm;
 using Csw.Location;
@@ -9,6 +10,8 @@ namespace Csw.Framework;
 /// <summary>How a supervisor runs its component. Immutable; change with <c>with { ... }</c>.</summary>
 public sealed record ComponentOptions
 {
+    private readonly int _maxQueuedCommands = 1024;
+
     /// <summary>The defaults.</summary>
     public static ComponentOptions Default { get; } = new();
 
@@ -48,4 +51,24 @@ public sealed record ComponentOptions
     /// bearer token sent to remote endpoints that require one.
     /// </summary>
     public CommandServiceOptions Commands { get; init; } = CommandServiceOptions.Default;
+
+    /// <summary>
+    /// How many commands may wait for the handlers while they are busy; 1024 by default. A command
+    /// beyond it is answered at once with <see cref="Invalid"/> and an <c>HCDBusyIssue</c> (or
+    /// <c>AssemblyBusyIssue</c>) and does not run; Query, locks and lifecycle requests are answered as
+    /// always.
+    /// </summary>
+    public int MaxQueuedCommands
+    {
+        get => _maxQueuedCommands;
+        init => _maxQueuedCommands = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxQueuedCommands), value, "At least one command may wait.");
+    }
+
+    /// <summary>
+    /// Actors subscribed to the component's CurrentState before its handlers first initialize, so
+    /// that they see every state, also those published in <see cref="ComponentHandlers.InitializeAsync"/>
+    /// (a subscription made after <see cref="Component.Spawn(ActorSystem, ComponentInfo, Func{CswContext, ComponentHandlers}, ComponentOptions)"/>
+    /// returns may come too late for those). Each receives <see cref="CurrentState"/> messages.
+    /// </summary>
+    public IReadOnlyList<IActorRef> CurrentStateSubscribers { get; init; } = [];
 }

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Csw.Actors;
+using Akka.Actor;
 using Csw.Command;
 using Csw.Framework.Internal;
 using Csw.Location;
@@ -18,19 +18,19 @@ public sealed class Container : IAsyncDisposable
     private readonly ActorSystem _system;
 
     /// <summary>Hears every component's lifecycle changes and stop.</summary>
-    private readonly ActorRef<ContainerEvent> _watcher;
+    private readonly IActorRef _watcher;
 
     private readonly Channel<ContainerEvent> _events;
 
-    private readonly Dictionary<ActorRef<ComponentMessage>, SupervisorLifecycleState> _states = [];
+    private readonly Dictionary<IActorRef, SupervisorLifecycleState> _states = [];
 
-    private readonly HashSet<ActorRef<ComponentMessage>> _stopped = [];
+    private readonly HashSet<IActorRef> _stopped = [];
 
     private RegistrationResult? _registration;
 
     private int _disposed;
 
-    private Container(ActorSystem system, ContainerConfig config, IReadOnlyList<ActorRef<ComponentMessage>> components, ActorRef<ContainerEvent> watcher, Channel<ContainerEvent> events)
+    private Container(ActorSystem system, ContainerConfig config, IReadOnlyList<IActorRef> components, IActorRef watcher, Channel<ContainerEvent> events)
     {
         _system = system;
         Config = config;
@@ -43,7 +43,7 @@ public sealed class Container : IAsyncDisposable
     public ContainerConfig Config { get; }
 
     /// <summary>The components' supervisors, in the configuration's order.</summary>
-    public IReadOnlyList<ActorRef<ComponentMessage>> Components { get; }
+    public IReadOnlyList<IActorRef> Components { get; }
 
     /// <summary>The container's own connection in the location service.</summary>
     public PekkoConnection Connection => Location.Connection.Pekko(new ComponentId(new Prefix(Subsystem.Container, Config.Name), ComponentType.Container));
@@ -65,9 +65,10 @@ public sealed class Container : IAsyncDisposable
         var factories = HandlerFactories.Resolve(config);
         var events = Channel.CreateUnbounded<ContainerEvent>();
         var components = config.Components.Select((component, i) => Component.Spawn(system, component.ToComponentInfo(), factories[i], options)).ToList();
-        var watcher = system.Spawn(Props.Create<ContainerEvent>(() => new ContainerWatcher(components, events.Writer)));
+        var writer = events.Writer;
+        var watcher = system.ActorOf(Props.Create(() => new ContainerWatcher(components, writer)));
         var container = new Container(system, config, components, watcher, events);
-        var locations = options.LocationService ?? SystemLocationServices.For(system);
+        var locations = options.LocationService ?? CswExtension.For(system).EmbeddedLocationService;
         var uri = new Uri($"csw://{Environment.MachineName.ToLowerInvariant()}/container/{Uri.EscapeDataString(config.Name)}?pid={Environment.ProcessId}");
         container._registration = await locations.RegisterAsync(new PekkoRegistration(container.Connection, uri, Metadata.Empty.WithPid(Environment.ProcessId)), cancellationToken).ConfigureAwait(false);
         return container;
@@ -161,11 +162,11 @@ public sealed class Container : IAsyncDisposable
 
     private bool AllRunning() => Components.All(component => State(component) == SupervisorLifecycleState.Running);
 
-    private SupervisorLifecycleState State(ActorRef<ComponentMessage> component) => _states.GetValueOrDefault(component, SupervisorLifecycleState.Idle);
+    private SupervisorLifecycleState State(IActorRef component) => _states.GetValueOrDefault(component, SupervisorLifecycleState.Idle);
 
-    private string NameOf(ActorRef<ComponentMessage> component)
+    private string NameOf(IActorRef component)
     {
         var index = Components.ToList().IndexOf(component);
-        return index < 0 ? component.ToString() : $"{Config.Components[index].ComponentType} {Config.Components[index].Prefix}";
+        return index < 0 ? component.Path.ToString() : $"{Config.Components[index].ComponentType} {Config.Components[index].Prefix}";
     }
 }

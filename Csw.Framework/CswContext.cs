@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Csw.Actors;
+using Akka.Actor;
 using Csw.Command;
 using Csw.Crm;
 using Csw.Location;
@@ -12,7 +12,8 @@ namespace Csw.Framework;
 /// <summary>
 /// What a component's handlers get from the framework: who they are, where to publish state, the
 /// CommandResponseManager for long-running commands, a logger, timers, and command services for
-/// other components. All members are safe to use from any thread.
+/// other components, and the component's actor context for child actors of the handlers' own.
+/// All members are safe to use from any thread.
 /// </summary>
 public sealed class CswContext
 {
@@ -24,7 +25,9 @@ public sealed class CswContext
 
     internal CswContext(
         ComponentInfo info,
-        ActorRef<ComponentMessage> self,
+        IActorRef self,
+        IActorRefFactory actorContext,
+        ActorSystem system,
         CurrentStatePublisher currentStatePublisher,
         CommandResponseManager commandResponseManager,
         ILoggerFactory loggerFactory,
@@ -36,6 +39,8 @@ public sealed class CswContext
         LocationService = locationService;
         ComponentInfo = info;
         Self = self;
+        ActorContext = actorContext;
+        System = system;
         CurrentStatePublisher = currentStatePublisher;
         CommandResponseManager = commandResponseManager;
         LoggerFactory = loggerFactory;
@@ -47,7 +52,18 @@ public sealed class CswContext
     public ComponentInfo ComponentInfo { get; }
 
     /// <summary>The component's own supervisor, e.g. to hand out as an address.</summary>
-    public ActorRef<ComponentMessage> Self { get; }
+    public IActorRef Self { get; }
+
+    /// <summary>
+    /// The component's actor context, for child actors of the handlers' own (a hardware poller, a
+    /// per-axis controller): <c>ActorContext.ActorOf(props, name)</c>, from any handler method. The
+    /// component supervises them: one that throws is restarted, at most 10 times a minute, then
+    /// stopped; and it stops them when its handlers are replaced (Restart) or it shuts down.
+    /// </summary>
+    public IActorRefFactory ActorContext { get; }
+
+    /// <summary>The actor system the component runs in.</summary>
+    public ActorSystem System { get; }
 
     /// <summary>Publishes the component's CurrentState.</summary>
     public CurrentStatePublisher CurrentStatePublisher { get; }
@@ -69,8 +85,9 @@ public sealed class CswContext
 
     /// <summary>
     /// A command service for another component, found through the location service (waiting up to
-    /// <paramref name="within"/> for it to register): a component of this process is commanded
-    /// directly, one in another process through its HTTP command endpoint.
+    /// <paramref name="within"/> for it to register): through its actor (<c>pekko</c>) connection when
+    /// this component's actor system can reach it — directly in this process, over Akka.Remote in
+    /// another process of the cluster — otherwise through its HTTP command endpoint.
     /// </summary>
     /// <param name="component">The other component.</param>
     /// <param name="within">How long to wait for it; 5 s when null.</param>
@@ -86,17 +103,17 @@ public sealed class CswContext
         try
         {
             await Task.WhenAny(pekko, http).ConfigureAwait(false);
-            // A component of this process is commanded directly, even if it also has an endpoint.
+            // An actor this system reaches is commanded through it, even if it also has an endpoint.
             var local = pekko.IsCompletedSuccessfully ? await pekko.ConfigureAwait(false) : await LocationService.FindAsync(Connection.Pekko(component), cancellationToken).ConfigureAwait(false);
-            if (local is not null && LocalActorUri.TryResolve<ComponentMessage>(local.Uri, out var supervisor))
+            if (local is not null && ActorUri.TryResolve(local.Uri, System, out var supervisor))
             {
-                return CommandServiceFactory.Make(supervisor, _commandServiceOptions);
+                return CommandServiceFactory.Make(supervisor, _commandServiceOptions, System);
             }
             return await http.ConfigureAwait(false) is { } remote
                 ? CommandServiceFor(remote)
                 : throw new InvalidOperationException(local is null
                     ? $"{component.ComponentType} {component.Prefix} did not register within {wait.TotalSeconds:0.###} s."
-                    : $"{component.ComponentType} {component.Prefix} runs in another process ({local.Uri}) and registered no HTTP command endpoint within {wait.TotalSeconds:0.###} s.");
+                    : $"{component.ComponentType} {component.Prefix} runs where {System.Name} cannot reach its actor ({local.Uri}: another process, and this actor system has no remoting) and registered no HTTP command endpoint within {wait.TotalSeconds:0.###} s.");
         }
         finally
         {
@@ -107,24 +124,25 @@ public sealed class CswContext
 
     /// <summary>
     /// A command service for a component at <paramref name="location"/> (from a tracking event, for
-    /// instance): a component of this process directly, another one through its HTTP endpoint. A
-    /// remote service is made once per endpoint and closed when this component stops.
+    /// instance): a <see cref="PekkoLocation"/> through its actor (in this process, or over
+    /// Akka.Remote), an <see cref="HttpLocation"/> through its endpoint. An HTTP service is made once
+    /// per endpoint and closed when this component stops.
     /// </summary>
-    /// <param name="location">A <see cref="PekkoLocation"/> of this process or an <see cref="HttpLocation"/>.</param>
+    /// <param name="location">A <see cref="PekkoLocation"/> this component's actor system reaches, or an <see cref="HttpLocation"/>.</param>
     /// <exception cref="ArgumentException">The location is not one a command service can use.</exception>
     public ICommandService CommandServiceFor(Location.Location location)
     {
         ArgumentNullException.ThrowIfNull(location);
         return location is HttpLocation
             ? LazyInitializer.EnsureInitialized(ref _remote).GetOrAdd(location.Uri, static (_, state) => CommandServiceFactory.Make(state.location, state.options), (location, options: _commandServiceOptions))
-            : CommandServiceFactory.Make(location, _commandServiceOptions);
+            : CommandServiceFactory.Make(location, _commandServiceOptions, System);
     }
 
-    /// <summary>A command service for a component running in this process.</summary>
+    /// <summary>A command service for a component's supervisor: in this process, or over Akka.Remote in another process of the cluster.</summary>
     /// <param name="component">The other component's supervisor.</param>
     /// <param name="options">Timeouts; this component's when null.</param>
-    public ICommandService CommandServiceFor(ActorRef<ComponentMessage> component, CommandServiceOptions? options = null) =>
-        CommandServiceFactory.Make(component, options ?? _commandServiceOptions);
+    public ICommandService CommandServiceFor(IActorRef component, CommandServiceOptions? options = null) =>
+        CommandServiceFactory.Make(component, options ?? _commandServiceOptions, System);
 
     /// <summary>Closes the remote command services this context made.</summary>
     internal async Task DisposeRemoteServicesAsync()

@@ -1,4 +1,4 @@
-using Csw.Actors;
+using Akka.Actor;
 using Csw.Command;
 using Csw.Params;
 
@@ -10,13 +10,13 @@ public abstract record SupervisorMessage : ComponentMessage
     /// <summary>Lock the component for <paramref name="Source"/>; others' commands then get <see cref="Locked"/>. Again by the owner extends the lease.</summary>
     /// <param name="Source">Who locks.</param>
     /// <param name="LeaseDuration">How long the lock lasts unless extended.</param>
-    /// <param name="ReplyTo">Where the answer and later lease notices go.</param>
-    public sealed record Lock(Prefix Source, TimeSpan LeaseDuration, ActorRef<LockingResponse> ReplyTo) : SupervisorMessage;
+    /// <param name="ReplyTo">Where the <see cref="LockingResponse"/> and later lease notices go.</param>
+    public sealed record Lock(Prefix Source, TimeSpan LeaseDuration, IActorRef ReplyTo) : SupervisorMessage;
 
     /// <summary>Release the lock; allowed to the owner and to the admin prefix.</summary>
     /// <param name="Source">Who unlocks.</param>
-    /// <param name="ReplyTo">Where the answer goes.</param>
-    public sealed record Unlock(Prefix Source, ActorRef<LockingResponse> ReplyTo) : SupervisorMessage;
+    /// <param name="ReplyTo">Where the <see cref="LockingResponse"/> goes.</param>
+    public sealed record Unlock(Prefix Source, IActorRef ReplyTo) : SupervisorMessage;
 
     /// <summary>Go online (from <see cref="SupervisorLifecycleState.RunningOffline"/>).</summary>
     public sealed record GoOnline : SupervisorMessage;
@@ -39,14 +39,14 @@ public abstract record SupervisorMessage : ComponentMessage
     public sealed record Shutdown : SupervisorMessage;
 
     /// <summary>Reply with the current lifecycle state.</summary>
-    /// <param name="ReplyTo">Where the state goes.</param>
-    public sealed record GetSupervisorLifecycleState(ActorRef<SupervisorLifecycleState> ReplyTo) : SupervisorMessage;
+    /// <param name="ReplyTo">Where the <see cref="SupervisorLifecycleState"/> goes.</param>
+    public sealed record GetSupervisorLifecycleState(IActorRef ReplyTo) : SupervisorMessage;
 
     /// <summary>Send <paramref name="Subscriber"/> the current lifecycle state, then every change, until it stops or unsubscribes.</summary>
-    /// <param name="Subscriber">Who is told.</param>
-    public sealed record SubscribeLifecycleState(ActorRef<LifecycleStateChanged> Subscriber) : SupervisorMessage;
+    /// <param name="Subscriber">Who is told, with <see cref="LifecycleStateChanged"/> messages; it is watched and removed when it stops.</param>
+    public sealed record SubscribeLifecycleState(IActorRef Subscriber) : SupervisorMessage;
 
     /// <summary>Stop telling <paramref name="Subscriber"/> about lifecycle changes.</summary>
     /// <param name="Subscriber">Who was told.</param>
-    public sealed record UnsubscribeLifecycleState(ActorRef<LifecycleStateChanged> Subscriber) : SupervisorMessage;
+    public sealed record UnsubscribeLifecycleState(IActorRef Subscriber) : SupervisorMessage;
 }

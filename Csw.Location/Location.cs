@@ -17,7 +17,7 @@ public abstract record Location
     /// <summary>The connection registered.</summary>
     public abstract Connection Connection { get; }
 
-    /// <summary>The address: an HTTP or TCP address, or for an actor in this process see <see cref="LocalActorUri"/>.</summary>
+    /// <summary>The address: an HTTP or TCP address, or an actor's URI (<see cref="ActorUri"/>).</summary>
     public Uri Uri { get; init; }
 
     /// <summary>What the registrant added.</summary>

@@ -1,6 +1,6 @@
 namespace Csw.Location;
 
-/// <summary>An actor's location: <see cref="Location.Uri"/> is its reference (for an actor in this process, made by <see cref="LocalActorUri"/>).</summary>
+/// <summary>An actor's location: <see cref="Location.Uri"/> is its reference (made by <see cref="ActorUri.For"/>).</summary>
 public sealed record PekkoLocation : Location
 {
     /// <summary>The location of <paramref name="connection"/> at <paramref name="uri"/>.</summary>

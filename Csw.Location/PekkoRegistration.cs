@@ -2,7 +2,7 @@ namespace Csw.Location;
 
 /// <summary>Registers an actor; the location's URI is <paramref name="ActorRefUri"/> itself, whatever the host.</summary>
 /// <param name="Connection">The connection.</param>
-/// <param name="ActorRefUri">The actor's address (for an actor in this process, <see cref="LocalActorUri.For"/>).</param>
+/// <param name="ActorRefUri">The actor's address (<see cref="ActorUri.For"/>).</param>
 /// <param name="Metadata">What the location will carry.</param>
 public sealed record PekkoRegistration(PekkoConnection Connection, Uri ActorRefUri, Metadata Metadata) : Registration(Metadata)
 {

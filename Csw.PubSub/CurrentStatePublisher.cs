@@ -1,4 +1,4 @@
-using Csw.Actors;
+using Akka.Actor;
 using Csw.Params;
 
 namespace Csw.PubSub;
@@ -15,10 +15,9 @@ public sealed class CurrentStatePublisher
     public PubSub<CurrentState> PubSub { get; }
 
     /// <summary>Starts the stream as a child of a component's actor.</summary>
-    /// <typeparam name="TParent">The parent's message type.</typeparam>
     /// <param name="parent">The parent's context.</param>
     /// <param name="options">Settings; the defaults when null.</param>
-    public static CurrentStatePublisher Start<TParent>(IActorContext<TParent> parent, PubSubOptions? options = null) =>
+    public static CurrentStatePublisher Start(IActorContext parent, PubSubOptions? options = null) =>
         new(PubSub<CurrentState>.Start(parent, "current-state", NameOf, options));
 
     /// <summary>Starts the stream as a top-level actor.</summary>
@@ -41,12 +40,12 @@ public sealed class CurrentStatePublisher
     /// <summary>Subscribes an actor to all states, or only to those with the given names; again replaces the filter.</summary>
     /// <param name="subscriber">The subscriber.</param>
     /// <param name="names">The state names admitted; all when null or empty.</param>
-    public void Subscribe(ActorRef<CurrentState> subscriber, IEnumerable<StateName>? names = null) =>
+    public void Subscribe(IActorRef subscriber, IEnumerable<StateName>? names = null) =>
         PubSub.Subscribe(subscriber, Names(names));
 
     /// <summary>Removes a subscriber actor.</summary>
     /// <param name="subscriber">The subscriber.</param>
-    public void Unsubscribe(ActorRef<CurrentState> subscriber) => PubSub.Unsubscribe(subscriber);
+    public void Unsubscribe(IActorRef subscriber) => PubSub.Unsubscribe(subscriber);
 
     private static string NameOf(CurrentState state) => state.StateName.Name;
 

@@ -4,6 +4,7 @@ namespace Csw.PubSub;
 public sealed record PubSubOptions
 {
     private readonly int _bufferSize = 1024;
+    private readonly int _maxSubscribers = 1024;
 
     /// <summary>The defaults.</summary>
     public static PubSubOptions Default { get; } = new();
@@ -16,5 +17,16 @@ public sealed record PubSubOptions
     {
         get => _bufferSize;
         init => _bufferSize = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(BufferSize), value, "A subscriber's buffer holds at least one event.");
+    }
+
+    /// <summary>
+    /// How many subscribers it serves at once; 1024 by default. A subscription beyond it ends at
+    /// once with a <see cref="SubscriberLimitException"/> (an actor subscriber is refused and the
+    /// refusal logged), and the existing subscribers go on as before.
+    /// </summary>
+    public int MaxSubscribers
+    {
+        get => _maxSubscribers;
+        init => _maxSubscribers = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxSubscribers), value, "A pub/sub serves at least one subscriber.");
     }
 }

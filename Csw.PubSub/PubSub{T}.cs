@@ -1,6 +1,6 @@
-using Csw.Actors;
+using Akka.Actor;
+using Akka.Event;
 using Csw.PubSub.Internal;
-using Microsoft.Extensions.Logging;
 
 namespace Csw.PubSub;
 
@@ -16,29 +16,35 @@ namespace Csw.PubSub;
 /// <typeparam name="TEvent">The type of the events.</typeparam>
 public sealed class PubSub<TEvent>
 {
+    /// <summary>How long <see cref="SubscriberCountAsync"/> waits for the actor.</summary>
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>The actor doing the fan-out.</summary>
-    private readonly ActorRef<PubSubMessage<TEvent>> _actor;
+    private readonly IActorRef _actor;
 
     /// <summary>The settings.</summary>
     private readonly PubSubOptions _options;
 
     /// <summary>For failures of subscriber callbacks.</summary>
-    private readonly ILogger _log;
+    private readonly ILoggingAdapter _log;
 
     /// <summary>Cancelled when the actor stops; every subscription ends then.</summary>
     private readonly CancellationToken _stopped;
 
-    private PubSub(Func<Props<PubSubMessage<TEvent>>, ActorRef<PubSubMessage<TEvent>>> spawn, Func<TEvent, string>? nameOf, PubSubOptions? options, ILogger log)
+    private PubSub(IActorRefFactory factory, ActorSystem system, string? name, Func<TEvent, string>? nameOf, PubSubOptions? options)
     {
         var stopped = new CancellationTokenSource();
         _stopped = stopped.Token;
         _options = options ?? PubSubOptions.Default;
-        _log = log;
-        _actor = spawn(Csw.Actors.Props.Create<PubSubMessage<TEvent>>(() => new PubSubActor<TEvent>(nameOf, stopped)).WithSupervision(SupervisorStrategy.Resume));
+        _log = Logging.GetLogger(system, typeof(PubSub<TEvent>));
+        // A local, not _options.MaxSubscribers: Akka evaluates a member chain in the expression by compiling it.
+        var maxSubscribers = _options.MaxSubscribers;
+        var props = Props.Create(() => new PubSubActor<TEvent>(nameOf, stopped, maxSubscribers));
+        _actor = factory.ActorOf(props, name);
     }
 
     /// <summary>The actor behind this pub/sub, e.g. to watch it.</summary>
-    public ActorRef Actor => _actor;
+    public IActorRef Actor => _actor;
 
     /// <summary>Starts a pub/sub as a top-level actor.</summary>
     /// <param name="system">The actor system.</param>
@@ -48,19 +54,18 @@ public sealed class PubSub<TEvent>
     public static PubSub<TEvent> Start(ActorSystem system, string? name = null, Func<TEvent, string>? nameOf = null, PubSubOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(system);
-        return new(props => system.Spawn(props, name), nameOf, options, system.Options.LoggerFactory.CreateLogger<PubSub<TEvent>>());
+        return new(system, system, name, nameOf, options);
     }
 
     /// <summary>Starts a pub/sub as a child of an actor; it stops with its parent.</summary>
-    /// <typeparam name="TParent">The parent's message type.</typeparam>
     /// <param name="parent">The parent's context.</param>
     /// <param name="name">The actor's name; generated when null.</param>
     /// <param name="nameOf">The name of an event, which subscribers may filter on; no filtering when null.</param>
     /// <param name="options">Settings; the defaults when null.</param>
-    public static PubSub<TEvent> Start<TParent>(IActorContext<TParent> parent, string? name = null, Func<TEvent, string>? nameOf = null, PubSubOptions? options = null)
+    public static PubSub<TEvent> Start(IActorContext parent, string? name = null, Func<TEvent, string>? nameOf = null, PubSubOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(parent);
-        return new(props => parent.Spawn(props, name), nameOf, options, parent.System.Options.LoggerFactory.CreateLogger<PubSub<TEvent>>());
+        return new(parent, parent.System, name, nameOf, options);
     }
 
     /// <summary>Publishes an event to every subscriber whose filter admits it.</summary>
@@ -74,7 +79,7 @@ public sealed class PubSub<TEvent>
     {
         var size = bufferSize ?? _options.BufferSize;
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1, nameof(bufferSize));
-        var subscription = new Subscription<TEvent>(size, s => _actor.Tell(new Unsubscribe<TEvent>(s)), _stopped);
+        var subscription = new Subscription<TEvent>(size, s => _actor.Tell(new Unsubscribe(s)), _stopped);
         _actor.Tell(new Subscribe<TEvent>(new Subscriber<TEvent>(subscription, ToSet(names), subscription.Writer, null)));
         return subscription;
     }
@@ -95,13 +100,13 @@ public sealed class PubSub<TEvent>
     }
 
     /// <summary>
-    /// Subscribes an actor: events go to its mailbox (which is then its buffer; give it a bounded
-    /// mailbox dropping the oldest if it may fall behind). Subscribing the same actor again
-    /// replaces its filter. It is removed when it stops.
+    /// Subscribes an actor: each event is told to it, so its mailbox is its buffer (nothing is
+    /// dropped for it). Subscribing the same actor again replaces its filter. It is removed when
+    /// it stops (it is watched).
     /// </summary>
     /// <param name="subscriber">The subscriber.</param>
     /// <param name="names">The names admitted; all when null.</param>
-    public void Subscribe(ActorRef<TEvent> subscriber, IEnumerable<string>? names = null)
+    public void Subscribe(IActorRef subscriber, IEnumerable<string>? names = null)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         _actor.Tell(new Subscribe<TEvent>(new Subscriber<TEvent>(subscriber, ToSet(names), null, subscriber)));
@@ -109,12 +114,12 @@ public sealed class PubSub<TEvent>
 
     /// <summary>Removes a subscriber actor.</summary>
     /// <param name="subscriber">The subscriber.</param>
-    public void Unsubscribe(ActorRef<TEvent> subscriber) => _actor.Tell(new Unsubscribe<TEvent>(subscriber ?? throw new ArgumentNullException(nameof(subscriber))));
+    public void Unsubscribe(IActorRef subscriber) => _actor.Tell(new Unsubscribe(subscriber ?? throw new ArgumentNullException(nameof(subscriber))));
 
     /// <summary>How many subscribers there are once earlier calls have been handled.</summary>
     /// <param name="cancellationToken">Cancels the wait.</param>
     public Task<int> SubscriberCountAsync(CancellationToken cancellationToken = default) =>
-        _actor.AskAsync<int>(replyTo => new GetSubscriberCount<TEvent>(replyTo), cancellationToken: cancellationToken);
+        _actor.Ask<int>(replyTo => new GetSubscriberCount(replyTo), AskTimeout, cancellationToken);
 
     private static HashSet<string>? ToSet(IEnumerable<string>? names) => names is null ? null : new HashSet<string>(names, StringComparer.Ordinal);
 
@@ -130,7 +135,7 @@ public sealed class PubSub<TEvent>
             }
             catch (Exception e)
             {
-                _log.LogError(e, "A subscriber callback of {PubSub} failed on {Event}; it keeps its subscription", _actor.Path, item);
+                _log.Error(e, "A subscriber callback of {0} failed on {1}; it keeps its subscription", _actor.Path, item);
             }
         }
     }

@@ -1,4 +1,5 @@
-using Csw.Actors;
+using Akka.Actor;
+using Akka.TestKit;
 using Csw.Command;
 using Csw.Framework;
 using Csw.Params;
@@ -11,29 +12,64 @@ namespace Csw.TestKit;
 /// </summary>
 public sealed class TestComponent
 {
-    internal TestComponent(ActorRef<ComponentMessage> supervisor, TestProbe<CurrentState> currentStates, TestProbe<LifecycleStateChanged> lifecycle)
+    internal TestComponent(ComponentInfo info, IActorRef supervisor, TestProbe currentStates, TestProbe lifecycle)
     {
+        Info = info;
         Ref = supervisor;
         CommandService = CommandServiceFactory.Make(supervisor);
         CurrentStates = currentStates;
         Lifecycle = lifecycle;
     }
 
+    /// <summary>What the component is.</summary>
+    public ComponentInfo Info { get; }
+
     /// <summary>The component's supervisor.</summary>
-    public ActorRef<ComponentMessage> Ref { get; }
+    public IActorRef Ref { get; }
 
     /// <summary>A local command service for the component.</summary>
     public ICommandService CommandService { get; }
 
-    /// <summary>Receives every CurrentState the component publishes, in order, once subscribed (states published during InitializeAsync may come before).</summary>
-    public TestProbe<CurrentState> CurrentStates { get; }
+    /// <summary>Receives every <see cref="CurrentState"/> the component publishes, in order, from the very first (also those published while initializing).</summary>
+    public TestProbe CurrentStates { get; }
 
-    /// <summary>Receives every lifecycle change (the states passed through while spawning are already consumed).</summary>
-    public TestProbe<LifecycleStateChanged> Lifecycle { get; }
+    /// <summary>Receives every <see cref="LifecycleStateChanged"/> (the changes up to Running are already consumed when the component is handed out).</summary>
+    public TestProbe Lifecycle { get; }
+
+    /// <summary>Waits for the next CurrentState that satisfies <paramref name="isState"/>, skipping others; a timeout names this component's probe.</summary>
+    /// <param name="isState">Whether a state is the one awaited.</param>
+    /// <param name="max">The longest wait; the TestKit's default when null.</param>
+    public Task<CurrentState> ExpectCurrentStateAsync(Predicate<CurrentState> isState, TimeSpan? max = null) =>
+        CurrentStates.FishForMessageAsync(isState, max, $"a matching CurrentState in the CurrentState probe of {Info}").AsTask();
+
+    /// <summary>Waits for the next CurrentState named <paramref name="name"/>, skipping others.</summary>
+    /// <param name="name">The state's name.</param>
+    /// <param name="max">The longest wait; the TestKit's default when null.</param>
+    public Task<CurrentState> ExpectCurrentStateAsync(string name, TimeSpan? max = null) =>
+        CurrentStates.FishForMessageAsync<CurrentState>(state => state.StateName.Name == name, max, $"a CurrentState named '{name}' in the CurrentState probe of {Info}").AsTask();
 
     /// <summary>Waits until the component reaches <paramref name="state"/>, skipping other changes.</summary>
     /// <param name="state">The state awaited.</param>
-    /// <param name="max">The longest wait; <see cref="TestTime.DefaultTimeout"/> when null.</param>
+    /// <param name="max">The longest wait; the TestKit's default when null.</param>
     public Task WaitForStateAsync(SupervisorLifecycleState state, TimeSpan? max = null) =>
-        Lifecycle.FishForMessageAsync(change => change.State == state, max);
+        Lifecycle.FishForMessageAsync<LifecycleStateChanged>(change => change.State == state, max, $"{state} in the lifecycle probe of {Info}").AsTask();
+
+    /// <summary>The component's lifecycle state now.</summary>
+    /// <param name="cancellationToken">Abandons the wait.</param>
+    public Task<SupervisorLifecycleState> StateAsync(CancellationToken cancellationToken = default) =>
+        Ref.Ask<SupervisorLifecycleState>(replyTo => new SupervisorMessage.GetSupervisorLifecycleState(replyTo), TimeSpan.FromSeconds(10), cancellationToken);
+
+    /// <inheritdoc />
+    public override string ToString() => $"test {Info}";
+
+    internal async Task WaitForRunningAsync()
+    {
+        var reached = await Lifecycle.FishForMessageAsync<LifecycleStateChanged>(
+            change => change.State is SupervisorLifecycleState.Running or SupervisorLifecycleState.Shutdown,
+            hint: $"Running in the lifecycle probe of {Info}").ConfigureAwait(false);
+        if (reached.State == SupervisorLifecycleState.Shutdown)
+        {
+            throw new Xunit.Sdk.XunitException($"{Info} shut down before it was Running: its InitializeAsync kept failing (the component's log says why).");
+        }
+    }
 }

@@ -1,5 +1,4 @@
-using Csw.Actors;
-using Csw.Command;
+using Akka.Actor;
 using Csw.Framework;
 using Csw.Params;
 using Examples.SampleAssembly;
@@ -8,14 +7,14 @@ using Examples.SampleHcd;
 namespace Examples;
 
 /// <summary>Starts the samples in one process: two filter wheels and the assembly that drives them.</summary>
-public sealed record SampleSystem(ActorRef<ComponentMessage> BlueWheel, ActorRef<ComponentMessage> RedWheel, ActorRef<ComponentMessage> Assembly)
+public sealed record SampleSystem(IActorRef BlueWheel, IActorRef RedWheel, IActorRef Assembly)
 {
     public static readonly Prefix BluePrefix = Prefix.Parse("WFOS.blue.filter");
     public static readonly Prefix RedPrefix = Prefix.Parse("WFOS.red.filter");
     public static readonly Prefix AssemblyPrefix = Prefix.Parse("WFOS.filter.assembly");
 
     /// <summary>Starts a filter wheel HCD.</summary>
-    public static ActorRef<ComponentMessage> StartWheel(ActorSystem system, Prefix prefix, TimeSpan stepTime) =>
+    public static IActorRef StartWheel(ActorSystem system, Prefix prefix, TimeSpan stepTime) =>
         Component.Spawn(system, new ComponentInfo(prefix, ComponentType.HCD), context => new FilterWheelHcd(context, stepTime));
 
     /// <summary>

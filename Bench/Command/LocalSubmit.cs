@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Bench.Harness;
-using Csw.Actors;
+using Akka.Actor;
 using Csw.Command;
 using Csw.Framework;
 using Csw.Params;
@@ -14,32 +14,60 @@ internal static class LocalSubmit
     private static readonly Prefix Client = Prefix.Parse("CSW.bench");
 
     /// <summary>Starts one component and waits until it is Running.</summary>
-    public static async Task<ActorRef<ComponentMessage>> StartAsync(ActorSystem system, string name)
+    public static async Task<IActorRef> StartAsync(ActorSystem system, string name)
     {
         var component = Component.Spawn(system, new ComponentInfo(Prefix.Parse($"CSW.{name}"), ComponentType.HCD), context => new BenchHcd(context));
         await Components.WaitRunningAsync(component);
         return component;
     }
 
-    /// <summary>Sorted nanoseconds per SubmitAndWait, sequential.</summary>
-    public static async Task<double[]> LatenciesAsync(int count)
+    /// <summary>
+    /// Sorted nanoseconds per SubmitAndWait and per bare Akka.NET Ask to an echo actor, both
+    /// sequential, measured in alternating blocks in one actor system, so that both see the same
+    /// machine state (idle cores wake slower than busy ones, which otherwise swings the ratio).
+    /// </summary>
+    public static async Task<(double[] Submit, double[] Ask)> LatenciesAsync(int count)
     {
-        await using var system = ActorSystem.Create("submit");
-        var service = CommandServiceFactory.Make(await StartAsync(system, "latency"));
-        var setup = new Setup(Client, "go");
-        for (var i = 0; i < count / 5; i++)
+        var system = CswActorSystem.Create("submit");
+        try
         {
-            await service.SubmitAndWaitAsync(setup);
+            var service = CommandServiceFactory.Make(await StartAsync(system, "latency"));
+            var echo = AkkaBaseline.StartEcho(system);
+            var setup = new Setup(Client, "go");
+            var (submit, ask) = (new double[count], new double[count]);
+            const int block = 500;
+            for (var i = -count / 5; i < count; i += block)
+            {
+                for (var j = 0; j < block; j++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    await service.SubmitAndWaitAsync(setup);
+                    Record(submit, i + j, start);
+                }
+                for (var j = 0; j < block; j++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    await AkkaBaseline.AskEchoAsync(echo);
+                    Record(ask, i + j, start);
+                }
+            }
+            Array.Sort(submit);
+            Array.Sort(ask);
+            return (submit, ask);
         }
-        var samples = new double[count];
-        for (var i = 0; i < count; i++)
+        finally
         {
-            var start = Stopwatch.GetTimestamp();
-            await service.SubmitAndWaitAsync(setup);
-            samples[i] = Nanoseconds(start);
+            await system.Terminate();
         }
-        Array.Sort(samples);
-        return samples;
+    }
+
+    /// <summary>Keeps a sample taken after the warm-up (negative indices are the warm-up).</summary>
+    private static void Record(double[] samples, int index, long start)
+    {
+        if (index >= 0 && index < samples.Length)
+        {
+            samples[index] = Nanoseconds(start);
+        }
     }
 
     /// <summary>Nanoseconds since <paramref name="start"/>, in the stopwatch's resolution (a TimeSpan would round to 100 ns).</summary>
@@ -48,7 +76,19 @@ internal static class LocalSubmit
     /// <summary>Commands per second with <paramref name="callers"/> concurrent callers on one component.</summary>
     public static async Task<double> ThroughputAsync(int callers, int perCaller)
     {
-        await using var system = ActorSystem.Create("throughput");
+        var system = CswActorSystem.Create("throughput");
+        try
+        {
+            return await ThroughputAsync(system, callers, perCaller);
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+
+    private static async Task<double> ThroughputAsync(ActorSystem system, int callers, int perCaller)
+    {
         var service = CommandServiceFactory.Make(await StartAsync(system, "throughput"));
         var setup = new Setup(Client, "go");
         var watch = Stopwatch.StartNew();

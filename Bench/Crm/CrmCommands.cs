@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Csw.Actors;
+using Bench.Harness;
 using Csw.Crm;
 using Csw.Params;
 
@@ -14,7 +14,8 @@ internal static class CrmCommands
 {
     public static async Task<double> CrmAsync(int commands, int batch)
     {
-        await using var system = ActorSystem.Create("crm");
+        await using var rig = new BenchSystem("crm");
+        var system = rig.System;
         var crm = CommandResponseManager.Start(system);
         var ids = Enumerable.Range(0, batch).Select(_ => new Id()).ToArray();
         var waiters = new Task<ISubmitResponse>[batch];

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using Csw.Actors;
+using Bench.Harness;
 using Csw.PubSub;
 
 namespace Bench.Crm;
@@ -14,7 +14,8 @@ internal static class Fanout
 {
     public static async Task<double> PubSubAsync(int subscribers, int events)
     {
-        await using var system = ActorSystem.Create("fanout");
+        await using var rig = new BenchSystem("fanout");
+        var system = rig.System;
         var pubSub = PubSub<int>.Start(system, options: new PubSubOptions { BufferSize = events });
         var subscriptions = Enumerable.Range(0, subscribers).Select(_ => pubSub.Subscribe()).ToList();
         await pubSub.SubscriberCountAsync();

@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Net.WebSockets;
 using Bench.Command;
 using Bench.Harness;
-using Csw.Actors;
+using Akka.Actor;
+using Csw.Framework;
 using Csw.Command;
 using Csw.Location;
 using Csw.Params;
@@ -24,7 +25,7 @@ internal static class RemoteSubmit
 
         public static async Task<Rig> StartAsync(bool session)
         {
-            var rig = new Rig { _system = ActorSystem.Create("remote") };
+            var rig = new Rig { _system = CswActorSystem.Create("remote") };
             var component = await LocalSubmit.StartAsync(rig._system, "remote");
             rig._endpoint = await CommandEndpoint.StartAsync(component);
             var registration = rig._endpoint.RegistrationFor(new ComponentId(Prefix.Parse("CSW.remote"), ComponentType.HCD));
@@ -40,7 +41,7 @@ internal static class RemoteSubmit
         {
             await ((IAsyncDisposable)Service).DisposeAsync();
             await _endpoint.DisposeAsync();
-            await _system.DisposeAsync();
+            await _system.Terminate();
         }
     }
 

@@ -13,6 +13,9 @@ public sealed class RemoteSuite : IBenchSuite
     public async Task RunAsync(BenchReport report)
     {
         const int samples = 20_000;
+        // Inside the cluster: a component of another process through its actor, over Akka.Remote.
+        await AkkaRemoteSubmit.ReportAsync(report, samples);
+
         await using (var rig = await RemoteSubmit.Rig.StartAsync(session: true))
         {
             var (submit, echo) = await RemoteSubmit.LatenciesAsync(rig, samples);

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Net;
-using Csw.Actors;
 using Csw.Cli.Common;
 using Csw.Command;
-
 using Csw.Framework;
 using Csw.Location;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace Csw.Cli.Commands;
@@ -39,7 +40,6 @@ internal static class ContainerCommand
 
     private static async Task<int> RunAsync(FileInfo file, string? seeds, Uri? locationServer, string? token, IPAddress bind, string? hostname, CancellationToken cancellationToken)
     {
-        using var signal = new ShutdownSignal(cancellationToken);
         ContainerConfig config;
         try
         {
@@ -66,51 +66,64 @@ internal static class ContainerCommand
         }
         try
         {
-            // An actor system's name takes letters, digits, '-' and '_' only; a standalone container is named after its prefix.
-            var systemName = new string([.. config.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]);
-            await using var system = ActorSystem.Create(systemName, new ActorSystemOptions { LoggerFactory = loggerFactory });
             var options = new ComponentOptions
             {
                 LocationService = locations,
                 HttpEndpoint = CommandEndpointOptions.Default.WithBindAddress(bind).WithToken(token).WithLoggerFactory(loggerFactory),
                 Commands = CommandServiceOptions.Default with { Token = token },
             };
-            Framework.Container container;
-            try
+            using var app = Build(config, options, loggerFactory);
+            var started = await StartAsync(app, config, where, cancellationToken);
+            if (started != ExitCodes.Ok)
             {
-                container = await Framework.Container.StartAsync(system, config, options, cancellationToken);
+                return started;
             }
-            catch (ContainerConfigException e)
-            {
-                await Console.Error.WriteLineAsync($"Invalid configuration at {e.JsonPath}: {e.Message}");
-                return ExitCodes.Usage;
-            }
-            catch (LocationServiceException e)
-            {
-                await Console.Error.WriteLineAsync($"The location service ({where}) is not usable: {e.Message}");
-                return ExitCodes.Unavailable;
-            }
-            await using (container)
-            {
-                var startup = TimeSpan.FromTicks(config.Components.Max(component => component.InitializeTimeout.Ticks) * 2) + TimeSpan.FromSeconds(10);
-                try
-                {
-                    await container.WaitUntilRunningAsync(startup, cancellationToken);
-                }
-                catch (Exception e) when (e is TimeoutException or InvalidOperationException)
-                {
-                    await Console.Error.WriteLineAsync($"Container {config.Name} did not start: {e.Message}");
-                    return ExitCodes.StartFailed;
-                }
-                await PrintAsync(config, locations, where);
-                await signal.Requested;
-                Console.WriteLine($"Stopping container {config.Name} ...");
-            }
+            await PrintAsync(config, locations, where);
+            // Ctrl+C or SIGTERM (the console lifetime) stops the host, which shuts the components down.
+            await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Ok;
         }
         finally
         {
             await LocationBackends.CloseAsync(locations);
+        }
+    }
+
+    /// <summary>The container on the Generic Host, with the console lifetime: Ctrl+C and SIGTERM stop it in order.</summary>
+    private static IHost Build(ContainerConfig config, ComponentOptions options, ILoggerFactory loggerFactory)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
+        builder.Services.AddCswContainer(config, _ => options);
+        var app = builder.Build();
+        app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => Console.WriteLine($"Stopping container {config.Name} ..."));
+        return app;
+    }
+
+    /// <summary>Starts the host; the exit code of a start that failed, naming why.</summary>
+    private static async Task<int> StartAsync(IHost app, ContainerConfig config, string where, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            return ExitCodes.Ok;
+        }
+        catch (ContainerConfigException e)
+        {
+            // The configuration read well, but names a handler class that cannot be found or used.
+            await Console.Error.WriteLineAsync($"Container {config.Name} did not start: {e.JsonPath}: {e.Message}");
+            return ExitCodes.StartFailed;
+        }
+        catch (LocationServiceException e)
+        {
+            await Console.Error.WriteLineAsync($"The location service ({where}) is not usable: {e.Message}");
+            return ExitCodes.Unavailable;
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+        {
+            await Console.Error.WriteLineAsync($"Container {config.Name} did not start: {e.Message}");
+            return ExitCodes.StartFailed;
         }
     }
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Csw.Actors;
+using Akka.Actor;
 using Csw.Command;
 using Csw.Framework;
 using Csw.Location;
@@ -23,14 +23,26 @@ internal static class ObservationDemo
     public static async Task<int> RunAsync(IAnsiConsole console, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var system = CswActorSystem.Create("demo", Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        try
+        {
+            return await RunAsync(console, system, clock, cancellationToken);
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+
+    private static async Task<int> RunAsync(IAnsiConsole console, ActorSystem system, Stopwatch clock, CancellationToken cancellationToken)
+    {
         var summary = new List<(string Step, string Outcome, double Ms)>();
-        await using var system = ActorSystem.Create("demo");
         console.MarkupLine("[grey]Starting container WfosDemo: WFOS.blue.filter, WFOS.red.filter (HCDs) and WFOS.filter.assembly ...[/]");
         var locations = LocationServiceFactory.CreateEmbedded();
         await using var container = await Container.StartAsync(system, SampleSystem.ContainerConfig, new ComponentOptions { LocationService = locations }, cancellationToken);
         await container.WaitUntilRunningAsync(TimeSpan.FromSeconds(10), cancellationToken);
-        var wheel = await FindAsync(locations, SampleSystem.BluePrefix, ComponentType.HCD, cancellationToken);
-        var assembly = await FindAsync(locations, SampleSystem.AssemblyPrefix, ComponentType.Assembly, cancellationToken);
+        var wheel = await FindAsync(system, locations, SampleSystem.BluePrefix, ComponentType.HCD, cancellationToken);
+        var assembly = await FindAsync(system, locations, SampleSystem.AssemblyPrefix, ComponentType.Assembly, cancellationToken);
         var blueWheel = container.Components[0];
 
         async Task<ISubmitResponse> Step(string step, Func<Task<ISubmitResponse>> run)
@@ -62,10 +74,10 @@ internal static class ObservationDemo
             await Step("Query the move", () => wheel.QueryFinalAsync(move.RunId, cancellationToken: cancellationToken));
         }
 
-        var locked = await blueWheel.AskAsync<LockingResponse>(r => new SupervisorMessage.Lock(Operator, TimeSpan.FromSeconds(30), r), cancellationToken: cancellationToken);
+        var locked = await blueWheel.Ask<LockingResponse>(r => new SupervisorMessage.Lock(Operator, TimeSpan.FromSeconds(30), r), TimeSpan.FromSeconds(5), cancellationToken);
         console.MarkupLineInterpolated($"[bold]Operator locks the blue wheel[/]: {locked.GetType().Name}");
         await Step("Observer moves the locked wheel", () => wheel.SubmitAsync(Move(Observer, 2), cancellationToken));
-        await blueWheel.AskAsync<LockingResponse>(r => new SupervisorMessage.Unlock(Operator, r), cancellationToken: cancellationToken);
+        await blueWheel.Ask<LockingResponse>(r => new SupervisorMessage.Unlock(Operator, r), TimeSpan.FromSeconds(5), cancellationToken);
 
         await Step("Move to slot 12 (there are 8)", () => wheel.SubmitAsync(Move(Observer, 12), cancellationToken));
         await Step("Assembly configures both wheels to slot 2", () => assembly.SubmitAndWaitAsync(new Setup(Observer, "configure").Add(FilterWheelHcd.Target.Set(2)), cancellationToken: cancellationToken));
@@ -76,16 +88,16 @@ internal static class ObservationDemo
             table.AddRow(Markup.Escape(step), Markup.Escape(outcome), ms.ToString("0"));
         }
         console.Write(table);
-        console.MarkupLineInterpolated($"[grey]Done in {clock.Elapsed.TotalSeconds:0.0} s; dead letters: {system.DeadLetterCount}.[/]");
+        console.MarkupLineInterpolated($"[grey]Done in {clock.Elapsed.TotalSeconds:0.0} s.[/]");
         return 0;
     }
 
     // Found as any client finds a component: through the location service.
-    private static async Task<ICommandService> FindAsync(ILocationService locations, Prefix prefix, ComponentType type, CancellationToken cancellationToken)
+    private static async Task<ICommandService> FindAsync(ActorSystem system, ILocationService locations, Prefix prefix, ComponentType type, CancellationToken cancellationToken)
     {
         var location = await locations.ResolveAsync(Connection.Pekko(new ComponentId(prefix, type)), TimeSpan.FromSeconds(5), cancellationToken)
             ?? throw new InvalidOperationException($"{prefix} did not register.");
-        return CommandServiceFactory.Make(location);
+        return CommandServiceFactory.Make(location, system: system);
     }
 
     private static Setup Move(Prefix source, int target) => new Setup(source, "move").Add(FilterWheelHcd.Target.Set(target));

@@ -19,7 +19,7 @@ internal static class ShellScriptOptions
             typeof(Command.ICommandService).Assembly,
             typeof(Location.ILocationService).Assembly,
             typeof(Framework.ComponentHandlers).Assembly,
-            typeof(Actors.ActorSystem).Assembly,
+            typeof(Akka.Actor.ActorSystem).Assembly,
             typeof(ShellGlobals).Assembly,
             typeof(Examples.SampleSystem).Assembly)
         .AddImports(Imports)

@@ -1,4 +1,4 @@
-using Csw.Actors;
+using Akka.Actor;
 using Csw.Command;
 using Csw.Framework;
 using Csw.Location;
@@ -114,9 +114,9 @@ internal sealed class ShellSession : IAsyncDisposable
         var id = new ComponentId(prefix, type);
         var options = CommandServiceOptions.Default with { Token = _token };
         var cancellation = Cancellation;
-        if (await Locations.FindAsync(Connection.Pekko(id), cancellation) is PekkoLocation local && LocalActorUri.TryResolve<ComponentMessage>(local.Uri, out _))
+        if (_system is not null && await Locations.FindAsync(Connection.Pekko(id), cancellation) is PekkoLocation local && ActorUri.TryResolve(local.Uri, _system, out var supervisor) && ActorUri.IsLocal(supervisor))
         {
-            return Described(CommandServiceFactory.Make(local, options), $"{id}, in this process");
+            return Described(CommandServiceFactory.Make(supervisor, options), $"{id}, in this process");
         }
         // Components in this process register before StartSamples returns; elsewhere one may still be starting.
         var http = IsRemote
@@ -148,7 +148,7 @@ internal sealed class ShellSession : IAsyncDisposable
         {
             return running;
         }
-        _system ??= ActorSystem.Create("shell", new ActorSystemOptions { LoggerFactory = NullLoggerFactory.Instance });
+        _system ??= CswActorSystem.Create("shell", NullLoggerFactory.Instance);
         var options = new ComponentOptions
         {
             LocationService = Locations,
@@ -213,7 +213,7 @@ internal sealed class ShellSession : IAsyncDisposable
         }
         if (_system is not null)
         {
-            await _system.DisposeAsync();
+            await _system.Terminate();
         }
         if (Locations is IAsyncDisposable disposable)
         {

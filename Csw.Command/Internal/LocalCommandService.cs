@@ -1,24 +1,43 @@
 using System.Runtime.CompilerServices;
-using Csw.Actors;
+using Akka.Actor;
+using Csw.Command.Internal.Replies;
 using Csw.Params;
 using Csw.PubSub;
 using Microsoft.Extensions.Logging;
 
 namespace Csw.Command.Internal;
 
-/// <summary>The command service of a component in this process: asks to its supervisor actor.</summary>
-internal sealed class LocalCommandService(ActorRef<ComponentMessage> component, CommandServiceOptions options) : ICommandService
+/// <summary>The command service of a component in this process: requests to its supervisor actor, answered at lean reply addresses.</summary>
+internal sealed class LocalCommandService : ICommandService
 {
+    /// <summary>The component's supervisor.</summary>
+    private readonly IInternalActorRef _component;
+
+    /// <summary>Timeouts and logging.</summary>
+    private readonly CommandServiceOptions _options;
+
+    /// <summary>The path all of this service's reply addresses show.</summary>
+    private readonly ActorPath _replyPath;
+
+    public LocalCommandService(IActorRef component, CommandServiceOptions options)
+    {
+        _component = component as IInternalActorRef is { IsLocal: true } local
+            ? local
+            : throw new ArgumentException($"{component} is not an actor of this process.", nameof(component));
+        _options = options;
+        _replyPath = _component.Provider.TempPath();
+    }
+
     public Task<IValidateResponse> ValidateAsync(ControlCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return component.AskAsync<IValidateResponse>(replyTo => new ComponentMessage.Validate(command, replyTo), options.Timeout, cancellationToken);
+        return Ask<IValidateResponse, ComponentMessage.Validate>(replyTo => new ComponentMessage.Validate(command, replyTo), _options.Timeout, cancellationToken);
     }
 
     public Task<ISubmitResponse> SubmitAsync(ControlCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return component.AskAsync<ISubmitResponse>(replyTo => new ComponentMessage.Submit(command, replyTo), options.Timeout, cancellationToken);
+        return Ask<ISubmitResponse, ComponentMessage.Submit>(replyTo => new ComponentMessage.Submit(command, replyTo), _options.Timeout, cancellationToken);
     }
 
     public Task<ISubmitResponse> SubmitAndWaitAsync(ControlCommand command, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
@@ -30,7 +49,7 @@ internal sealed class LocalCommandService(ActorRef<ComponentMessage> component, 
     public Task<IOnewayResponse> OnewayAsync(ControlCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return component.AskAsync<IOnewayResponse>(replyTo => new ComponentMessage.Oneway(command, replyTo), options.Timeout, cancellationToken);
+        return Ask<IOnewayResponse, ComponentMessage.Oneway>(replyTo => new ComponentMessage.Oneway(command, replyTo), _options.Timeout, cancellationToken);
     }
 
     public Task<IMatchingResponse> OnewayAndMatchAsync(ControlCommand command, StateMatcher matcher, CancellationToken cancellationToken = default) =>
@@ -39,13 +58,13 @@ internal sealed class LocalCommandService(ActorRef<ComponentMessage> component, 
     public Task<ISubmitResponse> QueryAsync(Id runId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        return component.AskAsync<ISubmitResponse>(replyTo => new ComponentMessage.Query(runId, replyTo), options.Timeout, cancellationToken);
+        return Ask<ISubmitResponse, ComponentMessage.Query>(replyTo => new ComponentMessage.Query(runId, replyTo), _options.Timeout, cancellationToken);
     }
 
     public Task<ISubmitResponse> QueryFinalAsync(Id runId, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        return component.AskAsync<ISubmitResponse>(replyTo => new ComponentMessage.QueryFinal(runId, replyTo), timeout ?? options.FinalTimeout, cancellationToken);
+        return Ask<ISubmitResponse, ComponentMessage.QueryFinal>(replyTo => new ComponentMessage.QueryFinal(runId, replyTo), timeout ?? _options.FinalTimeout, cancellationToken);
     }
 
     public async IAsyncEnumerable<CurrentState> SubscribeCurrentState(IEnumerable<StateName>? names = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -60,10 +79,13 @@ internal sealed class LocalCommandService(ActorRef<ComponentMessage> component, 
     public IAsyncDisposable SubscribeCurrentState(Action<CurrentState> onState, IEnumerable<StateName>? names = null)
     {
         ArgumentNullException.ThrowIfNull(onState);
-        return new CallbackSubscription(SubscribeCurrentState(names), onState, options.LoggerFactory.CreateLogger<CallbackSubscription>());
+        return new CallbackSubscription(SubscribeCurrentState(names), onState, _options.LoggerFactory.CreateLogger<CallbackSubscription>());
     }
 
     /// <summary>A subscription that is in place when the task completes.</summary>
     internal Task<Subscription<CurrentState>> SubscribeAsync(IReadOnlyList<StateName>? names, CancellationToken cancellationToken) =>
-        component.AskAsync<Subscription<CurrentState>>(replyTo => new ComponentMessage.SubscribeCurrentState(names, replyTo), options.Timeout, cancellationToken);
+        Ask<Subscription<CurrentState>, ComponentMessage.SubscribeCurrentState>(replyTo => new ComponentMessage.SubscribeCurrentState(names, replyTo), _options.Timeout, cancellationToken);
+
+    private Task<TReply> Ask<TReply, TRequest>(Func<IActorRef, TRequest> request, TimeSpan timeout, CancellationToken cancellationToken) =>
+        ReplyRef<TReply>.AskAsync(_component, _replyPath, request, timeout, cancellationToken);
 }

@@ -1,4 +1,4 @@
-using Csw.Actors;
+using Akka.Actor;
 using Csw.Params;
 
 namespace Csw.Crm.Internal;
@@ -16,7 +16,7 @@ internal sealed class CommandEntry(Id runId, ISubmitResponse latest)
     public ISubmitResponse Latest { get; set; } = latest;
 
     /// <summary>QueryFinal callers waiting for the final response; null when none.</summary>
-    public List<ActorRef<ISubmitResponse>>? Waiters { get; set; }
+    public List<IActorRef>? Waiters { get; set; }
 
     /// <summary>The entry used just before this one; null for the least recently used.</summary>
     public CommandEntry? Older { get; set; }

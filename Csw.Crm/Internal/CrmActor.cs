@@ -1,7 +1,8 @@
 using System.Runtime.InteropServices;
-using Csw.Actors;
+using Akka.Actor;
+using Akka.Event;
+using Error = Csw.Params.Error;
 using Csw.Params;
-using Microsoft.Extensions.Logging;
 
 namespace Csw.Crm.Internal;
 
@@ -10,7 +11,7 @@ namespace Csw.Crm.Internal;
 /// forgotten, and answers Query and QueryFinal. Commands in progress are never forgotten, and a
 /// QueryFinal waiter always gets an answer: the final response, or an Error when the CRM stops.
 /// </summary>
-internal sealed class CrmActor(int capacity) : IActor<CrmMessage>
+internal sealed class CrmActor : ReceiveActor
 {
     /// <summary>The entries by runId.</summary>
     private readonly Dictionary<Id, CommandEntry> _byRunId = [];
@@ -18,43 +19,31 @@ internal sealed class CrmActor(int capacity) : IActor<CrmMessage>
     /// <summary>The same entries by recency of use, least recent first.</summary>
     private readonly RecencyList _byRecency = new();
 
-    public ValueTask ReceiveAsync(IActorContext<CrmMessage> context, CrmMessage message)
+    /// <summary>The settings.</summary>
+    private readonly CrmOptions _options;
+
+    public CrmActor(CrmOptions options)
     {
-        switch (message)
-        {
-            case UpdateCommand update:
-                Update(context, update.Response);
-                break;
-            case Query query:
-                query.ReplyTo.Tell(Find(query.RunId)?.Latest ?? Unknown(query.RunId));
-                break;
-            case QueryFinal queryFinal:
-                AnswerWhenFinal(queryFinal.RunId, queryFinal.ReplyTo);
-                break;
-            case GetRemembered get:
-                get.ReplyTo.Tell(_byRecency.OldestFirst().Select(entry => entry.RunId).ToList());
-                break;
-        }
-        return ValueTask.CompletedTask;
+        _options = options;
+        Receive<UpdateCommand>(update => Update(update.Response));
+        Receive<Query>(query => query.ReplyTo.Tell(Find(query.RunId)?.Latest ?? Unknown(query.RunId)));
+        Receive<QueryFinal>(queryFinal => AnswerWhenFinal(queryFinal.RunId, queryFinal.ReplyTo));
+        Receive<GetRemembered>(get => get.ReplyTo.Tell(_byRecency.OldestFirst().Select(entry => entry.RunId).ToList()));
     }
 
-    public ValueTask OnSignalAsync(IActorContext<CrmMessage> context, Signal signal)
+    protected override void PostStop()
     {
-        if (signal is PostStop)
+        foreach (var entry in _byRecency.OldestFirst())
         {
-            foreach (var entry in _byRecency.OldestFirst())
+            foreach (var waiter in entry.Waiters ?? [])
             {
-                foreach (var waiter in entry.Waiters ?? [])
-                {
-                    waiter.Tell(new Error(entry.RunId, $"The component stopped before command {entry.RunId} finished."));
-                }
-                entry.Waiters = null;
+                waiter.Tell(new Error(entry.RunId, $"The component stopped before command {entry.RunId} finished."));
             }
+            entry.Waiters = null;
         }
-        return ValueTask.CompletedTask;
     }
 
-    private void Update(IActorContext<CrmMessage> context, ISubmitResponse response)
+    private void Update(ISubmitResponse response)
     {
         // One lookup both finds a known command and makes room for a new one (most are new and final at once).
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_byRunId, response.RunId, out var known);
@@ -73,7 +62,7 @@ internal sealed class CrmActor(int capacity) : IActor<CrmMessage>
             // work (the handler's final update overtakes its own Started); only a second final is suspect.
             if (response.IsFinal)
             {
-                context.Log.LogWarning("Command {RunId} already finished with {First}; the later {Second} is ignored", response.RunId, Describe(entry.Latest), Describe(response));
+                Context.GetLogger().Warning("Command {0} already finished with {1}; the later {2} is ignored", response.RunId, Describe(entry.Latest), Describe(response));
             }
             return;
         }
@@ -90,7 +79,7 @@ internal sealed class CrmActor(int capacity) : IActor<CrmMessage>
         Evict();
     }
 
-    private void AnswerWhenFinal(Id runId, ActorRef<ISubmitResponse> replyTo)
+    private void AnswerWhenFinal(Id runId, IActorRef replyTo)
     {
         var entry = Find(runId);
         if (entry is null)
@@ -100,6 +89,10 @@ internal sealed class CrmActor(int capacity) : IActor<CrmMessage>
         else if (entry.IsFinished)
         {
             replyTo.Tell(entry.Latest);
+        }
+        else if (entry.Waiters is { } waiters && waiters.Count >= _options.MaxWaitersPerCommand)
+        {
+            replyTo.Tell(new Status.Failure(new WaiterLimitException($"{_options.MaxWaitersPerCommand} callers already wait for command {runId}, the limit; it is still running.")));
         }
         else
         {
@@ -123,7 +116,7 @@ internal sealed class CrmActor(int capacity) : IActor<CrmMessage>
     private void Evict()
     {
         var entry = _byRecency.Oldest;
-        while (_byRunId.Count > capacity && entry is not null && entry != _byRecency.Newest)
+        while (_byRunId.Count > _options.Capacity && entry is not null && entry != _byRecency.Newest)
         {
             var newer = entry.Newer;
             if (entry.IsFinished)
@@ -136,7 +129,7 @@ internal sealed class CrmActor(int capacity) : IActor<CrmMessage>
     }
 
     private Error Unknown(Id runId) =>
-        new(runId, $"No command with runId {runId} is known: it was never submitted here, or it finished and was forgotten (the last {capacity} commands are remembered).");
+        new(runId, $"No command with runId {runId} is known: it was never submitted here, or it finished and was forgotten (the last {_options.Capacity} commands are remembered).");
 
     private static string Describe(ISubmitResponse response) => response.GetType().Name;
 }

@@ -1,4 +1,4 @@
-using Csw.Actors;
+using Akka.Actor;
 using Csw.Command;
 using Csw.Location;
 using Csw.Params;
@@ -19,13 +19,13 @@ internal sealed class ComponentRegistrar : IAsyncDisposable
     {
     }
 
-    public static async Task<ComponentRegistrar> RegisterAsync(ActorRef<ComponentMessage> self, ComponentInfo info, ComponentOptions options, ILocationService locationService)
+    public static async Task<ComponentRegistrar> RegisterAsync(IActorRef self, ActorSystem system, ComponentInfo info, ComponentOptions options, ILocationService locationService)
     {
         var registrar = new ComponentRegistrar();
         var id = new ComponentId(info.Prefix, info.ComponentType);
         try
         {
-            registrar._registrations.Add(await locationService.RegisterAsync(new PekkoRegistration(Connection.Pekko(id), LocalActorUri.For(self))).ConfigureAwait(false));
+            registrar._registrations.Add(await locationService.RegisterAsync(new PekkoRegistration(Connection.Pekko(id), ActorUri.For(self, system))).ConfigureAwait(false));
             if (options.HttpEndpoint is { } endpointOptions)
             {
                 registrar._endpoint = await CommandEndpoint.StartAsync(self, endpointOptions).ConfigureAwait(false);

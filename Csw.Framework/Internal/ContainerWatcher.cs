@@ -1,38 +1,35 @@
 using System.Threading.Channels;
-using Csw.Actors;
-using Csw.Command;
+using Akka.Actor;
 
 namespace Csw.Framework.Internal;
 
 /// <summary>What a container hears about its components.</summary>
-internal abstract record ContainerEvent(ActorRef<ComponentMessage> Component);
+internal abstract record ContainerEvent(IActorRef Component);
 
 /// <summary>A component's lifecycle state changed.</summary>
-internal sealed record ComponentStateChanged(ActorRef<ComponentMessage> Component, SupervisorLifecycleState State) : ContainerEvent(Component);
+internal sealed record ComponentStateChanged(IActorRef Component, SupervisorLifecycleState State) : ContainerEvent(Component);
 
 /// <summary>A component's supervisor stopped: it has shut down and unregistered.</summary>
-internal sealed record ComponentStopped(ActorRef<ComponentMessage> Component) : ContainerEvent(Component);
+internal sealed record ComponentStopped(IActorRef Component) : ContainerEvent(Component);
 
 /// <summary>Subscribes to every component's lifecycle, watches them stop, and hands all of it to the container through a channel.</summary>
-internal sealed class ContainerWatcher(IReadOnlyList<ActorRef<ComponentMessage>> components, ChannelWriter<ContainerEvent> events) : IActor<ContainerEvent>
+internal sealed class ContainerWatcher : ReceiveActor
 {
-    public ValueTask ReceiveAsync(IActorContext<ContainerEvent> context, ContainerEvent message)
+    private readonly IReadOnlyList<IActorRef> _components;
+
+    public ContainerWatcher(IReadOnlyList<IActorRef> components, ChannelWriter<ContainerEvent> events)
     {
-        events.TryWrite(message);
-        return ValueTask.CompletedTask;
+        _components = components;
+        Receive<LifecycleStateChanged>(change => events.TryWrite(new ComponentStateChanged(change.Component, change.State)));
+        Receive<ComponentStopped>(stopped => events.TryWrite(stopped));
     }
 
-    public ValueTask OnSignalAsync(IActorContext<ContainerEvent> context, Signal signal)
+    protected override void PreStart()
     {
-        if (signal is PreStart)
+        foreach (var component in _components)
         {
-            var changes = context.MessageAdapter<LifecycleStateChanged>(change => new ComponentStateChanged(change.Component, change.State));
-            foreach (var component in components)
-            {
-                context.WatchWith(component, new ComponentStopped(component));
-                component.Tell(new SupervisorMessage.SubscribeLifecycleState(changes));
-            }
+            Context.WatchWith(component, new ComponentStopped(component));
+            component.Tell(new SupervisorMessage.SubscribeLifecycleState(Self));
         }
-        return ValueTask.CompletedTask;
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Akka.Actor;
 using Csw.Command;
 using Csw.Crm;
 using Csw.Params;
@@ -22,13 +23,13 @@ internal static class HandlerCalls
             switch (item.Message)
             {
                 case ComponentMessage.Validate validate:
-                    validate.ReplyTo.Tell(await ValidateAsync(handlers, item.RunId!, validate.Command, log).ConfigureAwait(false));
+                    validate.ReplyTo.Tell(await ValidateAsync(handlers, item.RunId!, validate.Command, log).ConfigureAwait(false), ActorRefs.NoSender);
                     break;
                 case ComponentMessage.Submit submit:
                     var response = await SubmitAsync(handlers, item.RunId!, submit.Command, log).ConfigureAwait(false);
                     // Recorded before the caller sees it, so that the caller's next Query finds it.
                     crm.UpdateCommand(response);
-                    submit.ReplyTo.Tell(response);
+                    submit.ReplyTo.Tell(response, ActorRefs.NoSender);
                     break;
                 case ComponentMessage.Oneway oneway:
                     await OnewayAsync(handlers, item.RunId!, oneway, log).ConfigureAwait(false);
@@ -63,7 +64,8 @@ internal static class HandlerCalls
     {
         try
         {
-            return await handlers.ValidateCommandAsync(runId, command).ConfigureAwait(false);
+            return await handlers.ValidateCommandAsync(runId, command).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"{handlers.GetType().Name}.ValidateCommandAsync returned null instead of Accepted or Invalid.");
         }
         catch (Exception e)
         {
@@ -81,7 +83,8 @@ internal static class HandlerCalls
         }
         try
         {
-            return await handlers.OnSubmitAsync(runId, command).ConfigureAwait(false);
+            return await handlers.OnSubmitAsync(runId, command).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"{handlers.GetType().Name}.OnSubmitAsync returned null instead of a response.");
         }
         catch (Exception e)
         {
@@ -93,7 +96,7 @@ internal static class HandlerCalls
     private static async ValueTask OnewayAsync(ComponentHandlers handlers, Id runId, ComponentMessage.Oneway oneway, ILogger log)
     {
         var validation = await ValidateAsync(handlers, runId, oneway.Command, log).ConfigureAwait(false);
-        oneway.ReplyTo.Tell((IOnewayResponse)validation);
+        oneway.ReplyTo.Tell((IOnewayResponse)validation, ActorRefs.NoSender);
         if (validation is not Accepted)
         {
             return;

@@ -1,5 +1,4 @@
-using Csw.Actors;
-using Csw.Command;
+using Akka.Actor;
 
 namespace Csw.Framework.Internal;
 
@@ -10,13 +9,16 @@ namespace Csw.Framework.Internal;
 /// supervisor goes on answering queries, locks and lifecycle requests. Used only from the
 /// supervisor's turn.
 /// </summary>
-internal sealed class HandlerLane(Supervisor supervisor, IActorContext<ComponentMessage> context)
+internal sealed class HandlerLane(Supervisor supervisor, IActorRef self)
 {
     /// <summary>Calls waiting for the lane, oldest first.</summary>
     private readonly Queue<LaneItem> _waiting = new();
 
     /// <summary>Whether a call is running, or the lane is held (initializing).</summary>
     private bool _busy;
+
+    /// <summary>How many calls wait.</summary>
+    public int Waiting => _waiting.Count;
 
     /// <summary>Runs the item now if the lane is free, otherwise after the calls before it.</summary>
     public void Enqueue(LaneItem item)
@@ -52,7 +54,7 @@ internal sealed class HandlerLane(Supervisor supervisor, IActorContext<Component
     public void OnFinished(LaneItem item)
     {
         _busy = false;
-        supervisor.AfterHandlerCall(context, item);
+        supervisor.AfterHandlerCall(item);
         Drain();
     }
 
@@ -66,23 +68,18 @@ internal sealed class HandlerLane(Supervisor supervisor, IActorContext<Component
 
     private void Run(LaneItem item)
     {
-        if (!supervisor.StillApplies(context, item))
+        if (!supervisor.StillApplies(item))
         {
             return;
         }
-        var call = HandlerCalls.RunAsync(item, supervisor.Handlers, supervisor.Context.CommandResponseManager, supervisor.Context.Logger, supervisor.Options.ShutdownTimeout);
+        var call = HandlerCalls.RunAsync(item, supervisor.Handlers, supervisor.CswContext.CommandResponseManager, supervisor.CswContext.Logger, supervisor.Options.ShutdownTimeout);
         if (call.IsCompletedSuccessfully)
         {
-            supervisor.AfterHandlerCall(context, item);
+            supervisor.AfterHandlerCall(item);
             return;
         }
         _busy = true;
-        context.PipeToSelf(AsResultTask(call), _ => new HandlerFinished(item), _ => new HandlerFinished(item));
-    }
-
-    private static async Task<bool> AsResultTask(ValueTask call)
-    {
-        await call.ConfigureAwait(false);
-        return true;
+        // HandlerCalls never throws, so the call always ends in HandlerFinished.
+        call.AsTask().PipeTo(self, success: () => new HandlerFinished(item), failure: _ => new HandlerFinished(item));
     }
 }

@@ -1,5 +1,4 @@
-using Csw.Actors;
-using Csw.Command;
+using Akka.Actor;
 using Csw.Params;
 
 namespace Csw.Framework.Internal;
@@ -20,12 +19,12 @@ internal sealed class LockManager(Prefix adminPrefix)
     private TimeSpan _lease;
 
     /// <summary>Where the owner's lease notices go.</summary>
-    private ActorRef<LockingResponse>? _ownerReplyTo;
+    private IActorRef? _ownerReplyTo;
 
     /// <summary>Whether a command from <paramref name="source"/> may run: unlocked, or from the owner or the admin.</summary>
     public bool Allows(Prefix source) => _owner is null || source == _owner || source == adminPrefix;
 
-    public void Lock(IActorContext<ComponentMessage> context, SupervisorMessage.Lock request)
+    public void Lock(ITimerScheduler timers, SupervisorMessage.Lock request)
     {
         if (_owner is not null && request.Source != _owner)
         {
@@ -41,12 +40,12 @@ internal sealed class LockManager(Prefix adminPrefix)
         _ownerReplyTo = request.ReplyTo;
         _lease = request.LeaseDuration;
         // The expiry timer starts when the warning fires, so the owner always hears them in that order.
-        context.Timers.Cancel(ExpiredKey);
-        context.Timers.StartSingleTimer(ExpiringKey, new LockLeaseTimer(Expired: false), _lease - (_lease / 10));
+        timers.Cancel(ExpiredKey);
+        timers.StartSingleTimer(ExpiringKey, new LockLeaseTimer(Expired: false), _lease - (_lease / 10));
         request.ReplyTo.Tell(new LockingResponse.LockAcquired());
     }
 
-    public void Unlock(IActorContext<ComponentMessage> context, SupervisorMessage.Unlock request)
+    public void Unlock(ITimerScheduler timers, SupervisorMessage.Unlock request)
     {
         if (_owner is null)
         {
@@ -54,7 +53,7 @@ internal sealed class LockManager(Prefix adminPrefix)
         }
         else if (request.Source == _owner || request.Source == adminPrefix)
         {
-            Release(context);
+            Release(timers);
             request.ReplyTo.Tell(new LockingResponse.LockReleased());
         }
         else
@@ -63,7 +62,7 @@ internal sealed class LockManager(Prefix adminPrefix)
         }
     }
 
-    public void OnLeaseTimer(IActorContext<ComponentMessage> context, LockLeaseTimer timer)
+    public void OnLeaseTimer(ITimerScheduler timers, LockLeaseTimer timer)
     {
         if (_ownerReplyTo is not { } owner)
         {
@@ -71,21 +70,21 @@ internal sealed class LockManager(Prefix adminPrefix)
         }
         if (timer.Expired)
         {
-            Release(context);
+            Release(timers);
             owner.Tell(new LockingResponse.LockExpired());
         }
         else
         {
             owner.Tell(new LockingResponse.LockExpiringShortly());
-            context.Timers.StartSingleTimer(ExpiredKey, new LockLeaseTimer(Expired: true), _lease / 10);
+            timers.StartSingleTimer(ExpiredKey, new LockLeaseTimer(Expired: true), _lease / 10);
         }
     }
 
-    private void Release(IActorContext<ComponentMessage> context)
+    private void Release(ITimerScheduler timers)
     {
         _owner = null;
         _ownerReplyTo = null;
-        context.Timers.Cancel(ExpiringKey);
-        context.Timers.Cancel(ExpiredKey);
+        timers.Cancel(ExpiringKey);
+        timers.Cancel(ExpiredKey);
     }
 }

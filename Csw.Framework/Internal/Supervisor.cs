@@ -1,4 +1,4 @@
-using Csw.Actors;
+using Akka.Actor;
 using Csw.Command;
 using Csw.Crm;
 using Csw.Location;
@@ -9,16 +9,14 @@ using Microsoft.Extensions.Logging;
 namespace Csw.Framework.Internal;
 
 /// <summary>
-/// Hosts a component's handlers. Reads as one table over (lifecycle state, message):
-/// queries, CurrentState subscriptions, locks and lifecycle queries are answered here at once;
-/// commands and lifecycle changes go through the <see cref="HandlerLane"/>, which calls the
-/// handlers one at a time without holding up this actor.
+/// Hosts a component's handlers. Reads as one table over (message, lifecycle state): queries,
+/// CurrentState subscriptions, locks and lifecycle queries are answered here at once; commands and
+/// lifecycle changes go through the <see cref="HandlerLane"/>, which calls the handlers one at a
+/// time without holding up this actor. The CRM and the two pub/subs are child actors; so are the
+/// actors the handlers start themselves.
 /// </summary>
-internal sealed class Supervisor : IActor<ComponentMessage>
+internal sealed class Supervisor : ReceiveActor, IWithTimers
 {
-    /// <summary>Makes a fresh handlers instance (at start and each restart).</summary>
-    private readonly Func<CswContext, ComponentHandlers> _factory;
-
     /// <summary>How to run the component.</summary>
     private readonly ComponentOptions _options;
 
@@ -34,11 +32,20 @@ internal sealed class Supervisor : IActor<ComponentMessage>
     /// <summary>Handler calls, one at a time.</summary>
     private readonly HandlerLane _lane;
 
-    /// <summary>When each failed initialize attempt ended, to count them within the restart window.</summary>
-    private readonly Queue<long> _initializeFailures = new();
+    /// <summary>Makes handlers instances and runs their initialize attempts.</summary>
+    private readonly Initializer _initializer;
+
+    /// <summary>The framework's own children: the CurrentState pub/sub, the CRM and the lifecycle pub/sub.</summary>
+    private readonly IActorRef[] _frameworkChildren;
+
+    /// <summary>How the children are supervised: the framework's resumed, the handlers' restarted.</summary>
+    private readonly SupervisorStrategy _childStrategy;
 
     /// <summary>Tracking of the component's connections, ended when it stops.</summary>
     private readonly List<IDisposable> _tracking = [];
+
+    /// <summary>The old handlers' children still stopping; the new handlers initialize once none is left.</summary>
+    private readonly HashSet<IActorRef> _stoppingChildren = [];
 
     /// <summary>The component's registration in the location service, once registered.</summary>
     private IAsyncDisposable? _registration;
@@ -46,155 +53,155 @@ internal sealed class Supervisor : IActor<ComponentMessage>
     /// <summary>Whether registration was started (once, on first reaching Running).</summary>
     private bool _registering;
 
-    /// <summary>The current handlers instance.</summary>
-    private ComponentHandlers? _handlers;
-
     /// <summary>The lifecycle state.</summary>
     private SupervisorLifecycleState _state = SupervisorLifecycleState.Idle;
 
-    /// <summary>Numbers initialize attempts, so that a late result of an abandoned attempt is ignored.</summary>
-    private int _initializeAttempt;
-
-    public Supervisor(IActorContext<ComponentMessage> context, ComponentInfo info, Func<CswContext, ComponentHandlers> factory, ComponentOptions options)
+    public Supervisor(ComponentInfo info, Func<CswContext, ComponentHandlers> factory, ComponentOptions options)
     {
-        _factory = factory;
         _options = options;
-        var loggerFactory = context.System.Options.LoggerFactory;
-        var publisher = CurrentStatePublisher.Start(context, options.CurrentState);
-        var crm = CommandResponseManager.Start(context, options.Crm);
-        _lifecycle = PubSub<LifecycleStateChanged>.Start(context, "lifecycle");
-        var locationService = options.LocationService ?? SystemLocationServices.For(context.System);
-        _context = new CswContext(info, context.Self, publisher, crm, loggerFactory, new ComponentTimers(loggerFactory.CreateLogger<ComponentTimers>()), locationService, options.Commands with { LoggerFactory = loggerFactory });
+        var system = Context.System;
+        var cswSystem = CswExtension.For(system);
+        var loggerFactory = cswSystem.LoggerFactory;
+        var publisher = CurrentStatePublisher.Start(Context, options.CurrentState);
+        foreach (var subscriber in options.CurrentStateSubscribers)
+        {
+            publisher.Subscribe(subscriber);
+        }
+        var crm = CommandResponseManager.Start(Context, options.Crm);
+        _lifecycle = PubSub<LifecycleStateChanged>.Start(Context, "lifecycle");
+        _frameworkChildren = [publisher.PubSub.Actor, crm.Actor, _lifecycle.Actor];
+        _childStrategy = new ChildStrategy(_frameworkChildren);
+        var locationService = options.LocationService ?? cswSystem.EmbeddedLocationService;
+        var timers = new ComponentTimers(loggerFactory.CreateLogger<ComponentTimers>());
+        _context = new CswContext(info, Self, Context, system, publisher, crm, loggerFactory, timers, locationService, options.Commands with { LoggerFactory = loggerFactory });
         _lock = new LockManager(options.AdminPrefix);
-        _lane = new HandlerLane(this, context);
+        _lane = new HandlerLane(this, Self);
+        _initializer = new Initializer(factory, _context, options, Self);
+        DefineReceives();
     }
 
-    /// <summary>The handlers the lane calls.</summary>
-    internal ComponentHandlers Handlers => _handlers!;
+    public ITimerScheduler Timers { get; set; } = null!;
 
-    internal CswContext Context => _context;
+    /// <summary>The handlers the lane calls.</summary>
+    internal ComponentHandlers Handlers => _initializer.Handlers!;
+
+    internal CswContext CswContext => _context;
 
     internal ComponentOptions Options => _options;
 
-    public ValueTask ReceiveAsync(IActorContext<ComponentMessage> context, ComponentMessage message)
+    private bool IsRunning => _state is SupervisorLifecycleState.Running or SupervisorLifecycleState.RunningOffline;
+
+    /// <summary>The component's logger (also the handlers'): what the framework says of a component is logged under its prefix.</summary>
+    private ILogger Log => _context.Logger;
+
+    private void DefineReceives()
     {
-        switch (message)
+        Receive<ComponentMessage.Validate>(validate => AdmitCommand(validate.Command, validate));
+        Receive<ComponentMessage.Submit>(submit => AdmitCommand(submit.Command, submit));
+        Receive<ComponentMessage.Oneway>(oneway => AdmitCommand(oneway.Command, oneway));
+        Receive<ComponentMessage.Query>(query => _context.CommandResponseManager.Query(query.RunId, query.ReplyTo));
+        Receive<ComponentMessage.QueryFinal>(queryFinal => _context.CommandResponseManager.QueryFinal(queryFinal.RunId, queryFinal.ReplyTo));
+        Receive<ComponentMessage.SubscribeCurrentState>(subscribe => subscribe.ReplyTo.Tell(_context.CurrentStatePublisher.Subscribe(subscribe.Names)));
+        Receive<ComponentMessage.SubscribeCurrentStateTo>(subscribe =>
         {
-            case ComponentMessage.Validate validate:
-                AdmitCommand(validate.Command, message);
-                break;
-            case ComponentMessage.Submit submit:
-                AdmitCommand(submit.Command, message);
-                break;
-            case ComponentMessage.Oneway oneway:
-                AdmitCommand(oneway.Command, message);
-                break;
-            case ComponentMessage.Query query:
-                _context.CommandResponseManager.Query(query.RunId, query.ReplyTo);
-                break;
-            case ComponentMessage.QueryFinal queryFinal:
-                _context.CommandResponseManager.QueryFinal(queryFinal.RunId, queryFinal.ReplyTo);
-                break;
-            case ComponentMessage.SubscribeCurrentState subscribe:
-                subscribe.ReplyTo.Tell(_context.CurrentStatePublisher.Subscribe(subscribe.Names));
-                break;
-            case SupervisorMessage.Lock lockRequest:
-                _lock.Lock(context, lockRequest);
-                break;
-            case SupervisorMessage.Unlock unlock:
-                _lock.Unlock(context, unlock);
-                break;
-            case LockLeaseTimer timer:
-                _lock.OnLeaseTimer(context, timer);
-                break;
-            // Whether GoOffline/GoOnline apply is decided again when their turn comes (StillApplies):
-            // one queued before them may change the state in between.
-            case SupervisorMessage.GoOffline or SupervisorMessage.GoOnline when IsRunning:
-            case SupervisorMessage.DiagnosticMode or SupervisorMessage.OperationsMode when IsRunning:
-            case SupervisorMessage.Restart or SupervisorMessage.Shutdown when _state != SupervisorLifecycleState.Shutdown:
-                _lane.Enqueue(new LaneItem(message, null));
-                break;
-            case SupervisorMessage.GetSupervisorLifecycleState get:
-                get.ReplyTo.Tell(_state);
-                break;
-            case SupervisorMessage.SubscribeLifecycleState subscribe:
-                subscribe.Subscriber.Tell(new LifecycleStateChanged(context.Self, _state));
-                _lifecycle.Subscribe(subscribe.Subscriber);
-                break;
-            case SupervisorMessage.UnsubscribeLifecycleState unsubscribe:
-                _lifecycle.Unsubscribe(unsubscribe.Subscriber);
-                break;
-            case HandlerFinished finished:
-                _lane.OnFinished(finished.Item);
-                break;
-            case InitializeFinished initialized when initialized.Attempt == _initializeAttempt:
-                OnInitializeFinished(context, initialized.Failure);
-                break;
-            case LocationEventReceived when _state != SupervisorLifecycleState.Shutdown:
-                _lane.Enqueue(new LaneItem(message, null));
-                break;
-            case StopSelf:
-                context.Stop(context.Self);
-                break;
-            case RegistrationFinished registered:
-                OnRegistrationFinished(context, registered);
-                break;
-            case SupervisorMessage:
-                context.Log.LogWarning("{Component} ignored {Message} in state {State}", _context.ComponentInfo, message.GetType().Name, _state);
-                break;
-        }
-        return ValueTask.CompletedTask;
+            // Told to the publisher before the acknowledgement: whatever the caller sends after it is published later.
+            _context.CurrentStatePublisher.Subscribe(subscribe.Subscriber, subscribe.Names);
+            subscribe.ReplyTo.Tell(new Status.Success(subscribe.Subscriber));
+        });
+        Receive<ComponentMessage.UnsubscribeCurrentState>(unsubscribe => _context.CurrentStatePublisher.Unsubscribe(unsubscribe.Subscriber));
+        Receive<SupervisorMessage.Lock>(request => _lock.Lock(Timers, request));
+        Receive<SupervisorMessage.Unlock>(request => _lock.Unlock(Timers, request));
+        Receive<LockLeaseTimer>(timer => _lock.OnLeaseTimer(Timers, timer));
+        // Whether GoOffline/GoOnline apply is decided again when their turn comes (StillApplies):
+        // one queued before them may change the state in between.
+        Receive<SupervisorMessage>(change => IsModeChange(change) && IsRunning, change => _lane.Enqueue(new LaneItem(change, null)));
+        Receive<SupervisorMessage>(change => change is SupervisorMessage.Restart or SupervisorMessage.Shutdown && _state != SupervisorLifecycleState.Shutdown, change => _lane.Enqueue(new LaneItem(change, null)));
+        Receive<SupervisorMessage.GetSupervisorLifecycleState>(get => get.ReplyTo.Tell(_state));
+        Receive<SupervisorMessage.SubscribeLifecycleState>(subscribe =>
+        {
+            subscribe.Subscriber.Tell(new LifecycleStateChanged(Self, _state));
+            _lifecycle.Subscribe(subscribe.Subscriber);
+        });
+        Receive<SupervisorMessage.UnsubscribeLifecycleState>(unsubscribe => _lifecycle.Unsubscribe(unsubscribe.Subscriber));
+        Receive<HandlerFinished>(finished => _lane.OnFinished(finished.Item));
+        Receive<InitializeFinished>(initialized => OnInitializeFinished(initialized));
+        Receive<LocationEventReceived>(received =>
+        {
+            if (_state != SupervisorLifecycleState.Shutdown)
+            {
+                _lane.Enqueue(new LaneItem(received, null));
+            }
+        });
+        Receive<HandlerChildStopped>(OnHandlerChildStopped);
+        Receive<StopSelf>(_ => Context.Stop(Self));
+        Receive<RegistrationFinished>(OnRegistrationFinished);
+        Receive<SupervisorMessage>(message => Log.LogWarning("{Component} ignored {Message} in state {State}", _context.ComponentInfo, message.GetType().Name, _state));
     }
 
-    public ValueTask OnSignalAsync(IActorContext<ComponentMessage> context, Signal signal)
+    private static bool IsModeChange(SupervisorMessage message) =>
+        message is SupervisorMessage.GoOffline or SupervisorMessage.GoOnline or SupervisorMessage.DiagnosticMode or SupervisorMessage.OperationsMode;
+
+    protected override SupervisorStrategy SupervisorStrategy() => _childStrategy;
+
+    protected override void PreStart()
     {
-        switch (signal)
+        StartTracking();
+        StartInitialize();
+    }
+
+    protected override void PostStop()
+    {
+        _context.Timers.CancelAll();
+        _tracking.ForEach(tracking => tracking.Dispose());
+        if (_registration is { } registration)
         {
-            case PreStart:
-                StartTracking(context);
-                StartInitialize(context);
-                break;
-            case PostStop:
-                _context.Timers.CancelAll();
-                _tracking.ForEach(tracking => tracking.Dispose());
-                LocalActorUri.Forget(context.Self);
-                if (_registration is { } registration)
-                {
-                    _ = registration.DisposeAsync().AsTask();
-                }
-                _ = _context.DisposeRemoteServicesAsync();
-                break;
+            _ = registration.DisposeAsync().AsTask();
         }
-        return ValueTask.CompletedTask;
+        _ = _context.DisposeRemoteServicesAsync();
+    }
+
+    // A bug here must not lose the component's state: log it and go on with the next message, as a
+    // Resume would; handler failures never get here (HandlerCalls turns them into responses).
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        try
+        {
+            return base.AroundReceive(receive, message);
+        }
+        catch (Exception e)
+        {
+            Log.LogError(e, "{Component} failed on {Message}; it goes on with the next message", _context.ComponentInfo, message.GetType().Name);
+            return true;
+        }
     }
 
     /// <summary>Applies what a finished lane item changes in the supervisor; on the supervisor's turn.</summary>
-    internal void AfterHandlerCall(IActorContext<ComponentMessage> context, LaneItem item)
+    internal void AfterHandlerCall(LaneItem item)
     {
         switch (item.Message)
         {
             case SupervisorMessage.GoOffline:
-                _handlers!.IsOnline = false;
-                ChangeState(context, SupervisorLifecycleState.RunningOffline);
+                Handlers.IsOnline = false;
+                ChangeState(SupervisorLifecycleState.RunningOffline);
                 break;
             case SupervisorMessage.GoOnline:
-                _handlers!.IsOnline = true;
-                ChangeState(context, SupervisorLifecycleState.Running);
+                Handlers.IsOnline = true;
+                ChangeState(SupervisorLifecycleState.Running);
                 break;
             case SupervisorMessage.Restart:
                 _context.Timers.CancelAll();
-                ChangeState(context, SupervisorLifecycleState.Restart);
-                _initializeFailures.Clear();
-                StartInitialize(context);
+                ChangeState(SupervisorLifecycleState.Restart);
+                _initializer.ForgetFailures();
+                ReplaceHandlers();
                 break;
             case SupervisorMessage.Shutdown:
-                ShutDown(context, "on request");
+                ShutDown("on request");
                 break;
         }
     }
 
     /// <summary>Whether a queued lifecycle change still applies now that its turn has come; logs the ones that do not.</summary>
-    internal bool StillApplies(IActorContext<ComponentMessage> context, LaneItem item)
+    internal bool StillApplies(LaneItem item)
     {
         var applies = item.Message switch
         {
@@ -204,18 +211,16 @@ internal sealed class Supervisor : IActor<ComponentMessage>
         };
         if (!applies)
         {
-            context.Log.LogWarning("{Component} ignored {Message} in state {State}", _context.ComponentInfo, item.Message.GetType().Name, _state);
+            Log.LogWarning("{Component} ignored {Message} in state {State}", _context.ComponentInfo, item.Message.GetType().Name, _state);
         }
         return applies;
     }
-
-    private bool IsRunning => _state is SupervisorLifecycleState.Running or SupervisorLifecycleState.RunningOffline;
 
     // While initializing, commands wait in the (held) lane and run once the component is Running.
     private void AdmitCommand(ControlCommand command, ComponentMessage message)
     {
         var item = new LaneItem(message, RunIds.New());
-        if (_state == SupervisorLifecycleState.Shutdown || !_lock.Allows(command.Source))
+        if (_state == SupervisorLifecycleState.Shutdown || !_lock.Allows(command.Source) || _lane.Waiting >= _options.MaxQueuedCommands)
         {
             Refuse(item);
             return;
@@ -230,99 +235,96 @@ internal sealed class Supervisor : IActor<ComponentMessage>
         switch (item.Message)
         {
             case ComponentMessage.Validate validate:
-                validate.ReplyTo.Tell((IValidateResponse)Refusal(runId, validate.Command));
+                validate.ReplyTo.Tell(Refusal(runId, validate.Command));
                 break;
             case ComponentMessage.Submit submit:
-                RefuseSubmit(submit, runId);
+                var response = (ISubmitResponse)Refusal(runId, submit.Command);
+                _context.CommandResponseManager.UpdateCommand(response);
+                submit.ReplyTo.Tell(response);
                 break;
             case ComponentMessage.Oneway oneway:
-                oneway.ReplyTo.Tell((IOnewayResponse)Refusal(runId, oneway.Command));
+                oneway.ReplyTo.Tell(Refusal(runId, oneway.Command));
                 break;
         }
     }
 
-    private CommandResponse Refusal(Id runId, ControlCommand command) =>
-        _state != SupervisorLifecycleState.Shutdown
-            ? new Locked(runId)
-            : new Invalid(runId, new CommandIssue(CommandIssueKind.WrongInternalStateIssue, $"{_context.ComponentInfo} cannot run {command.CommandName} while {_state}."));
-
-    private void RefuseSubmit(ComponentMessage.Submit submit, Id runId)
+    private CommandResponse Refusal(Id runId, ControlCommand command)
     {
-        var response = (ISubmitResponse)Refusal(runId, submit.Command);
-        _context.CommandResponseManager.UpdateCommand(response);
-        submit.ReplyTo.Tell(response);
+        var info = _context.ComponentInfo;
+        if (_state == SupervisorLifecycleState.Shutdown)
+        {
+            return new Invalid(runId, new CommandIssue(CommandIssueKind.WrongInternalStateIssue, $"{info} cannot run {command.CommandName} while {_state}."));
+        }
+        if (!_lock.Allows(command.Source))
+        {
+            return new Locked(runId);
+        }
+        var busy = info.ComponentType == ComponentType.Assembly ? CommandIssueKind.AssemblyBusyIssue : CommandIssueKind.HCDBusyIssue;
+        return new Invalid(runId, new CommandIssue(busy, $"{info} is busy: {_lane.Waiting} commands already wait for its handlers (the limit); {command.CommandName} was not run."));
     }
 
-    private void StartInitialize(IActorContext<ComponentMessage> context)
+    private void StartInitialize()
     {
-        var attempt = ++_initializeAttempt;
         _lane.Hold();
-        ChangeState(context, SupervisorLifecycleState.Idle);
-        Task initializing;
-        try
-        {
-            _handlers = _factory(_context);
-            initializing = InitializeWithTimeoutAsync(_handlers, _context.ComponentInfo);
-        }
-        catch (Exception e)
-        {
-            initializing = Task.FromException(e);
-        }
-        context.PipeToSelf(
-            initializing.ContinueWith(static t => t.Exception?.InnerException ?? (t.IsCanceled ? new OperationCanceledException() : null), TaskScheduler.Default),
-            failure => new InitializeFinished(attempt, failure),
-            failure => new InitializeFinished(attempt, failure));
+        ChangeState(SupervisorLifecycleState.Idle);
+        _initializer.Start();
     }
 
-    private static async Task InitializeWithTimeoutAsync(ComponentHandlers handlers, ComponentInfo info)
+    private void OnInitializeFinished(InitializeFinished initialized)
     {
-        using var timeout = new CancellationTokenSource();
-        var initializing = handlers.InitializeAsync(timeout.Token);
-        try
+        switch (_initializer.OnFinished(initialized, Log))
         {
-            await initializing.WaitAsync(info.InitializeTimeout).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            await timeout.CancelAsync().ConfigureAwait(false);
-            throw new TimeoutException($"{info} did not finish initializing within {info.InitializeTimeout.TotalSeconds:0.###} s.");
+            case Initializer.Outcome.Initialized:
+                Handlers.IsOnline = true;
+                ChangeState(SupervisorLifecycleState.Running);
+                Register();
+                _lane.Release();
+                break;
+            case Initializer.Outcome.Retry:
+                _context.Timers.CancelAll();
+                ReplaceHandlers();
+                break;
+            case Initializer.Outcome.GiveUp:
+                ShutDown("after repeated initialize failures");
+                break;
         }
     }
 
-    private void OnInitializeFinished(IActorContext<ComponentMessage> context, Exception? failure)
+    /// <summary>
+    /// Stops the actors the old handlers started (every child but the framework's own), and
+    /// initializes a fresh instance once they have stopped: the new instance may start children
+    /// under the same names, and must not meet the old instance's still running.
+    /// </summary>
+    private void ReplaceHandlers()
     {
-        if (failure is null)
+        _lane.Hold();
+        foreach (var child in Context.GetChildren().Where(child => !_frameworkChildren.Contains(child)))
         {
-            _handlers!.IsOnline = true;
-            ChangeState(context, SupervisorLifecycleState.Running);
-            Register(context);
-            _lane.Release();
-            return;
+            Context.WatchWith(child, new HandlerChildStopped(child));
+            Context.Stop(child);
+            _stoppingChildren.Add(child);
         }
-        var now = Environment.TickCount64;
-        _initializeFailures.Enqueue(now);
-        while (_initializeFailures.Peek() < now - (long)_options.InitializeRestartWindow.TotalMilliseconds)
+        if (_stoppingChildren.Count == 0)
         {
-            _initializeFailures.Dequeue();
+            StartInitialize();
         }
-        if (_initializeFailures.Count > _options.MaxInitializeRestarts)
-        {
-            context.Log.LogError(failure, "{Component} failed to initialize {Count} times within {Window}; shutting down", _context.ComponentInfo, _initializeFailures.Count, _options.InitializeRestartWindow);
-            ShutDown(context, "after repeated initialize failures");
-            return;
-        }
-        context.Log.LogError(failure, "{Component} failed to initialize; restarting it with a fresh handlers instance", _context.ComponentInfo);
-        _context.Timers.CancelAll();
-        StartInitialize(context);
     }
 
-    private void StartTracking(IActorContext<ComponentMessage> context)
+    private void OnHandlerChildStopped(HandlerChildStopped stopped)
+    {
+        if (_stoppingChildren.Remove(stopped.Child) && _stoppingChildren.Count == 0 && _state != SupervisorLifecycleState.Shutdown)
+        {
+            StartInitialize();
+        }
+    }
+
+    private void StartTracking()
     {
         if (_context.ComponentInfo.LocationServiceUsage != LocationServiceUsage.RegisterAndTrackServices)
         {
             return;
         }
-        var self = context.Self;
+        var self = Self;
         foreach (var connection in _context.ComponentInfo.Connections)
         {
             _tracking.Add(_context.LocationService.Subscribe(Connection.Pekko(connection), change => self.Tell(new LocationEventReceived(change))));
@@ -330,24 +332,22 @@ internal sealed class Supervisor : IActor<ComponentMessage>
     }
 
     // Registered once Running, so that whoever finds the component can use it at once.
-    private void Register(IActorContext<ComponentMessage> context)
+    private void Register()
     {
         if (_registering || _context.ComponentInfo.LocationServiceUsage == LocationServiceUsage.DoNotRegister)
         {
             return;
         }
         _registering = true;
-        context.PipeToSelf(
-            ComponentRegistrar.RegisterAsync(context.Self, _context.ComponentInfo, _options, _context.LocationService),
-            registrar => new RegistrationFinished(registrar, null),
-            failure => new RegistrationFinished(null, failure));
+        ComponentRegistrar.RegisterAsync(Self, Context.System, _context.ComponentInfo, _options, _context.LocationService)
+            .PipeTo(Self, success: registrar => new RegistrationFinished(registrar, null), failure: failure => new RegistrationFinished(null, failure));
     }
 
-    private void OnRegistrationFinished(IActorContext<ComponentMessage> context, RegistrationFinished registered)
+    private void OnRegistrationFinished(RegistrationFinished registered)
     {
         if (registered.Failure is { } failure)
         {
-            context.Log.LogError(failure, "{Component} could not start its command endpoint or register its location; others cannot find it", _context.ComponentInfo);
+            Log.LogError(failure, "{Component} could not start its command endpoint or register its location; others cannot find it", _context.ComponentInfo);
         }
         else if (_state == SupervisorLifecycleState.Shutdown)
         {
@@ -359,10 +359,10 @@ internal sealed class Supervisor : IActor<ComponentMessage>
         }
     }
 
-    private void ShutDown(IActorContext<ComponentMessage> context, string why)
+    private void ShutDown(string why)
     {
-        context.Log.LogInformation("{Component} shuts down {Why}", _context.ComponentInfo, why);
-        ChangeState(context, SupervisorLifecycleState.Shutdown);
+        Log.LogInformation("{Component} shuts down {Why}", _context.ComponentInfo, why);
+        ChangeState(SupervisorLifecycleState.Shutdown);
         _context.Timers.CancelAll();
         foreach (var item in _lane.TakeWaiting())
         {
@@ -374,7 +374,7 @@ internal sealed class Supervisor : IActor<ComponentMessage>
         // not leave their locations behind.
         var registration = _registration;
         _registration = null;
-        context.PipeToSelf(UnregisterThenAsync(registration, _lifecycle.SubscriberCountAsync()), _ => new StopSelf(), _ => new StopSelf());
+        UnregisterThenAsync(registration, _lifecycle.SubscriberCountAsync()).PipeTo(Self, success: _ => new StopSelf(), failure: _ => new StopSelf());
     }
 
     private static async Task<int> UnregisterThenAsync(IAsyncDisposable? registration, Task<int> then)
@@ -386,13 +386,13 @@ internal sealed class Supervisor : IActor<ComponentMessage>
         return await then.ConfigureAwait(false);
     }
 
-    private void ChangeState(IActorContext<ComponentMessage> context, SupervisorLifecycleState state)
+    private void ChangeState(SupervisorLifecycleState state)
     {
         if (_state == state)
         {
             return;
         }
         _state = state;
-        _lifecycle.Publish(new LifecycleStateChanged(context.Self, state));
+        _lifecycle.Publish(new LifecycleStateChanged(Self, state));
     }
 }

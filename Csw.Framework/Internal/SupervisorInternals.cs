@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Csw.Command;
 using Csw.Location;
 using Csw.Params;
@@ -7,22 +8,25 @@ namespace Csw.Framework.Internal;
 // Messages the supervisor sends itself.
 
 /// <summary>A handler call that did not finish at once has finished.</summary>
-internal sealed record HandlerFinished(LaneItem Item) : ComponentMessage;
+internal sealed record HandlerFinished(LaneItem Item);
 
 /// <summary>An initialize attempt ended; <paramref name="Failure"/> is null on success.</summary>
-internal sealed record InitializeFinished(int Attempt, Exception? Failure) : ComponentMessage;
+internal sealed record InitializeFinished(int Attempt, Exception? Failure);
 
 /// <summary>A lock lease timer fired.</summary>
-internal sealed record LockLeaseTimer(bool Expired) : ComponentMessage;
+internal sealed record LockLeaseTimer(bool Expired);
 
 /// <summary>Registering the component's location ended; <paramref name="Failure"/> is null on success.</summary>
-internal sealed record RegistrationFinished(IAsyncDisposable? Registration, Exception? Failure) : ComponentMessage;
+internal sealed record RegistrationFinished(IAsyncDisposable? Registration, Exception? Failure);
+
+/// <summary>An actor the old handlers started has stopped (the supervisor stopped it to replace the handlers).</summary>
+internal sealed record HandlerChildStopped(IActorRef Child);
 
 /// <summary>The component has shut down and its lifecycle subscribers were told: stop now.</summary>
-internal sealed record StopSelf : ComponentMessage;
+internal sealed record StopSelf;
 
 /// <summary>A tracked connection changed; handed to the handlers through the lane.</summary>
-internal sealed record LocationEventReceived(TrackingEvent Event) : ComponentMessage;
+internal sealed record LocationEventReceived(TrackingEvent Event);
 
 /// <summary>One call waiting for, or running in, the handler lane: the message and, for commands, the runId it was given.</summary>
-internal sealed record LaneItem(ComponentMessage Message, Id? RunId);
+internal sealed record LaneItem(object Message, Id? RunId);

@@ -1,5 +1,5 @@
-using Csw.Actors;
-using Microsoft.Extensions.Logging;
+using Akka.Actor;
+using Akka.Event;
 
 namespace Csw.PubSub.Internal;
 
@@ -8,48 +8,44 @@ namespace Csw.PubSub.Internal;
 /// oldest events on overflow, so a slow subscriber never slows the publisher or the others; per
 /// subscriber, events keep the order in which they were published.
 /// </summary>
-internal sealed class PubSubActor<TEvent>(Func<TEvent, string>? nameOf, CancellationTokenSource stopped) : IActor<PubSubMessage<TEvent>>
+internal sealed class PubSubActor<TEvent> : ReceiveActor
 {
     /// <summary>The subscribers, in subscription order.</summary>
     private readonly List<Subscriber<TEvent>> _subscribers = [];
 
-    public ValueTask ReceiveAsync(IActorContext<PubSubMessage<TEvent>> context, PubSubMessage<TEvent> message)
+    /// <summary>The name of an event, for filters; no filtering when null.</summary>
+    private readonly Func<TEvent, string>? _nameOf;
+
+    /// <summary>Cancelled when this actor stops: ends subscriptions whose Subscribe never arrived.</summary>
+    private readonly CancellationTokenSource _stopped;
+
+    /// <summary>The most subscribers served at once.</summary>
+    private readonly int _maxSubscribers;
+
+    public PubSubActor(Func<TEvent, string>? nameOf, CancellationTokenSource stopped, int maxSubscribers)
     {
-        switch (message)
+        _nameOf = nameOf;
+        _stopped = stopped;
+        _maxSubscribers = maxSubscribers;
+        Receive<Publish<TEvent>>(publish => Deliver(publish.Event));
+        Receive<Subscribe<TEvent>>(subscribe => Add(subscribe.Subscriber));
+        Receive<Unsubscribe>(unsubscribe => Remove(unsubscribe.Identity));
+        Receive<SubscriberTerminated>(terminated =>
         {
-            case Publish<TEvent> publish:
-                Deliver(publish.Event);
-                break;
-            case Subscribe<TEvent> subscribe:
-                Add(context, subscribe.Subscriber);
-                break;
-            case Unsubscribe<TEvent> unsubscribe:
-                Remove(context, unsubscribe.Identity);
-                break;
-            case SubscriberTerminated<TEvent> terminated:
-                context.Log.LogDebug("Subscriber {Subscriber} stopped; removed", terminated.Identity);
-                Remove(context, terminated.Identity);
-                break;
-            case GetSubscriberCount<TEvent> get:
-                get.ReplyTo.Tell(_subscribers.Count);
-                break;
-        }
-        return ValueTask.CompletedTask;
+            Context.GetLogger().Debug("Subscriber {0} stopped; removed", terminated.Identity);
+            Remove(terminated.Identity);
+        });
+        Receive<GetSubscriberCount>(get => get.ReplyTo.Tell(_subscribers.Count));
     }
 
-    public ValueTask OnSignalAsync(IActorContext<PubSubMessage<TEvent>> context, Signal signal)
+    protected override void PostStop()
     {
-        if (signal is PostStop)
+        foreach (var subscriber in _subscribers)
         {
-            foreach (var subscriber in _subscribers)
-            {
-                subscriber.Buffer?.TryComplete();
-            }
-            _subscribers.Clear();
-            // Also ends subscriptions whose Subscribe was still queued when the actor stopped.
-            stopped.Cancel();
+            subscriber.Complete();
         }
-        return ValueTask.CompletedTask;
+        _subscribers.Clear();
+        _stopped.Cancel();
     }
 
     private void Deliver(TEvent published)
@@ -57,7 +53,7 @@ internal sealed class PubSubActor<TEvent>(Func<TEvent, string>? nameOf, Cancella
         string? name = null;
         foreach (var subscriber in _subscribers)
         {
-            if (subscriber.Names is { } names && !names.Contains(name ??= nameOf?.Invoke(published) ?? ""))
+            if (subscriber.Names is { } names && !names.Contains(name ??= _nameOf?.Invoke(published) ?? ""))
             {
                 continue;
             }
@@ -65,35 +61,42 @@ internal sealed class PubSubActor<TEvent>(Func<TEvent, string>? nameOf, Cancella
         }
     }
 
-    private void Add(IActorContext<PubSubMessage<TEvent>> context, Subscriber<TEvent> subscriber)
+    private void Add(Subscriber<TEvent> subscriber)
     {
-        var index = _subscribers.FindIndex(s => ReferenceEquals(s.Identity, subscriber.Identity));
+        var index = _subscribers.FindIndex(s => Equals(s.Identity, subscriber.Identity));
         if (index >= 0)
         {
             // Subscribing again replaces the filter; events already delivered stay delivered.
             _subscribers[index] = _subscribers[index] with { Names = subscriber.Names };
             return;
         }
+        if (_subscribers.Count >= _maxSubscribers)
+        {
+            var refusal = $"{Self.Path.Parent.Name}'s {Self.Path.Name} already serves {_maxSubscribers} subscribers, its limit.";
+            Context.GetLogger().Warning("Refused subscriber {0}: {1}", subscriber.Identity, refusal);
+            subscriber.Complete(new SubscriberLimitException(refusal));
+            return;
+        }
         _subscribers.Add(subscriber);
         if (subscriber.Actor is { } actor)
         {
-            context.WatchWith(actor, new SubscriberTerminated<TEvent>(subscriber.Identity));
+            Context.WatchWith(actor, new SubscriberTerminated(subscriber.Identity));
         }
     }
 
-    private void Remove(IActorContext<PubSubMessage<TEvent>> context, object identity)
+    private void Remove(object identity)
     {
-        var index = _subscribers.FindIndex(s => ReferenceEquals(s.Identity, identity));
+        var index = _subscribers.FindIndex(s => Equals(s.Identity, identity));
         if (index < 0)
         {
             return;
         }
         var subscriber = _subscribers[index];
         _subscribers.RemoveAt(index);
-        subscriber.Buffer?.TryComplete();
+        subscriber.Complete();
         if (subscriber.Actor is { } actor)
         {
-            context.Unwatch(actor);
+            Context.Unwatch(actor);
         }
     }
 }

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Csw.Actors;
+using Akka.Actor;
 
 namespace Csw.PubSub.Internal;
 
@@ -7,7 +7,7 @@ namespace Csw.PubSub.Internal;
 /// One subscriber as the pub/sub actor sees it: an identity, an optional filter of names, and
 /// where its events go — its own bounded buffer, or (for a subscriber actor) its mailbox.
 /// </summary>
-internal sealed record Subscriber<TEvent>(object Identity, IReadOnlySet<string>? Names, ChannelWriter<TEvent>? Buffer, ActorRef<TEvent>? Actor)
+internal sealed record Subscriber<TEvent>(object Identity, IReadOnlySet<string>? Names, ChannelWriter<TEvent>? Buffer, IActorRef? Actor)
 {
     /// <summary>Hands over one event; never blocks (a full buffer drops its oldest event).</summary>
     public void Deliver(TEvent published)
@@ -18,7 +18,10 @@ internal sealed record Subscriber<TEvent>(object Identity, IReadOnlySet<string>?
         }
         else
         {
-            Actor!.Tell(published);
+            Actor!.Tell(published, ActorRefs.NoSender);
         }
     }
+
+    /// <summary>Ends the subscriber's stream (a buffer), with <paramref name="error"/> when it was refused.</summary>
+    public void Complete(Exception? error = null) => Buffer?.TryComplete(error);
 }

@@ -8,7 +8,7 @@ namespace Csw.Command.Tests;
 /// and the commands and states the tests use. The suites use nothing but <see cref="ICommandService"/>
 /// (and the test component's own controls), so the HTTP/WebSocket client can run them unchanged.
 /// </summary>
-public abstract class CommandContractBase : ActorTestKit
+public abstract class CommandContractBase(string? config = null) : ComponentTestKit(config: config), IAsyncLifetime
 {
     protected static readonly Prefix Client = Prefix.Parse("WFOS.client");
     protected static readonly StateName PositionState = new("position");
@@ -22,11 +22,14 @@ public abstract class CommandContractBase : ActorTestKit
     protected abstract Task<ICommandService> StartComponentAsync(CommandServiceOptions? options = null);
 
     /// <inheritdoc />
-    public override async Task DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public virtual Task DisposeAsync()
     {
         Hcd.Release.TrySetResult();
         Hcd.Unstall.TrySetResult();
-        await base.DisposeAsync();
+        return Task.CompletedTask;
     }
 
     protected static Setup Command(string name) => new(Client, name);
@@ -40,11 +43,11 @@ public abstract class CommandContractBase : ActorTestKit
     /// Reads the first state of a stream whose subscription is made asynchronously: sends
     /// <paramref name="first"/>, then <paramref name="again"/> repeatedly, until a state arrives.
     /// </summary>
-    protected static async Task ReadFirstAsync(ICommandService service, IAsyncEnumerator<CurrentState> states, ControlCommand first, ControlCommand again, CancellationToken cancellationToken)
+    protected async Task ReadFirstAsync(ICommandService service, IAsyncEnumerator<CurrentState> states, ControlCommand first, ControlCommand again, CancellationToken cancellationToken)
     {
         var next = states.MoveNextAsync().AsTask();
         await service.OnewayAsync(first, cancellationToken);
-        await TestWaits.AwaitAssertAsync(async () =>
+        await AwaitAssertAsync(async () =>
         {
             if (!next.IsCompleted)
             {

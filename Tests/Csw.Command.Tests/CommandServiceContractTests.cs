@@ -4,7 +4,7 @@ using Csw.TestKit;
 namespace Csw.Command.Tests;
 
 /// <summary>What every <see cref="ICommandService"/> must do with commands: validate, submit, query, oneway, cancellation and timeouts.</summary>
-public abstract class CommandServiceContractTests : CommandContractBase
+public abstract class CommandServiceContractTests(string? config = null) : CommandContractBase(config)
 {
     // ValidateAsync
 
@@ -112,7 +112,7 @@ public abstract class CommandServiceContractTests : CommandContractBase
     {
         var service = await StartComponentAsync();
         var waiting = service.SubmitAndWaitAsync(Command("long"));
-        await TestWaits.AwaitAssertAsync(() => Assert.Contains("long", Hcd.Submitted));
+        await AwaitAssertAsync(() => Assert.Contains("long", Hcd.Submitted));
         Assert.False(waiting.IsCompleted);
         Hcd.Release.SetResult();
         Assert.IsType<Completed>(await waiting);
@@ -141,7 +141,7 @@ public abstract class CommandServiceContractTests : CommandContractBase
     {
         var service = await StartComponentAsync();
         var all = service.SubmitAllAndWaitAsync([Command("long"), Command("complete")]);
-        await TestWaits.AwaitAssertAsync(() => Assert.Contains("long", Hcd.Submitted));
+        await AwaitAssertAsync(() => Assert.Contains("long", Hcd.Submitted));
         Assert.Equal(["long"], Hcd.Submitted);
         Hcd.Release.SetResult();
         Assert.Equal(2, (await all).Count);
@@ -193,7 +193,7 @@ public abstract class CommandServiceContractTests : CommandContractBase
         var service = await StartComponentAsync();
         using var cancel = new CancellationTokenSource();
         var waiting = service.SubmitAndWaitAsync(Command("long"), cancellationToken: cancel.Token);
-        await TestWaits.AwaitAssertAsync(() => Assert.Contains("long", Hcd.Submitted));
+        await AwaitAssertAsync(() => Assert.Contains("long", Hcd.Submitted));
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
     }
@@ -204,7 +204,7 @@ public abstract class CommandServiceContractTests : CommandContractBase
         var service = await StartComponentAsync();
         using var cancel = new CancellationTokenSource();
         var submit = service.SubmitAsync(Command("stall"), cancel.Token);
-        await TestWaits.AwaitAssertAsync(() => Assert.Contains("stall", Hcd.Submitted));
+        await AwaitAssertAsync(() => Assert.Contains("stall", Hcd.Submitted));
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => submit);
     }

@@ -1,10 +1,12 @@
+using Akka.Actor;
 using Csw.Params;
 using Csw.TestKit;
+using Csw.Tests.Shared;
 
 namespace Csw.Command.Tests;
 
 /// <summary>What every <see cref="ICommandService"/> must do with CurrentState: oneway-and-match with each matcher, and state subscriptions.</summary>
-public abstract class CurrentStateContractTests : CommandContractBase
+public abstract class CurrentStateContractTests(string? config = null) : CommandContractBase(config)
 {
     // OnewayAsync, OnewayAndMatchAsync
 
@@ -85,7 +87,7 @@ public abstract class CurrentStateContractTests : CommandContractBase
         var service = await StartComponentAsync();
         using var cancel = new CancellationTokenSource();
         var matching = service.OnewayAndMatchAsync(Command("complete"), new PresenceMatcher(ContractHcd.Prefix, FlagState, TimeSpan.FromMinutes(1)), cancel.Token);
-        await TestWaits.AwaitAssertAsync(() => Assert.False(matching.IsCompleted));
+        await AwaitAssertAsync(() => Assert.False(matching.IsCompleted));
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => matching);
     }
@@ -165,33 +167,33 @@ public abstract class CurrentStateContractTests : CommandContractBase
     public async Task SubscribeCurrentState_Callback_ReceivesUntilDisposed()
     {
         var service = await StartComponentAsync();
-        var probe = CreateProbe<int>();
+        var probe = CreateTestProbe();
         var subscription = service.SubscribeCurrentState(state => probe.Ref.Tell(state.Get(ContractHcd.Position).Head));
-        await TestWaits.AwaitAssertAsync(async () =>
+        await AwaitAssertAsync(async () =>
         {
             await service.OnewayAsync(Move(1));
-            Assert.Equal(1, await probe.ExpectMessageAsync(TimeSpan.FromMilliseconds(200)));
+            Assert.Equal(1, await probe.ExpectMsgAsync<int>(TimeSpan.FromMilliseconds(200)));
         });
         await service.OnewayAsync(Move(2));
-        await probe.FishForMessageAsync(position => position == 2);
+        await probe.FishForMessageAsync<int>(position => position == 2);
         await subscription.DisposeAsync();
         await service.OnewayAsync(Move(3));
         // Late copies of the states above may still come; state 3 must not.
-        await Assert.ThrowsAsync<TestKitAssertionException>(() => probe.FishForMessageAsync(position => position == 3, TimeSpan.FromMilliseconds(300)));
+        await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => probe.FishForMessageAsync<int>(position => position == 3, TimeSpan.FromMilliseconds(300)).AsTask());
     }
 
     [Fact]
     public async Task SubscribeCurrentState_CallbackWithNames_OnlyThose()
     {
         var service = await StartComponentAsync();
-        var probe = CreateProbe<StateName>();
+        var probe = CreateTestProbe();
         await using var subscription = service.SubscribeCurrentState(state => probe.Ref.Tell(state.StateName), [FlagState]);
-        await TestWaits.AwaitAssertAsync(async () =>
+        await AwaitAssertAsync(async () =>
         {
             await service.OnewayAsync(Move(1));
             await service.OnewayAsync(Command("flag"));
-            Assert.Equal(FlagState, await probe.ExpectMessageAsync(TimeSpan.FromMilliseconds(200)));
+            Assert.Equal(FlagState, await probe.ExpectMsgAsync<StateName>(TimeSpan.FromMilliseconds(200)));
         });
-        await probe.ExpectNoMessageAsync(TimeSpan.FromMilliseconds(100));
+        await probe.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
     }
 }

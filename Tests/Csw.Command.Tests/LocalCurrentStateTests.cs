@@ -4,5 +4,5 @@ namespace Csw.Command.Tests;
 public sealed class LocalCurrentStateTests : CurrentStateContractTests
 {
     /// <inheritdoc />
-    protected override Task<ICommandService> StartComponentAsync(CommandServiceOptions? options = null) => LocalComponent.StartAsync(System, Hcd, options);
+    protected override Task<ICommandService> StartComponentAsync(CommandServiceOptions? options = null) => LocalComponent.StartAsync(Sys, Hcd, options);
 }

@@ -1,16 +1,13 @@
-using Csw.Actors;
+using Akka.Actor;
 using Csw.Params;
-using Csw.Tests.Shared;
 using Csw.TestKit;
-using Microsoft.Extensions.Logging;
 
 namespace Csw.Crm.Tests;
 
-public sealed class CommandResponseManagerTests() : ActorTestKit(new ActorSystemOptions { LoggerFactory = Logs })
+public sealed class CommandResponseManagerTests : ComponentTestKit
 {
-    private static readonly CapturingLoggerFactory Logs = new();
-
-    private CommandResponseManager StartCrm(int capacity = 10) => CommandResponseManager.Start(System, options: new CrmOptions { Capacity = capacity });
+    private CommandResponseManager StartCrm(int capacity = 10, int maxWaiters = 1024) =>
+        CommandResponseManager.Start(Sys, options: new CrmOptions { Capacity = capacity, MaxWaitersPerCommand = maxWaiters });
 
     [Fact]
     public async Task Query_AfterStarted_ReturnsStarted()
@@ -80,7 +77,7 @@ public sealed class CommandResponseManagerTests() : ActorTestKit(new ActorSystem
     [Fact]
     public async Task UpdateCommand_DefaultCapacity_RemembersTenCommands()
     {
-        var crm = CommandResponseManager.Start(System);
+        var crm = CommandResponseManager.Start(Sys);
         var ids = Enumerable.Range(0, 11).Select(i => new Id($"cmd-{i}")).ToArray();
         foreach (var id in ids)
         {
@@ -112,10 +109,12 @@ public sealed class CommandResponseManagerTests() : ActorTestKit(new ActorSystem
     {
         var crm = StartCrm();
         var runId = new Id("overtaken");
-        crm.UpdateCommand(new Completed(runId));
-        crm.UpdateCommand(new Started(runId));
-        Assert.IsType<Completed>(await crm.QueryAsync(runId));
-        Assert.DoesNotContain(Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("overtaken"));
+        await EventFilter.Warning(contains: "overtaken").ExpectAsync(0, Dilated(TimeSpan.FromMilliseconds(300)), async () =>
+        {
+            crm.UpdateCommand(new Completed(runId));
+            crm.UpdateCommand(new Started(runId));
+            Assert.IsType<Completed>(await crm.QueryAsync(runId));
+        });
     }
 
     [Fact]
@@ -125,9 +124,12 @@ public sealed class CommandResponseManagerTests() : ActorTestKit(new ActorSystem
         var runId = new Id("twice");
         crm.UpdateCommand(new Started(runId));
         crm.UpdateCommand(new Completed(runId));
-        crm.UpdateCommand(new Error(runId, "too late"));
+        await EventFilter.Warning(contains: "twice already finished with Completed; the later Error is ignored").ExpectOneAsync(() =>
+        {
+            crm.UpdateCommand(new Error(runId, "too late"));
+            return Task.CompletedTask;
+        });
         Assert.IsType<Completed>(await crm.QueryFinalAsync(runId));
-        Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("twice") && e.Message.Contains("Error"));
     }
 
     [Fact]
@@ -153,12 +155,12 @@ public sealed class CommandResponseManagerTests() : ActorTestKit(new ActorSystem
         var crm = StartCrm();
         var runId = new Id("never-finishes");
         crm.UpdateCommand(new Started(runId));
-        var probe = CreateProbe<ISubmitResponse>();
+        var probe = CreateTestProbe();
         crm.QueryFinal(runId, probe.Ref);
         crm.QueryFinal(runId, probe.Ref);
         await crm.QueryAsync(runId);
-        System.Stop(crm.Actor);
-        var errors = await probe.ReceiveMessagesAsync(2);
+        Sys.Stop(crm.Actor);
+        var errors = await probe.ReceiveNAsync(2).ToListAsync();
         Assert.All(errors, e => Assert.Contains("never-finishes", Assert.IsType<Error>(e).Message));
     }
 
@@ -184,6 +186,33 @@ public sealed class CommandResponseManagerTests() : ActorTestKit(new ActorSystem
         var failure = Assert.IsType<OverallFailure>(overall);
         Assert.Equal(["a", "b"], failure.Responses.Select(r => r.RunId.Value));
     }
+
+    [Fact]
+    public async Task QueryFinal_BeyondMaxWaiters_RefusedAtOnceAndOthersStillAnswered()
+    {
+        var crm = StartCrm(maxWaiters: 2);
+        var runId = new Id("crowded");
+        crm.UpdateCommand(new Started(runId));
+        var first = crm.QueryFinalAsync(runId);
+        var second = crm.QueryFinalAsync(runId);
+        var e = await Assert.ThrowsAsync<WaiterLimitException>(() => crm.QueryFinalAsync(runId));
+        Assert.Contains("crowded", e.Message);
+        crm.UpdateCommand(new Completed(runId));
+        Assert.Equal([new Completed(runId), new Completed(runId)], await Task.WhenAll(first, second));
+    }
+
+    [Fact]
+    public async Task QueryFinal_NoFinalInTime_TimeoutException()
+    {
+        var crm = StartCrm();
+        var runId = new Id("slow");
+        crm.UpdateCommand(new Started(runId));
+        await Assert.ThrowsAsync<TimeoutException>(() => crm.QueryFinalAsync(runId, TimeSpan.FromMilliseconds(50)));
+    }
+
+    [Fact]
+    public void Options_MaxWaitersBelowOne_IsRejected() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CrmOptions { MaxWaitersPerCommand = 0 });
 
     [Fact]
     public void Options_CapacityBelowOne_IsRejected() =>

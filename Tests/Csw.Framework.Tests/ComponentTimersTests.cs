@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Csw.Command;
 using Csw.Framework.Tests.Support;
 using Csw.TestKit;
@@ -13,28 +14,28 @@ public sealed class ComponentTimersTests : FrameworkTestBase
     public async Task ScheduleOnce_Fires_RunsOnceAndIsForgotten()
     {
         var timers = NewTimers();
-        var fired = CreateProbe<int>();
+        var fired = CreateTestProbe();
         for (var i = 0; i < 20; i++)
         {
             var n = i;
             timers.ScheduleOnce(TimeSpan.FromMilliseconds(1), () => fired.Ref.Tell(n));
         }
-        var seen = await fired.ReceiveMessagesAsync(20);
+        var seen = await fired.ReceiveNAsync(20).Cast<int>().ToListAsync();
         Assert.Equal(Enumerable.Range(0, 20), seen.Order());
         // A fired one-shot timer is no longer held: a component scheduling one per command must not grow.
         Assert.Equal(0, timers.Count);
-        await fired.ExpectNoMessageAsync(TimeSpan.FromMilliseconds(50));
+        await fired.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(50));
     }
 
     [Fact]
     public async Task ScheduleOnce_DisposedBeforeItFires_NeverRuns()
     {
         var timers = NewTimers();
-        var fired = CreateProbe<int>();
+        var fired = CreateTestProbe();
         var handle = timers.ScheduleOnce(TimeSpan.FromMilliseconds(200), () => fired.Ref.Tell(1));
         handle.Dispose();
         Assert.Equal(0, timers.Count);
-        await fired.ExpectNoMessageAsync(TimeSpan.FromMilliseconds(400));
+        await fired.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(400));
     }
 
     [Fact]
@@ -43,11 +44,11 @@ public sealed class ComponentTimersTests : FrameworkTestBase
         var timers = NewTimers();
         var ticks = 0;
         var handle = timers.SchedulePeriodically(TimeSpan.FromMilliseconds(5), () => Interlocked.Increment(ref ticks));
-        await TestWaits.AwaitAssertAsync(() => Assert.True(Volatile.Read(ref ticks) >= 3));
+        await AwaitAssertAsync(() => Assert.True(Volatile.Read(ref ticks) >= 3));
         handle.Dispose();
         var atDispose = Volatile.Read(ref ticks);
         Assert.Equal(0, timers.Count);
-        await CreateProbe<int>().ExpectNoMessageAsync(TimeSpan.FromMilliseconds(50));
+        await CreateTestProbe().ExpectNoMsgAsync(TimeSpan.FromMilliseconds(50));
         // At most one tick that had already begun may still finish.
         Assert.InRange(Volatile.Read(ref ticks), atDispose, atDispose + 1);
     }
@@ -56,7 +57,7 @@ public sealed class ComponentTimersTests : FrameworkTestBase
     public async Task SchedulePeriodically_ActionThrows_LoggedAndKeepsRunning()
     {
         var timers = NewTimers();
-        var fired = CreateProbe<int>();
+        var fired = CreateTestProbe();
         var calls = 0;
         using var handle = timers.SchedulePeriodically(TimeSpan.FromMilliseconds(5), () =>
         {
@@ -67,7 +68,7 @@ public sealed class ComponentTimersTests : FrameworkTestBase
                 throw new InvalidOperationException("timer failed on purpose");
             }
         });
-        await fired.FishForMessageAsync(call => call >= 2);
+        await fired.FishForMessageAsync<int>(call => call >= 2);
         Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Error && e.Exception?.Message == "timer failed on purpose");
     }
 
@@ -87,11 +88,11 @@ public sealed class ComponentTimersTests : FrameworkTestBase
         await CommandServiceFactory.Make(hcd).SubmitAsync(Command("timer"));
         var timers = Control.Context!.Timers;
         Assert.Equal(1, timers.Count);
-        var lifecycle = CreateProbe<LifecycleStateChanged>();
+        var lifecycle = CreateTestProbe();
         hcd.Tell(new SupervisorMessage.SubscribeLifecycleState(lifecycle.Ref));
         hcd.Tell(new SupervisorMessage.Restart());
-        await lifecycle.FishForMessageAsync(change => change.State == SupervisorLifecycleState.Restart);
-        await lifecycle.FishForMessageAsync(change => change.State == SupervisorLifecycleState.Running);
+        await lifecycle.FishForMessageAsync<LifecycleStateChanged>(change => change.State == SupervisorLifecycleState.Restart);
+        await lifecycle.FishForMessageAsync<LifecycleStateChanged>(change => change.State == SupervisorLifecycleState.Running);
         Assert.Equal(0, timers.Count);
     }
 
@@ -102,7 +103,7 @@ public sealed class ComponentTimersTests : FrameworkTestBase
         await CommandServiceFactory.Make(hcd).SubmitAsync(Command("timer"));
         var timers = Control.Context!.Timers;
         hcd.Tell(new SupervisorMessage.Shutdown());
-        await CreateProbe<object>().ExpectTerminatedAsync(hcd);
+        await ExpectStoppedAsync(hcd);
         Assert.Equal(0, timers.Count);
     }
 }

@@ -4,7 +4,7 @@ using Csw.TestKit;
 
 namespace Csw.Framework.Tests;
 
-public sealed class SmokeTests : ActorTestKit
+public sealed class SmokeTests : ComponentTestKit
 {
     private sealed class Hcd(CswContext context) : ComponentHandlers(context)
     {
@@ -32,7 +32,7 @@ public sealed class SmokeTests : ActorTestKit
     public async Task SubmitAndWait_ImmediateAndLongCommands_Complete()
     {
         var prefix = Prefix.Parse("WFOS.blue.filter");
-        var hcd = Component.Spawn(System, new ComponentInfo(prefix, ComponentType.HCD), ctx => new Hcd(ctx));
+        var hcd = Component.Spawn(Sys, new ComponentInfo(prefix, ComponentType.HCD), ctx => new Hcd(ctx));
         var service = CommandServiceFactory.Make(hcd);
         var fast = await service.SubmitAndWaitAsync(new Setup(Prefix.Parse("WFOS.client"), "fast"));
         Assert.IsType<Completed>(fast);

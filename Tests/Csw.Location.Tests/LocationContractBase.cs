@@ -1,5 +1,5 @@
+using Csw.Tests.Shared;
 using Csw.Params;
-using Csw.TestKit;
 
 namespace Csw.Location.Tests;
 

@@ -3,20 +3,20 @@ using Csw.TestKit;
 
 namespace Csw.PubSub.Tests;
 
-public sealed class CurrentStatePublisherTests : ActorTestKit
+public sealed class CurrentStatePublisherTests : ComponentTestKit
 {
     private static readonly Prefix Wheel = Prefix.Parse("WFOS.blue.filter");
 
     [Fact]
     public async Task Subscribe_ByStateName_ReceivesOnlyThatState()
     {
-        var publisher = CurrentStatePublisher.Start(System);
-        var probe = CreateProbe<CurrentState>();
+        var publisher = CurrentStatePublisher.Start(Sys);
+        var probe = CreateTestProbe();
         publisher.Subscribe(probe.Ref, [new StateName("position")]);
         var position = Keys.Int("position");
         publisher.Publish(new CurrentState(Wheel, "temperature"));
         publisher.Publish(new CurrentState(Wheel, "position").Add(position.Set(3)));
-        var state = await probe.ExpectMessageAsync();
+        var state = await probe.ExpectMsgAsync<CurrentState>();
         Assert.Equal("position", state.StateName.Name);
         Assert.Equal(3, state.Get(position).Head);
     }
@@ -24,7 +24,7 @@ public sealed class CurrentStatePublisherTests : ActorTestKit
     [Fact]
     public async Task Subscribe_EmptyNames_ReceivesAllStates()
     {
-        var publisher = CurrentStatePublisher.Start(System);
+        var publisher = CurrentStatePublisher.Start(Sys);
         await using var subscription = publisher.Subscribe([]);
         publisher.Publish(new CurrentState(Wheel, "a"));
         publisher.Publish(new CurrentState(Wheel, "b"));

@@ -1,14 +1,16 @@
-using Csw.Actors;
+using Akka.Actor;
+using Akka.TestKit.TestActors;
+using Csw.Tests.Shared;
 using Csw.TestKit;
 
 namespace Csw.PubSub.Tests;
 
-public sealed class PubSubTests : ActorTestKit
+public sealed class PubSubTests : ComponentTestKit
 {
     private sealed record Event(string Name, int Number);
 
     private PubSub<Event> StartPubSub(int bufferSize = 1024) =>
-        PubSub<Event>.Start(System, nameOf: e => e.Name, options: new PubSubOptions { BufferSize = bufferSize });
+        PubSub<Event>.Start(Sys, nameOf: e => e.Name, options: new PubSubOptions { BufferSize = bufferSize });
 
     private static async Task<List<Event>> TakeAsync(Subscription<Event> subscription, int count)
     {
@@ -67,37 +69,37 @@ public sealed class PubSubTests : ActorTestKit
     public async Task Subscribe_SameActorAgain_ReplacesFilter()
     {
         var pubSub = StartPubSub();
-        var probe = CreateProbe<Event>();
+        var probe = CreateTestProbe();
         pubSub.Subscribe(probe.Ref, ["a"]);
         pubSub.Subscribe(probe.Ref, ["b"]);
         pubSub.Publish(new Event("a", 1));
         pubSub.Publish(new Event("b", 2));
-        Assert.Equal(new Event("b", 2), await probe.ExpectMessageAsync());
+        Assert.Equal(new Event("b", 2), await probe.ExpectMsgAsync<Event>());
         Assert.Equal(1, await pubSub.SubscriberCountAsync());
-        await probe.ExpectNoMessageAsync(TimeSpan.FromMilliseconds(100));
+        await probe.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
     }
 
     [Fact]
     public async Task Unsubscribe_Actor_StopsDelivery()
     {
         var pubSub = StartPubSub();
-        var probe = CreateProbe<Event>();
+        var probe = CreateTestProbe();
         pubSub.Subscribe(probe.Ref);
         pubSub.Unsubscribe(probe.Ref);
         pubSub.Publish(new Event("a", 1));
         Assert.Equal(0, await pubSub.SubscriberCountAsync());
-        await probe.ExpectNoMessageAsync(TimeSpan.FromMilliseconds(100));
+        await probe.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
     }
 
     [Fact]
     public async Task SubscriberActor_Stops_IsRemovedAutomatically()
     {
         var pubSub = StartPubSub();
-        var subscriber = Spawn(Props.FromFunc<Event>((_, _) => { }));
+        var subscriber = Sys.ActorOf(BlackHoleActor.Props);
         pubSub.Subscribe(subscriber);
         Assert.Equal(1, await pubSub.SubscriberCountAsync());
-        System.Stop(subscriber);
-        await TestWaits.AwaitAssertAsync(async () => Assert.Equal(0, await pubSub.SubscriberCountAsync()));
+        Sys.Stop(subscriber);
+        await AwaitAssertAsync(async () => Assert.Equal(0, await pubSub.SubscriberCountAsync()));
     }
 
     [Fact]
@@ -117,7 +119,7 @@ public sealed class PubSubTests : ActorTestKit
             Assert.Equal(events, received.Count);
             Assert.True(received.Select(e => e.Number).SequenceEqual(Enumerable.Range(0, events)), "events out of order");
         }
-        await TestWaits.AwaitAssertAsync(() => Assert.Equal(events - stalledBuffer, stalled.Dropped));
+        await AwaitAssertAsync(() => Assert.Equal(events - stalledBuffer, stalled.Dropped));
         var kept = await TakeAsync(stalled, stalledBuffer);
         Assert.Equal(Enumerable.Range(events - stalledBuffer, stalledBuffer), kept.Select(e => e.Number));
     }
@@ -126,9 +128,9 @@ public sealed class PubSubTests : ActorTestKit
     public async Task Publish_SubscribersDyingMidStream_SurvivorsGetEverything()
     {
         var pubSub = StartPubSub();
-        var survivor = CreateProbe<Event>();
+        var survivor = CreateTestProbe();
         pubSub.Subscribe(survivor.Ref);
-        var doomed = Enumerable.Range(0, 10).Select(_ => Spawn(Props.FromFunc<Event>((_, _) => { }))).ToList();
+        var doomed = Enumerable.Range(0, 10).Select(_ => Sys.ActorOf(BlackHoleActor.Props)).ToList();
         foreach (var actor in doomed)
         {
             pubSub.Subscribe(actor);
@@ -138,19 +140,19 @@ public sealed class PubSubTests : ActorTestKit
             pubSub.Publish(new Event("tick", i));
             if (i == 100)
             {
-                doomed.ForEach(System.Stop);
+                doomed.ForEach(Sys.Stop);
             }
         }
-        var received = await survivor.ReceiveMessagesAsync(200);
+        var received = await survivor.ReceiveNAsync(200).Cast<Event>().ToListAsync();
         Assert.Equal(Enumerable.Range(0, 200), received.Select(e => e.Number));
-        await TestWaits.AwaitAssertAsync(async () => Assert.Equal(1, await pubSub.SubscriberCountAsync()));
+        await AwaitAssertAsync(async () => Assert.Equal(1, await pubSub.SubscriberCountAsync()));
     }
 
     [Fact]
     public async Task SubscribeCallback_ThatThrows_KeepsReceiving()
     {
         var pubSub = StartPubSub();
-        var probe = CreateProbe<int>();
+        var probe = CreateTestProbe();
         using var subscription = pubSub.Subscribe(e =>
         {
             probe.Ref.Tell(e.Number);
@@ -158,7 +160,7 @@ public sealed class PubSubTests : ActorTestKit
         });
         pubSub.Publish(new Event("x", 1));
         pubSub.Publish(new Event("x", 2));
-        Assert.Equal([1, 2], await probe.ReceiveMessagesAsync(2));
+        Assert.Equal([1, 2], await probe.ReceiveNAsync(2).Cast<int>().ToListAsync());
     }
 
     [Fact]
@@ -168,7 +170,7 @@ public sealed class PubSubTests : ActorTestKit
         var subscription = pubSub.Subscribe();
         pubSub.Publish(new Event("x", 1));
         Assert.Equal(1, await pubSub.SubscriberCountAsync());
-        System.Stop(pubSub.Actor);
+        Sys.Stop(pubSub.Actor);
         Assert.Equal([new Event("x", 1)], await TakeAsync(subscription, 2));
         await subscription.Completion;
     }
@@ -179,7 +181,7 @@ public sealed class PubSubTests : ActorTestKit
         var pubSub = StartPubSub();
         // Stop is a system message and overtakes the queued Subscribe, which never reaches the actor.
         var subscription = pubSub.Subscribe();
-        System.Stop(pubSub.Actor);
+        Sys.Stop(pubSub.Actor);
         await subscription.Completion.WaitAsync(TestTime.DefaultTimeout);
         var late = pubSub.Subscribe();
         await late.Completion.WaitAsync(TestTime.DefaultTimeout);
@@ -197,4 +199,24 @@ public sealed class PubSubTests : ActorTestKit
     [Fact]
     public void Options_BufferBelowOne_IsRejected() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new PubSubOptions { BufferSize = 0 });
+
+    [Fact]
+    public async Task Subscribe_BeyondMaxSubscribers_EndsWithLimitErrorAndOthersGoOn()
+    {
+        var pubSub = PubSub<Event>.Start(Sys, options: new PubSubOptions { MaxSubscribers = 2 });
+        using var first = pubSub.Subscribe();
+        var probe = CreateTestProbe();
+        pubSub.Subscribe(probe.Ref);
+        using var refused = pubSub.Subscribe();
+        var e = await Assert.ThrowsAsync<SubscriberLimitException>(() => refused.Completion.WaitAsync(TestTime.DefaultTimeout));
+        Assert.Contains("2 subscribers", e.Message);
+        Assert.Equal(2, await pubSub.SubscriberCountAsync());
+        pubSub.Publish(new Event("x", 1));
+        Assert.Equal([new Event("x", 1)], await TakeAsync(first, 1));
+        Assert.Equal(new Event("x", 1), await probe.ExpectMsgAsync<Event>());
+    }
+
+    [Fact]
+    public void Options_MaxSubscribersBelowOne_IsRejected() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PubSubOptions { MaxSubscribers = 0 });
 }

@@ -5,11 +5,11 @@ using Examples.SampleHcd;
 
 namespace Examples.Tests;
 
-public sealed class CommandResultStoreTests : ActorTestKit
+public sealed class CommandResultStoreTests : ComponentTestKit
 {
     private static readonly Prefix Client = Prefix.Parse("WFOS.client");
 
-    private ICommandService StartWheel(TimeSpan step) => CommandServiceFactory.Make(SampleSystem.StartWheel(System, SampleSystem.BluePrefix, step));
+    private ICommandService StartWheel(TimeSpan step) => CommandServiceFactory.Make(SampleSystem.StartWheel(Sys, SampleSystem.BluePrefix, step));
 
     private static Setup Move(int target) => new Setup(Client, "move").Add(FilterWheelHcd.Target.Set(target));
 
@@ -23,7 +23,7 @@ public sealed class CommandResultStoreTests : ActorTestKit
         Assert.Null(store.GetCommandResult("blue", started.RunId));
         Assert.True(store.Knows("blue", started.RunId));
         var completed = Assert.IsType<Completed>(await wheel.QueryFinalAsync(started.RunId));
-        await TestWaits.AwaitAssertAsync(() => Assert.Equal(completed, store.GetCommandResult("blue", started.RunId)));
+        await AwaitAssertAsync(() => Assert.Equal(completed, store.GetCommandResult("blue", started.RunId)));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class CommandResultStoreTests : ActorTestKit
         Assert.Null(store.GetCommandResult("w", runId));
 
         service.Finish(new Completed(runId));
-        await TestWaits.AwaitAssertAsync(() => Assert.IsType<Completed>(store.GetCommandResult("w", runId)));
+        await AwaitAssertAsync(() => Assert.IsType<Completed>(store.GetCommandResult("w", runId)));
         Assert.Equal(1, service.QueryFinalCalls);
         Assert.Equal(0, service.QueryCalls);
     }
@@ -60,7 +60,7 @@ public sealed class CommandResultStoreTests : ActorTestKit
         var started = Assert.IsType<Started>(await wheel.SubmitAsync(Move(5)));
         store.Track("blue", wheel, started);
         Assert.IsType<Completed>(await wheel.SubmitAsync(new Setup(Client, "stop")));
-        await TestWaits.AwaitAssertAsync(() => Assert.IsType<Cancelled>(store.GetCommandResult("blue", started.RunId)));
+        await AwaitAssertAsync(() => Assert.IsType<Cancelled>(store.GetCommandResult("blue", started.RunId)));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class CommandResultStoreTests : ActorTestKit
         var store = new CommandResultStore();
         var started = await wheel.SubmitAsync(Move(1));
         store.Track("blue", wheel, started, TimeSpan.FromMilliseconds(50));
-        await TestWaits.AwaitAssertAsync(() => Assert.Contains("No final response", Assert.IsType<Error>(store.GetCommandResult("blue", started.RunId)).Message));
+        await AwaitAssertAsync(() => Assert.Contains("No final response", Assert.IsType<Error>(store.GetCommandResult("blue", started.RunId)).Message));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class CommandResultStoreTests : ActorTestKit
         var runId = new Id("move-2");
         store.Track("red", service, new Started(runId));
         service.Fail(runId, new IOException("connection reset"));
-        await TestWaits.AwaitAssertAsync(() => Assert.Equal($"No final response from red: connection reset", Assert.IsType<Error>(store.GetCommandResult("red", runId)).Message));
+        await AwaitAssertAsync(() => Assert.Equal($"No final response from red: connection reset", Assert.IsType<Error>(store.GetCommandResult("red", runId)).Message));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class CommandResultStoreTests : ActorTestKit
         store.Track("blue", service, new Error(runId, "a duplicate delivery"));
         Assert.Null(store.GetCommandResult("blue", runId));
         service.Finish(new Completed(runId));
-        await TestWaits.AwaitAssertAsync(() => Assert.IsType<Completed>(store.GetCommandResult("blue", runId)));
+        await AwaitAssertAsync(() => Assert.IsType<Completed>(store.GetCommandResult("blue", runId)));
         Assert.Equal(1, service.QueryFinalCalls);
     }
 
@@ -154,7 +154,7 @@ public sealed class CommandResultStoreTests : ActorTestKit
         store.Track("w", service, new Completed(new Id("a")));
         store.Track("w", service, new Completed(new Id("b")));
         service.Finish(new Completed(early));
-        await TestWaits.AwaitAssertAsync(() => Assert.NotNull(store.GetCommandResult("w", early)));
+        await AwaitAssertAsync(() => Assert.NotNull(store.GetCommandResult("w", early)));
         Assert.False(store.Knows("w", new Id("a")));
         Assert.True(store.Knows("w", new Id("b")));
     }

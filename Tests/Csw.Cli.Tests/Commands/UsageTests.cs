@@ -79,6 +79,46 @@ public sealed class UsageTests
     }
 
     [Fact]
+    public async Task Container_HandlerClassNotFound_StartFailedExitFourNamingTheClass()
+    {
+        var config = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.conf");
+        await File.WriteAllTextAsync(config, "prefix = WFOS.x\ncomponentType = hcd\ncomponentHandlerClassName = Some.Missing.Handlers\n");
+        try
+        {
+            var (exitCode, output) = await CswProcess.RunAsync("container", config);
+            Assert.Equal(4, exitCode);
+            Assert.Contains("did not start", output);
+            Assert.Contains("Some.Missing.Handlers", output);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
+    [Fact]
+    public async Task Container_HandlerConstructorThrows_StartFailedExitFourNamingTheReason()
+    {
+        var config = Path.Combine(Path.GetTempPath(), $"throwing-{Guid.NewGuid():N}.conf");
+        await File.WriteAllTextAsync(config, $$"""
+            name = throwing
+            assemblies = ["{{typeof(ThrowingHandlers).Assembly.Location}}"]
+            components = [{ prefix = WFOS.x, componentType = hcd, componentHandlerClassName = "{{typeof(ThrowingHandlers).FullName}}", initializeTimeout = 1 }]
+            """);
+        try
+        {
+            var (exitCode, output) = await CswProcess.RunAsync("container", config);
+            Assert.Equal(4, exitCode);
+            Assert.Contains("HCD WFOS.x shut down instead of starting", output);
+            Assert.Contains("no serial port on purpose", output);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
+    [Fact]
     public async Task Container_HoconUnknownField_UsageExitTwoNamingPathAndLine()
     {
         var config = Path.Combine(Path.GetTempPath(), $"typo-{Guid.NewGuid():N}.conf");
@@ -122,4 +162,21 @@ public sealed class UsageTests
         Assert.Equal(3, exitCode);
         Assert.Contains(port.ToString(System.Globalization.CultureInfo.InvariantCulture), output);
     }
+}
+
+/// <summary>Handlers whose constructor always throws, as one whose hardware is missing.</summary>
+public sealed class ThrowingHandlers : Csw.Framework.ComponentHandlers
+{
+    public ThrowingHandlers(Csw.Framework.CswContext context)
+        : base(context) => throw new IOException("no serial port on purpose");
+
+    public override Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override ValueTask<Csw.Params.IValidateResponse> ValidateCommandAsync(Csw.Params.Id runId, Csw.Params.ControlCommand command) => throw new NotSupportedException();
+
+    public override ValueTask<Csw.Params.ISubmitResponse> OnSubmitAsync(Csw.Params.Id runId, Csw.Params.ControlCommand command) => throw new NotSupportedException();
+
+    public override ValueTask OnOnewayAsync(Csw.Params.Id runId, Csw.Params.ControlCommand command) => throw new NotSupportedException();
+
+    public override Task OnShutdownAsync() => Task.CompletedTask;
 }

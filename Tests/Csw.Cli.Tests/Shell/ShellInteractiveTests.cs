@@ -16,7 +16,7 @@ public sealed class ShellInteractiveTests
         await shell.WaitForAsync(line => line.StartsWith("Completed ", StringComparison.Ordinal) && line.EndsWith(" result: position=2", StringComparison.Ordinal), "the move's completion");
         await shell.WaitForLineAsync("CurrentState WFOS.blue.filter position: position=2, target=2, moving=false");
         await shell.WriteLineAsync("var t = Track(\"WFOS.red.filter\");");
-        await shell.WaitForTextAsync("updated  WFOS.red.filter-HCD-pekko  csw://");
+        await shell.WaitForTextAsync("updated  WFOS.red.filter-HCD-pekko  akka://");
 
         // Ctrl+C stops both watches; the shell stays.
         await shell.InterruptAsync();

@@ -1,7 +1,7 @@
+using Csw.Tests.Shared;
 using Csw.Command;
 using Csw.Location;
 using Csw.Params;
-using Csw.TestKit;
 
 namespace Csw.Cli.Tests.Shell;
 

@@ -1,7 +1,7 @@
+using Csw.Tests.Shared;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using Csw.TestKit;
 
 namespace Csw.Cli.Tests.Shell;
 

@@ -1,5 +1,5 @@
+using Csw.Tests.Shared;
 using Csw.Cli.Shell;
-using Csw.TestKit;
 
 namespace Csw.Cli.Tests.Shell;
 

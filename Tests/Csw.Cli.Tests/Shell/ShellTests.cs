@@ -56,7 +56,7 @@ public sealed class ShellTests
         Assert.Matches("(?m)^Completed [0-9a-f-]{36} result: position=3$", output);
         Assert.Matches("(?m)^Invalid [0-9a-f-]{36}: ParameterValueOutOfRangeIssue: ", output);
         Assert.Matches("(?m)^Completed [0-9a-f-]{36}$", output);
-        Assert.Matches("(?m)^WFOS.blue.filter-HCD-pekko +pekko +csw://", output);
+        Assert.Matches("(?m)^WFOS.blue.filter-HCD-pekko +pekko +akka://", output);
         Assert.Matches("(?m)^WFOS.filter.assembly-Assembly-pekko ", output);
         Assert.Contains("InvalidOperationException: No HCD WFOS.green.filter is registered", output);
         Assert.Contains("WFOS.filter.assembly is registered as Assembly, not HCD: try Assembly(\"WFOS.filter.assembly\").", output);

@@ -1,6 +1,6 @@
+using Csw.Tests.Shared;
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Csw.TestKit;
 
 namespace Csw.Cli.Tests.Support;
 

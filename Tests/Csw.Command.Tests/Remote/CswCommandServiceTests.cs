@@ -6,7 +6,7 @@ public sealed class CswCommandServiceTests : CommandServiceContractTests
     private readonly RemoteComponent _remote = new();
 
     protected override Task<ICommandService> StartComponentAsync(CommandServiceOptions? options = null) =>
-        _remote.StartAsync(System, Hcd, options, RemoteComponent.Protocol.Csw);
+        _remote.StartAsync(Sys, Hcd, options, RemoteComponent.Protocol.Csw);
 
     public override async Task DisposeAsync()
     {

@@ -1,5 +1,6 @@
 using Csw.Params;
 using Csw.TestKit;
+using Csw.Tests.Shared;
 
 namespace Csw.Command.Tests.Remote;
 
@@ -13,7 +14,7 @@ public sealed class CswProtocolStreamTests : CommandContractBase
     private readonly RemoteComponent _remote = new();
 
     protected override Task<ICommandService> StartComponentAsync(CommandServiceOptions? options = null) =>
-        _remote.StartAsync(System, Hcd, options, RemoteComponent.Protocol.Csw);
+        _remote.StartAsync(Sys, Hcd, options, RemoteComponent.Protocol.Csw);
 
     public override async Task DisposeAsync()
     {

@@ -5,11 +5,12 @@ using System.Text;
 using System.Text.Json;
 using Csw.Params;
 using Csw.TestKit;
+using Csw.Tests.Shared;
 
 namespace Csw.Command.Tests.Remote;
 
 /// <summary>CSW's wire format on the endpoint, and bad input: each gets a clear error, and the endpoint goes on serving.</summary>
-public sealed class EndpointInputTests : ActorTestKit
+public sealed class EndpointInputTests : ComponentTestKit, IAsyncLifetime
 {
     private const string SubmitJson = """{"_type":"Submit","controlCommand":{"_type":"Setup","source":"WFOS.client","commandName":"complete","paramSet":[]}}""";
 
@@ -19,11 +20,12 @@ public sealed class EndpointInputTests : ActorTestKit
 
     private readonly HttpClient _http = new();
 
-    public override async Task DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         _http.Dispose();
         await _remote.DisposeAsync();
-        await base.DisposeAsync();
     }
 
     [Fact]
@@ -117,7 +119,7 @@ public sealed class EndpointInputTests : ActorTestKit
     [InlineData(RemoteComponent.Protocol.Csw)]
     public async Task Token_Client_WithoutTokenRefusedWithTokenServed(RemoteComponent.Protocol protocol)
     {
-        var service = await _remote.StartAsync(System, _hcd, new CommandServiceOptions { Token = "s3cret" }, protocol, CommandEndpointOptions.Default.WithToken("s3cret"));
+        var service = await _remote.StartAsync(Sys, _hcd, new CommandServiceOptions { Token = "s3cret" }, protocol, CommandEndpointOptions.Default.WithToken("s3cret"));
         Assert.IsType<Completed>(await service.SubmitAsync(new Setup(Prefix.Parse("WFOS.client"), "complete")));
         var stranger = _remote.Connect(protocol);
         var error = await Assert.ThrowsAsync<CommandServiceException>(() => stranger.SubmitAsync(new Setup(Prefix.Parse("WFOS.client"), "complete")));
@@ -187,7 +189,7 @@ public sealed class EndpointInputTests : ActorTestKit
 
     private async Task<CommandEndpoint> StartAsync(CommandEndpointOptions? options = null)
     {
-        await _remote.StartAsync(System, _hcd, options?.Token is { } token ? new CommandServiceOptions { Token = token } : null, RemoteComponent.Protocol.Csw, options);
+        await _remote.StartAsync(Sys, _hcd, options?.Token is { } token ? new CommandServiceOptions { Token = token } : null, RemoteComponent.Protocol.Csw, options);
         return _remote.Endpoint!;
     }
 

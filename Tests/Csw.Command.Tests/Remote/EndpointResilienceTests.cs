@@ -1,20 +1,22 @@
 using Csw.Params;
 using Csw.TestKit;
+using Csw.Tests.Shared;
 
 namespace Csw.Command.Tests.Remote;
 
 /// <summary>What the remote client promises when connections break: QueryFinal asks again and the final response is not lost.</summary>
-public sealed class EndpointResilienceTests : ActorTestKit
+public sealed class EndpointResilienceTests : ComponentTestKit, IAsyncLifetime
 {
     private readonly ContractHcdControl _hcd = new();
 
     private readonly RemoteComponent _remote = new();
 
-    public override async Task DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         _hcd.Release.TrySetResult();
         await _remote.DisposeAsync();
-        await base.DisposeAsync();
     }
 
     [Theory]
@@ -22,7 +24,7 @@ public sealed class EndpointResilienceTests : ActorTestKit
     [InlineData(RemoteComponent.Protocol.Csw)]
     public async Task QueryFinalAsync_ConnectionDropsWhileWaiting_ReconnectsAndGetsTheFinalResponse(RemoteComponent.Protocol protocol)
     {
-        var service = await _remote.StartAsync(System, _hcd, null, protocol);
+        var service = await _remote.StartAsync(Sys, _hcd, null, protocol);
         var started = Assert.IsType<Started>(await service.SubmitAsync(new Setup(Prefix.Parse("WFOS.client"), "long")));
         var final = service.QueryFinalAsync(started.RunId, TestTime.DefaultTimeout);
 
@@ -38,7 +40,7 @@ public sealed class EndpointResilienceTests : ActorTestKit
     [Fact]
     public async Task SubmitAsync_AfterTheEndpointCameBack_OpensANewSession()
     {
-        var service = await _remote.StartAsync(System, _hcd, null, RemoteComponent.Protocol.Session);
+        var service = await _remote.StartAsync(Sys, _hcd, null, RemoteComponent.Protocol.Session);
         await _remote.StopEndpointAsync();
         var error = await Assert.ThrowsAsync<CommandServiceException>(() => service.SubmitAsync(new Setup(Prefix.Parse("WFOS.client"), "complete")));
         Assert.Equal("Unavailable", error.ErrorName);
@@ -50,7 +52,7 @@ public sealed class EndpointResilienceTests : ActorTestKit
     [Fact]
     public async Task SubscribeCurrentState_ConnectionDrops_StreamResubscribesAndGoesOn()
     {
-        var service = await _remote.StartAsync(System, _hcd, null, RemoteComponent.Protocol.Session);
+        var service = await _remote.StartAsync(Sys, _hcd, null, RemoteComponent.Protocol.Session);
         using var stop = new CancellationTokenSource(TestTime.DefaultTimeout);
         await using var states = service.SubscribeCurrentState([new StateName("position")], stop.Token).GetAsyncEnumerator(stop.Token);
         var first = states.MoveNextAsync().AsTask();
@@ -61,7 +63,7 @@ public sealed class EndpointResilienceTests : ActorTestKit
         await _remote.RestartEndpointAsync();
         var next = states.MoveNextAsync().AsTask();
         // The new subscription is made in the background: keep moving until a state arrives.
-        await TestWaits.AwaitAssertAsync(async () =>
+        await AwaitAssertAsync(async () =>
         {
             if (!next.IsCompleted)
             {

@@ -1,4 +1,4 @@
-using Csw.Actors;
+using Akka.Actor;
 using Csw.Framework;
 using Csw.Location;
 using Csw.Params;
@@ -22,7 +22,7 @@ public sealed class RemoteComponent : IAsyncDisposable
 
     internal CommandEndpoint? Endpoint { get; private set; }
 
-    private ActorRef<ComponentMessage>? _component;
+    private IActorRef? _component;
 
     private CommandEndpointOptions? _endpointOptions;
 

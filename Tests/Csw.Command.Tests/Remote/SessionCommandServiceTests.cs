@@ -6,7 +6,7 @@ public sealed class SessionCommandServiceTests : CommandServiceContractTests
     private readonly RemoteComponent _remote = new();
 
     protected override Task<ICommandService> StartComponentAsync(CommandServiceOptions? options = null) =>
-        _remote.StartAsync(System, Hcd, options, RemoteComponent.Protocol.Session);
+        _remote.StartAsync(Sys, Hcd, options, RemoteComponent.Protocol.Session);
 
     public override async Task DisposeAsync()
     {

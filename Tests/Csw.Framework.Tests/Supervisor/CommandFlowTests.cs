@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Csw.Command;
 using Csw.Framework.Tests.Support;
 using Csw.Params;
@@ -66,7 +67,7 @@ public sealed class CommandFlowTests : FrameworkTestBase
     {
         var service = CommandServiceFactory.Make(await StartRunningHcdAsync());
         Assert.IsType<Accepted>(await service.OnewayAsync(Command("complete")));
-        await Csw.TestKit.TestWaits.AwaitAssertAsync(() => Assert.Equal(1, Control.Oneways));
+        await AwaitAssertAsync(() => Assert.Equal(1, Control.Oneways));
     }
 
     [Fact]
@@ -91,12 +92,12 @@ public sealed class CommandFlowTests : FrameworkTestBase
     public async Task SubscribeCurrentState_HandlerPublishes_SubscriberReceives()
     {
         var service = CommandServiceFactory.Make(await StartRunningHcdAsync());
-        var states = CreateProbe<CurrentState>();
-        await using var subscription = service.SubscribeCurrentState(states.Ref.Tell);
-        await Csw.TestKit.TestWaits.AwaitAssertAsync(async () =>
+        var states = CreateTestProbe();
+        await using var subscription = service.SubscribeCurrentState(state => states.Ref.Tell(state));
+        await AwaitAssertAsync(async () =>
         {
             await service.SubmitAsync(Command("publish").Add(TestHcd.Value.Set(7)));
-            var state = await states.ExpectMessageAsync(TimeSpan.FromMilliseconds(200));
+            var state = await states.ExpectMsgAsync<CurrentState>(TimeSpan.FromMilliseconds(200));
             Assert.Equal(7, state.Get(TestHcd.Value).Head);
         });
     }
@@ -130,5 +131,23 @@ public sealed class CommandFlowTests : FrameworkTestBase
         var first = await service.SubmitAsync(Command("complete"));
         var second = await service.SubmitAsync(Command("complete"));
         Assert.NotEqual(first.RunId, second.RunId);
+    }
+
+    [Fact]
+    public async Task Submit_HandlerReturnsNull_CallerGetsAnErrorNamingTheHandler()
+    {
+        var service = CommandServiceFactory.Make(await StartRunningHcdAsync());
+        var error = Assert.IsType<Error>(await service.SubmitAsync(Command("null")));
+        Assert.Contains("OnSubmitAsync returned null", error.Message);
+        Assert.IsType<Completed>(await service.SubmitAsync(Command("complete")));
+    }
+
+    [Fact]
+    public async Task Submit_ValidateReturnsNull_CallerGetsInvalidAndTheComponentGoesOn()
+    {
+        var service = CommandServiceFactory.Make(await StartRunningHcdAsync());
+        var invalid = Assert.IsType<Invalid>(await service.SubmitAsync(Command("validate-null")));
+        Assert.Contains("ValidateCommandAsync returned null", invalid.Issue.Reason);
+        Assert.IsType<Completed>(await service.SubmitAsync(Command("complete")));
     }
 }

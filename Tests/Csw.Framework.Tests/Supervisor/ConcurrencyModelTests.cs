@@ -1,3 +1,5 @@
+using Csw.Tests.Shared;
+using Akka.Actor;
 using Csw.Command;
 using Csw.Framework.Tests.Support;
 using Csw.Params;
@@ -18,7 +20,7 @@ public sealed class ConcurrencyModelTests : FrameworkTestBase
         Assert.Equal(finished, await service.QueryAsync(finished.RunId));
         Assert.Equal(finished, await service.QueryFinalAsync(finished.RunId));
         Assert.Equal(SupervisorLifecycleState.Running, await StateOfAsync(hcd));
-        Assert.IsType<LockingResponse.LockAcquired>(await hcd.AskAsync<LockingResponse>(r => new SupervisorMessage.Lock(Client, TimeSpan.FromMinutes(1), r)));
+        Assert.IsType<LockingResponse.LockAcquired>(await hcd.Ask<LockingResponse>(r => new SupervisorMessage.Lock(Client, TimeSpan.FromMinutes(1), r), TestTime.DefaultTimeout, default));
         Assert.False(blocked.IsCompleted);
 
         Control.HandlerGate.SetResult();
@@ -48,14 +50,14 @@ public sealed class ConcurrencyModelTests : FrameworkTestBase
         var service = CommandServiceFactory.Make(hcd);
         var blocked = service.SubmitAsync(Command("blocking"));
         await Control.HandlerEntered.Task;
-        var states = CreateProbe<CurrentState>();
+        var states = CreateTestProbe();
         await using var subscription = service.SubscribeCurrentState(states.Ref.Tell);
         // The handlers' publisher works from any thread, whatever the lane is doing; publish until the
         // subscription (made asynchronously) is in place.
-        await Csw.TestKit.TestWaits.AwaitAssertAsync(async () =>
+        await AwaitAssertAsync(async () =>
         {
             Control.Context!.CurrentStatePublisher.Publish(new CurrentState(TestHcd.Prefix, "state"));
-            Assert.Equal("state", (await states.ExpectMessageAsync(TimeSpan.FromMilliseconds(200))).StateName.Name);
+            Assert.Equal("state", (await states.ExpectMsgAsync<CurrentState>(TimeSpan.FromMilliseconds(200))).StateName.Name);
         });
         Assert.False(blocked.IsCompleted);
         Control.HandlerGate.SetResult();
@@ -85,14 +87,14 @@ public sealed class ConcurrencyModelTests : FrameworkTestBase
         var service = CommandServiceFactory.Make(hcd);
         var blocked = service.SubmitAsync(Command("blocking"));
         await Control.HandlerEntered.Task;
-        var lifecycle = CreateProbe<LifecycleStateChanged>();
+        var lifecycle = CreateTestProbe();
         hcd.Tell(new SupervisorMessage.SubscribeLifecycleState(lifecycle.Ref));
         hcd.Tell(new SupervisorMessage.GoOffline());
-        Assert.Equal(SupervisorLifecycleState.Running, (await lifecycle.ExpectMessageAsync()).State);
+        Assert.Equal(SupervisorLifecycleState.Running, (await lifecycle.ExpectMsgAsync<LifecycleStateChanged>()).State);
         Assert.Equal(SupervisorLifecycleState.Running, await StateOfAsync(hcd));
         Assert.Empty(Control.Events);
         Control.HandlerGate.SetResult();
-        Assert.Equal(SupervisorLifecycleState.RunningOffline, (await lifecycle.ExpectMessageAsync()).State);
+        Assert.Equal(SupervisorLifecycleState.RunningOffline, (await lifecycle.ExpectMsgAsync<LifecycleStateChanged>()).State);
         Assert.Equal(["offline"], Control.Events);
         await blocked;
     }
@@ -115,7 +117,43 @@ public sealed class ConcurrencyModelTests : FrameworkTestBase
         Assert.Equal(CommandIssueKind.WrongInternalStateIssue, Assert.IsType<Invalid>(await submit).Issue.Kind);
         Assert.IsType<Invalid>(await oneway);
         Assert.IsType<Invalid>(await validate);
-        await CreateProbe<object>().ExpectTerminatedAsync(hcd);
+        await ExpectStoppedAsync(hcd);
         Assert.Equal(0, Control.Oneways);
+    }
+
+    [Fact]
+    public async Task Submit_BeyondMaxQueuedCommands_AnsweredBusyAtOnceAndTheQueuedOnesStillRun()
+    {
+        var hcd = await StartRunningHcdAsync(ComponentOptions.Default with { MaxQueuedCommands = 2 });
+        var service = CommandServiceFactory.Make(hcd);
+        var blocked = service.SubmitAsync(Command("blocking"));
+        await Control.HandlerEntered.Task;
+        var queued = new[] { service.SubmitAsync(Command("complete")), service.SubmitAsync(Command("complete")) };
+
+        var busy = Assert.IsType<Invalid>(await service.SubmitAsync(Command("complete")));
+        Assert.Equal(CommandIssueKind.HCDBusyIssue, busy.Issue.Kind);
+        Assert.Contains("busy", busy.Issue.Reason);
+        Assert.IsType<Invalid>(await service.QueryAsync(busy.RunId));
+        Assert.Equal(SupervisorLifecycleState.Running, await StateOfAsync(hcd));
+
+        Control.HandlerGate.SetResult();
+        Assert.IsType<Completed>(await blocked);
+        Assert.All(await Task.WhenAll(queued), response => Assert.IsType<Completed>(response));
+        Assert.IsType<Completed>(await service.SubmitAsync(Command("complete")));
+    }
+
+    [Fact]
+    public async Task HandlerFailures_OfOneComponent_NeighbourInTheSameSystemUnaffected()
+    {
+        var hcd = await StartRunningHcdAsync();
+        var neighbourControl = new TestHcdControl();
+        var neighbour = Component.Spawn(Sys, new ComponentInfo(Prefix.Parse("WFOS.neighbour.hcd"), ComponentType.HCD), context => new TestHcd(context, neighbourControl));
+        var service = CommandServiceFactory.Make(hcd);
+        Assert.IsType<Error>(await service.SubmitAsync(Command("throw")));
+        Assert.IsType<Error>(await service.SubmitAsync(Command("null")));
+        await service.OnewayAsync(Command("throw"));
+        Assert.IsType<Completed>(await CommandServiceFactory.Make(neighbour).SubmitAsync(Command("complete")));
+        Assert.Equal(SupervisorLifecycleState.Running, await StateOfAsync(neighbour));
+        Assert.Equal(SupervisorLifecycleState.Running, await StateOfAsync(hcd));
     }
 }

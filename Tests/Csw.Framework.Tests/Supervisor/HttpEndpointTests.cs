@@ -1,3 +1,5 @@
+using Csw.Tests.Shared;
+using Akka.Actor;
 using System.Net;
 using Csw.Command;
 using Csw.Framework.Tests.Support;
@@ -35,11 +37,11 @@ public sealed class HttpEndpointTests : FrameworkTestBase
         var locations = Control.Context!.LocationService;
         var http = (await locations.ResolveAsync(Connection.Http(Hcd), TestTime.DefaultTimeout))!;
         hcd.Tell(new SupervisorMessage.Shutdown());
-        await TestWaits.AwaitAssertAsync(async () => Assert.Null(await locations.FindAsync(Connection.Http(Hcd))));
+        await AwaitAssertAsync(async () => Assert.Null(await locations.FindAsync(Connection.Http(Hcd))));
 
         var remote = CommandServiceFactory.Make(http);
         await using var owned = (IAsyncDisposable)remote;
-        await TestWaits.AwaitAssertAsync(async () =>
+        await AwaitAssertAsync(async () =>
         {
             var error = await Assert.ThrowsAsync<CommandServiceException>(() => remote.SubmitAsync(Command("complete")));
             Assert.Equal("Unavailable", error.ErrorName);
@@ -83,7 +85,7 @@ public sealed class HttpEndpointTests : FrameworkTestBase
 
     private async Task<CswContext> StartAssemblyContextAsync(ILocationService locations, TestHcdControl control)
     {
-        var assembly = Component.Spawn(System, new ComponentInfo(Prefix.Parse("WFOS.other.assembly"), ComponentType.Assembly), ctx => new TestHcd(ctx, control), new ComponentOptions { LocationService = locations });
+        var assembly = Component.Spawn(Sys, new ComponentInfo(Prefix.Parse("WFOS.other.assembly"), ComponentType.Assembly), ctx => new TestHcd(ctx, control), new ComponentOptions { LocationService = locations });
         await WaitForStateAsync(assembly, SupervisorLifecycleState.Running);
         return control.Context!;
     }

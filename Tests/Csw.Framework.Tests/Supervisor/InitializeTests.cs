@@ -23,9 +23,17 @@ public sealed class InitializeTests : FrameworkTestBase
     {
         Control.InitializeFailures = int.MaxValue;
         var hcd = StartHcd();
-        var watcher = CreateProbe<object>();
-        await watcher.ExpectTerminatedAsync(hcd);
+        await ExpectStoppedAsync(hcd);
         Assert.Equal(4, Control.InitializeAttempts);
+    }
+
+    [Fact]
+    public async Task Initialize_ReturnsNull_CountsAsFailureNamingTheHandler()
+    {
+        Control.InitializeReturnsNull = true;
+        var hcd = StartHcd(options: ComponentOptions.Default with { MaxInitializeRestarts = 0 });
+        await ExpectStoppedAsync(hcd);
+        Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Error && e.Exception?.Message.Contains("InitializeAsync returned null") == true);
     }
 
     [Fact]
@@ -33,7 +41,7 @@ public sealed class InitializeTests : FrameworkTestBase
     {
         Control.InitializeFailures = int.MaxValue;
         var hcd = StartHcd(options: ComponentOptions.Default with { MaxInitializeRestarts = 1 });
-        await CreateProbe<object>().ExpectTerminatedAsync(hcd);
+        await ExpectStoppedAsync(hcd);
         Assert.Equal(2, Control.InitializeAttempts);
     }
 
@@ -43,7 +51,7 @@ public sealed class InitializeTests : FrameworkTestBase
         Control.InitializeHangs = true;
         var info = new ComponentInfo(TestHcd.Prefix, ComponentType.HCD) { InitializeTimeout = TimeSpan.FromMilliseconds(50) };
         var hcd = StartHcd(info, ComponentOptions.Default with { MaxInitializeRestarts = 1 });
-        await CreateProbe<object>().ExpectTerminatedAsync(hcd);
+        await ExpectStoppedAsync(hcd);
         Assert.Equal(2, Control.InitializeAttempts);
         Assert.Contains(Logs.Entries, e => e.Exception is TimeoutException timeout && timeout.Message.Contains("did not finish initializing"));
     }
@@ -66,8 +74,8 @@ public sealed class InitializeTests : FrameworkTestBase
         Control.InitializeHangs = true;
         var info = new ComponentInfo(TestHcd.Prefix, ComponentType.HCD) { InitializeTimeout = TimeSpan.FromMilliseconds(50) };
         var hcd = StartHcd(info, ComponentOptions.Default with { MaxInitializeRestarts = 0 });
-        await CreateProbe<object>().ExpectTerminatedAsync(hcd);
-        await TestWaits.AwaitAssertAsync(() => Assert.Equal(1, Control.InitializeCancellations));
+        await ExpectStoppedAsync(hcd);
+        await AwaitAssertAsync(() => Assert.Equal(1, Control.InitializeCancellations));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Csw.Framework.Tests.Support;
 using Csw.Params;
 
@@ -8,13 +9,13 @@ public sealed class LifecycleTests : FrameworkTestBase
     [Fact]
     public async Task Spawn_InitializeSucceeds_GoesFromIdleToRunning()
     {
-        var lifecycle = CreateProbe<LifecycleStateChanged>();
+        var lifecycle = CreateTestProbe();
         var hcd = StartHcd();
         hcd.Tell(new SupervisorMessage.SubscribeLifecycleState(lifecycle.Ref));
-        var first = await lifecycle.ExpectMessageAsync();
+        var first = await lifecycle.ExpectMsgAsync<LifecycleStateChanged>();
         if (first.State == SupervisorLifecycleState.Idle)
         {
-            Assert.Equal(SupervisorLifecycleState.Running, (await lifecycle.ExpectMessageAsync()).State);
+            Assert.Equal(SupervisorLifecycleState.Running, (await lifecycle.ExpectMsgAsync<LifecycleStateChanged>()).State);
         }
         else
         {
@@ -27,16 +28,16 @@ public sealed class LifecycleTests : FrameworkTestBase
     public async Task SubscribeLifecycleState_ThenChanges_CurrentStateFirstThenEachChange()
     {
         var hcd = await StartRunningHcdAsync();
-        var lifecycle = CreateProbe<LifecycleStateChanged>();
+        var lifecycle = CreateTestProbe();
         hcd.Tell(new SupervisorMessage.SubscribeLifecycleState(lifecycle.Ref));
-        Assert.Equal(SupervisorLifecycleState.Running, (await lifecycle.ExpectMessageAsync()).State);
+        Assert.Equal(SupervisorLifecycleState.Running, (await lifecycle.ExpectMsgAsync<LifecycleStateChanged>()).State);
         hcd.Tell(new SupervisorMessage.GoOffline());
-        Assert.Equal(new LifecycleStateChanged(hcd, SupervisorLifecycleState.RunningOffline), await lifecycle.ExpectMessageAsync());
+        Assert.Equal(new LifecycleStateChanged(hcd, SupervisorLifecycleState.RunningOffline), await lifecycle.ExpectMsgAsync<LifecycleStateChanged>());
         hcd.Tell(new SupervisorMessage.UnsubscribeLifecycleState(lifecycle.Ref));
         Assert.Equal(SupervisorLifecycleState.RunningOffline, await StateOfAsync(hcd));
         hcd.Tell(new SupervisorMessage.GoOnline());
         Assert.Equal(SupervisorLifecycleState.Running, await StateOfAsyncEventually(hcd, SupervisorLifecycleState.Running));
-        await lifecycle.ExpectNoMessageAsync(TimeSpan.FromMilliseconds(100));
+        await lifecycle.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
     }
 
     [Fact]
@@ -63,12 +64,12 @@ public sealed class LifecycleTests : FrameworkTestBase
     public async Task Restart_ShutsDownAndInitializesAFreshInstance()
     {
         var hcd = await StartRunningHcdAsync();
-        var lifecycle = CreateProbe<LifecycleStateChanged>();
+        var lifecycle = CreateTestProbe();
         hcd.Tell(new SupervisorMessage.SubscribeLifecycleState(lifecycle.Ref));
-        await lifecycle.ExpectMessageAsync();
+        await lifecycle.ExpectMsgAsync<LifecycleStateChanged>();
         hcd.Tell(new SupervisorMessage.Restart());
-        Assert.Equal(SupervisorLifecycleState.Restart, (await lifecycle.ExpectMessageAsync()).State);
-        await lifecycle.FishForMessageAsync(change => change.State == SupervisorLifecycleState.Running);
+        Assert.Equal(SupervisorLifecycleState.Restart, (await lifecycle.ExpectMsgAsync<LifecycleStateChanged>()).State);
+        await lifecycle.FishForMessageAsync<LifecycleStateChanged>(change => change.State == SupervisorLifecycleState.Running);
         Assert.Equal(2, Control.Instances);
         Assert.Equal(["shutdown"], Control.Events);
     }
@@ -77,7 +78,7 @@ public sealed class LifecycleTests : FrameworkTestBase
     public async Task Shutdown_CallsOnShutdownAndStopsTheComponent()
     {
         var hcd = await StartRunningHcdAsync();
-        var watcher = CreateProbe<object>();
+        var watcher = CreateTestProbe();
         watcher.Watch(hcd);
         hcd.Tell(new SupervisorMessage.Shutdown());
         await watcher.ExpectTerminatedAsync(hcd);
@@ -88,11 +89,11 @@ public sealed class LifecycleTests : FrameworkTestBase
     public async Task Shutdown_LifecycleSubscribers_ToldShutdownBeforeItStops()
     {
         var hcd = await StartRunningHcdAsync();
-        var lifecycle = CreateProbe<LifecycleStateChanged>();
+        var lifecycle = CreateTestProbe();
         hcd.Tell(new SupervisorMessage.SubscribeLifecycleState(lifecycle.Ref));
-        Assert.Equal(SupervisorLifecycleState.Running, (await lifecycle.ExpectMessageAsync()).State);
+        Assert.Equal(SupervisorLifecycleState.Running, (await lifecycle.ExpectMsgAsync<LifecycleStateChanged>()).State);
         hcd.Tell(new SupervisorMessage.Shutdown());
-        Assert.Equal(new LifecycleStateChanged(hcd, SupervisorLifecycleState.Shutdown), await lifecycle.ExpectMessageAsync());
+        Assert.Equal(new LifecycleStateChanged(hcd, SupervisorLifecycleState.Shutdown), await lifecycle.ExpectMsgAsync<LifecycleStateChanged>());
     }
 
     [Fact]
@@ -101,11 +102,11 @@ public sealed class LifecycleTests : FrameworkTestBase
         Control.InitializeGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Control.InitializeFailures = int.MaxValue;
         var hcd = StartHcd(options: ComponentOptions.Default with { MaxInitializeRestarts = 0 });
-        var lifecycle = CreateProbe<LifecycleStateChanged>();
+        var lifecycle = CreateTestProbe();
         hcd.Tell(new SupervisorMessage.SubscribeLifecycleState(lifecycle.Ref));
-        Assert.Equal(SupervisorLifecycleState.Idle, (await lifecycle.ExpectMessageAsync()).State);
+        Assert.Equal(SupervisorLifecycleState.Idle, (await lifecycle.ExpectMsgAsync<LifecycleStateChanged>()).State);
         Control.InitializeGate.SetResult();
-        Assert.Equal(SupervisorLifecycleState.Shutdown, (await lifecycle.ExpectMessageAsync()).State);
+        Assert.Equal(SupervisorLifecycleState.Shutdown, (await lifecycle.ExpectMsgAsync<LifecycleStateChanged>()).State);
     }
 
     [Fact]
@@ -125,12 +126,12 @@ public sealed class LifecycleTests : FrameworkTestBase
     {
         Control.InitializeGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var hcd = StartHcd();
-        var lifecycle = CreateProbe<LifecycleStateChanged>();
+        var lifecycle = CreateTestProbe();
         hcd.Tell(new SupervisorMessage.SubscribeLifecycleState(lifecycle.Ref));
-        Assert.Equal(new LifecycleStateChanged(hcd, SupervisorLifecycleState.Idle), await lifecycle.ExpectMessageAsync());
+        Assert.Equal(new LifecycleStateChanged(hcd, SupervisorLifecycleState.Idle), await lifecycle.ExpectMsgAsync<LifecycleStateChanged>());
         Assert.Equal(SupervisorLifecycleState.Idle, await StateOfAsync(hcd));
         Control.InitializeGate.SetResult();
-        Assert.Equal(new LifecycleStateChanged(hcd, SupervisorLifecycleState.Running), await lifecycle.ExpectMessageAsync());
+        Assert.Equal(new LifecycleStateChanged(hcd, SupervisorLifecycleState.Running), await lifecycle.ExpectMsgAsync<LifecycleStateChanged>());
     }
 
     [Fact]
@@ -164,14 +165,14 @@ public sealed class LifecycleTests : FrameworkTestBase
         var hcd = await StartRunningHcdAsync();
         var blocked = Csw.Command.CommandServiceFactory.Make(hcd).SubmitAsync(Command("blocking"));
         await Control.HandlerEntered.Task;
-        var lifecycle = CreateProbe<LifecycleStateChanged>();
+        var lifecycle = CreateTestProbe();
         hcd.Tell(new SupervisorMessage.SubscribeLifecycleState(lifecycle.Ref));
         hcd.Tell(new SupervisorMessage.GoOffline());
         hcd.Tell(new SupervisorMessage.GoOnline());
         Assert.Equal(SupervisorLifecycleState.Running, await StateOfAsync(hcd));
         Control.HandlerGate.SetResult();
         await blocked;
-        var changes = await lifecycle.ReceiveMessagesAsync(3);
+        var changes = await lifecycle.ReceiveNAsync(3).Cast<LifecycleStateChanged>().ToListAsync();
         Assert.Equal([SupervisorLifecycleState.Running, SupervisorLifecycleState.RunningOffline, SupervisorLifecycleState.Running], changes.Select(c => c.State));
         Assert.Equal(["offline", "online"], Control.Events);
     }
@@ -199,7 +200,7 @@ public sealed class LifecycleTests : FrameworkTestBase
         var hcd = await StartRunningHcdAsync();
         hcd.Tell(new SupervisorMessage.DiagnosticMode(UtcTime.Now(), "engineering"));
         hcd.Tell(new SupervisorMessage.OperationsMode());
-        await Csw.TestKit.TestWaits.AwaitAssertAsync(() => Assert.Equal(["diagnostic:engineering", "operations"], Control.Events));
+        await AwaitAssertAsync(() => Assert.Equal(["diagnostic:engineering", "operations"], Control.Events));
         Assert.Equal(SupervisorLifecycleState.Running, await StateOfAsync(hcd));
     }
 
@@ -209,10 +210,10 @@ public sealed class LifecycleTests : FrameworkTestBase
         var hcd = await StartRunningHcdAsync();
         var service = Csw.Command.CommandServiceFactory.Make(hcd);
         Control.InitializeGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var lifecycle = CreateProbe<LifecycleStateChanged>();
+        var lifecycle = CreateTestProbe();
         hcd.Tell(new SupervisorMessage.SubscribeLifecycleState(lifecycle.Ref));
         hcd.Tell(new SupervisorMessage.Restart());
-        await lifecycle.FishForMessageAsync(change => change.State == SupervisorLifecycleState.Idle);
+        await lifecycle.FishForMessageAsync<LifecycleStateChanged>(change => change.State == SupervisorLifecycleState.Idle);
         var response = service.SubmitAsync(Command("complete"));
         Assert.Equal(SupervisorLifecycleState.Idle, await StateOfAsync(hcd));
         Assert.False(response.IsCompleted);
@@ -227,7 +228,7 @@ public sealed class LifecycleTests : FrameworkTestBase
         Control.Shutdown = ShutdownBehaviour.Throws;
         var hcd = await StartRunningHcdAsync();
         hcd.Tell(new SupervisorMessage.Shutdown());
-        await CreateProbe<object>().ExpectTerminatedAsync(hcd);
+        await ExpectStoppedAsync(hcd);
         Assert.Contains(Logs.Entries, e => e.Exception?.Message == "shutdown failed on purpose");
     }
 
@@ -237,16 +238,16 @@ public sealed class LifecycleTests : FrameworkTestBase
         Control.Shutdown = ShutdownBehaviour.Hangs;
         var hcd = await StartRunningHcdAsync(ComponentOptions.Default with { ShutdownTimeout = TimeSpan.FromMilliseconds(50) });
         hcd.Tell(new SupervisorMessage.Shutdown());
-        await CreateProbe<object>().ExpectTerminatedAsync(hcd);
+        await ExpectStoppedAsync(hcd);
         Assert.Contains(Logs.Entries, e => e.Exception is TimeoutException);
     }
 
     private static bool IsOnline(ISubmitResponse response) => Assert.IsType<Completed>(response).Result.Get(TestHcd.Online).Head;
 
-    private static async Task<SupervisorLifecycleState> StateOfAsyncEventually(Csw.Actors.ActorRef<Csw.Command.ComponentMessage> hcd, SupervisorLifecycleState wanted)
+    private async Task<SupervisorLifecycleState> StateOfAsyncEventually(IActorRef hcd, SupervisorLifecycleState wanted)
     {
         SupervisorLifecycleState state = default;
-        await Csw.TestKit.TestWaits.AwaitAssertAsync(async () => Assert.Equal(wanted, state = await StateOfAsync(hcd)));
+        await AwaitAssertAsync(async () => Assert.Equal(wanted, state = await StateOfAsync(hcd)));
         return state;
     }
 }

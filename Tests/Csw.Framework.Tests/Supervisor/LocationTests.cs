@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Csw.Command;
 using Csw.Framework.Tests.Support;
 using Csw.Location;
@@ -18,8 +19,9 @@ public sealed class LocationTests : FrameworkTestBase
         var service = await context.CommandServiceForAsync(new ComponentId(TestHcd.Prefix, ComponentType.HCD));
         Assert.IsType<Completed>(await service.SubmitAsync(Command("complete")));
         var location = await context.LocationService.FindAsync(Connection.Pekko(new ComponentId(TestHcd.Prefix, ComponentType.HCD)));
-        Assert.True(LocalActorUri.TryResolve<ComponentMessage>(location!.Uri, out var registered));
-        Assert.Same(hcd, registered);
+        Assert.StartsWith($"akka://{Sys.Name}/user/{TestHcd.Prefix}#", location!.Uri.OriginalString);
+        Assert.True(ActorUri.TryResolve(location.Uri, Sys, out var registered));
+        Assert.Equal(hcd, registered);
     }
 
     [Fact]
@@ -28,10 +30,10 @@ public sealed class LocationTests : FrameworkTestBase
         var info = new ComponentInfo(TestHcd.Prefix, ComponentType.Assembly) { Connections = [new ComponentId(Other, ComponentType.HCD)] };
         var assembly = StartHcd(info);
         await WaitForStateAsync(assembly, SupervisorLifecycleState.Running);
-        var other = Component.Spawn(System, new ComponentInfo(Other, ComponentType.HCD), context => new TestHcd(context, new TestHcdControl()));
-        await TestWaits.AwaitAssertAsync(() => Assert.Contains($"LocationUpdated:{Other}", Control.Events));
+        var other = Component.Spawn(Sys, new ComponentInfo(Other, ComponentType.HCD), context => new TestHcd(context, new TestHcdControl()));
+        await AwaitAssertAsync(() => Assert.Contains($"LocationUpdated:{Other}", Control.Events));
         other.Tell(new SupervisorMessage.Shutdown());
-        await TestWaits.AwaitAssertAsync(() => Assert.Contains($"LocationRemoved:{Other}", Control.Events));
+        await AwaitAssertAsync(() => Assert.Contains($"LocationRemoved:{Other}", Control.Events));
     }
 
     [Fact]

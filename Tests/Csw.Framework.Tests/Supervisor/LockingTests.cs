@@ -1,4 +1,6 @@
-using Csw.Actors;
+using Csw.Tests.Shared;
+using Akka.TestKit;
+using Akka.Actor;
 using Csw.Command;
 using Csw.Framework.Tests.Support;
 using Csw.Params;
@@ -13,18 +15,18 @@ public sealed class LockingTests : FrameworkTestBase
     private static readonly Prefix Admin = Prefix.Parse("CSW.admin");
     private static readonly TimeSpan LongLease = TimeSpan.FromMinutes(1);
 
-    private static Task<LockingResponse> LockAsync(ActorRef<ComponentMessage> hcd, Prefix source, TimeSpan lease, TestProbe<LockingResponse>? probe = null) =>
+    private static Task<LockingResponse> LockAsync(IActorRef hcd, Prefix source, TimeSpan lease, TestProbe? probe = null) =>
         probe is null
-            ? hcd.AskAsync<LockingResponse>(r => new SupervisorMessage.Lock(source, lease, r))
+            ? hcd.Ask<LockingResponse>(r => new SupervisorMessage.Lock(source, lease, r), TestTime.DefaultTimeout, default)
             : Tell(hcd, new SupervisorMessage.Lock(source, lease, probe.Ref), probe);
 
-    private static Task<LockingResponse> UnlockAsync(ActorRef<ComponentMessage> hcd, Prefix source) =>
-        hcd.AskAsync<LockingResponse>(r => new SupervisorMessage.Unlock(source, r));
+    private static Task<LockingResponse> UnlockAsync(IActorRef hcd, Prefix source) =>
+        hcd.Ask<LockingResponse>(r => new SupervisorMessage.Unlock(source, r), TestTime.DefaultTimeout, default);
 
-    private static async Task<LockingResponse> Tell(ActorRef<ComponentMessage> hcd, ComponentMessage message, TestProbe<LockingResponse> probe)
+    private static async Task<LockingResponse> Tell(IActorRef hcd, ComponentMessage message, TestProbe probe)
     {
         hcd.Tell(message);
-        return await probe.ExpectMessageAsync();
+        return await probe.ExpectMsgAsync<LockingResponse>();
     }
 
     [Fact]
@@ -102,10 +104,10 @@ public sealed class LockingTests : FrameworkTestBase
     public async Task Lock_ShortLease_ExpiringShortlyThenExpired()
     {
         var hcd = await StartRunningHcdAsync();
-        var owner = CreateProbe<LockingResponse>();
+        var owner = CreateTestProbe();
         Assert.IsType<LockingResponse.LockAcquired>(await LockAsync(hcd, Owner, TimeSpan.FromMilliseconds(300), owner));
-        await owner.ExpectMessageAsync<LockingResponse.LockExpiringShortly>();
-        await owner.ExpectMessageAsync<LockingResponse.LockExpired>();
+        await owner.ExpectMsgAsync<LockingResponse.LockExpiringShortly>();
+        await owner.ExpectMsgAsync<LockingResponse.LockExpired>();
         Assert.IsType<Completed>(await CommandServiceFactory.Make(hcd).SubmitAsync(Command("complete", Other)));
     }
 
@@ -113,11 +115,11 @@ public sealed class LockingTests : FrameworkTestBase
     public async Task Lock_AgainByOwner_ExtendsTheLease()
     {
         var hcd = await StartRunningHcdAsync();
-        var owner = CreateProbe<LockingResponse>();
+        var owner = CreateTestProbe();
         await LockAsync(hcd, Owner, TimeSpan.FromMilliseconds(300), owner);
         Assert.IsType<LockingResponse.LockAcquired>(await LockAsync(hcd, Owner, LongLease, owner));
         // The first lease's notices were cancelled with it: nothing expires now.
-        await owner.ExpectNoMessageAsync(TimeSpan.FromMilliseconds(500));
+        await owner.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(500));
         Assert.IsType<Locked>(await CommandServiceFactory.Make(hcd).SubmitAsync(Command("complete", Other)));
     }
 
@@ -133,9 +135,9 @@ public sealed class LockingTests : FrameworkTestBase
     public async Task Lock_AfterExpiry_AnotherPrefixMayLock()
     {
         var hcd = await StartRunningHcdAsync();
-        var owner = CreateProbe<LockingResponse>();
+        var owner = CreateTestProbe();
         await LockAsync(hcd, Owner, TimeSpan.FromMilliseconds(100), owner);
-        await owner.FishForMessageAsync(response => response is LockingResponse.LockExpired);
+        await owner.FishForMessageAsync<LockingResponse>(response => response is LockingResponse.LockExpired);
         Assert.IsType<LockingResponse.LockAcquired>(await LockAsync(hcd, Other, LongLease));
         Assert.IsType<Locked>(await CommandServiceFactory.Make(hcd).SubmitAsync(Command("complete", Owner)));
     }
@@ -144,10 +146,10 @@ public sealed class LockingTests : FrameworkTestBase
     public async Task Unlock_BeforeTheLeaseEnds_NoLeaseNotices()
     {
         var hcd = await StartRunningHcdAsync();
-        var owner = CreateProbe<LockingResponse>();
+        var owner = CreateTestProbe();
         await LockAsync(hcd, Owner, TimeSpan.FromMilliseconds(200), owner);
         Assert.IsType<LockingResponse.LockReleased>(await UnlockAsync(hcd, Owner));
-        await owner.ExpectNoMessageAsync(TimeSpan.FromMilliseconds(400));
+        await owner.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(400));
     }
 
     [Fact]

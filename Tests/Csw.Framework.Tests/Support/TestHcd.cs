@@ -6,8 +6,8 @@ namespace Csw.Framework.Tests.Support;
 /// <summary>
 /// A test HCD whose behaviour the test steers through <see cref="TestHcdControl"/>. Commands:
 /// <c>complete</c> (completes at once), <c>invalid</c> (fails validation), <c>validate-throws</c>
-/// (ValidateCommandAsync throws), <c>throw</c> (OnSubmit
-/// throws), <c>long</c> (Started, completed when the test opens <see cref="TestHcdControl.LongCommandGate"/>),
+/// (ValidateCommandAsync throws), <c>validate-null</c> (ValidateCommandAsync returns null), <c>throw</c> (OnSubmit
+/// throws), <c>null</c> (OnSubmit returns null), <c>long</c> (Started, completed when the test opens <see cref="TestHcdControl.LongCommandGate"/>),
 /// <c>blocking</c> (OnSubmit itself awaits <see cref="TestHcdControl.HandlerGate"/>), <c>publish</c>
 /// (publishes a CurrentState named <c>state</c>), <c>online?</c> (completes with
 /// <see cref="ComponentHandlers.IsOnline"/> in its result), <c>timer</c> (starts a periodic component timer counting <see cref="TestHcdControl.TimerTicks"/>).
@@ -28,7 +28,10 @@ internal sealed class TestHcd : ComponentHandlers
         control.Context = context;
     }
 
-    public override async Task InitializeAsync(CancellationToken cancellationToken)
+    public override Task InitializeAsync(CancellationToken cancellationToken) =>
+        _control.InitializeReturnsNull ? null! : InitializeCoreAsync(cancellationToken);
+
+    private async Task InitializeCoreAsync(CancellationToken cancellationToken)
     {
         var attempt = Interlocked.Increment(ref _control.InitializeAttempts);
         if (_control.InitializeGate is { } gate)
@@ -57,6 +60,7 @@ internal sealed class TestHcd : ComponentHandlers
     {
         "invalid" => ValueTask.FromResult<IValidateResponse>(new Invalid(runId, new CommandIssue(CommandIssueKind.UnsupportedCommandIssue, "invalid on purpose"))),
         "validate-throws" => throw new InvalidOperationException("validation failed on purpose"),
+        "validate-null" => ValueTask.FromResult<IValidateResponse>(null!),
         _ => ValueTask.FromResult<IValidateResponse>(new Accepted(runId)),
     };
 
@@ -66,6 +70,8 @@ internal sealed class TestHcd : ComponentHandlers
         {
             case "throw":
                 throw new InvalidOperationException("submit failed on purpose");
+            case "null":
+                return null!;
             case "long":
                 _ = _control.LongCommandGate.Task.ContinueWith(_ => Context.CommandResponseManager.UpdateCommand(new Completed(runId)), TaskScheduler.Default);
                 return new Started(runId);

@@ -8,6 +8,9 @@ internal sealed class TestHcdControl
     /// <summary>How many initialize attempts fail before one succeeds.</summary>
     public int InitializeFailures;
 
+    /// <summary>Whether InitializeAsync returns null instead of a task.</summary>
+    public bool InitializeReturnsNull;
+
     /// <summary>Whether InitializeAsync never finishes (until cancelled).</summary>
     public bool InitializeHangs;
 

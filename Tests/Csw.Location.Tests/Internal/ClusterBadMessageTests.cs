@@ -3,7 +3,7 @@ using Akka.Actor;
 using Akka.Configuration;
 using Csw.Location.Internal.Cluster;
 using Csw.Location.Tests.Support;
-using Csw.TestKit;
+using Csw.Tests.Shared;
 
 namespace Csw.Location.Tests.Internal;
 

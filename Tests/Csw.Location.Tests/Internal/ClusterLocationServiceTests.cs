@@ -1,5 +1,5 @@
 using Csw.Location.Tests.Support;
-using Csw.TestKit;
+using Csw.Tests.Shared;
 
 namespace Csw.Location.Tests.Internal;
 

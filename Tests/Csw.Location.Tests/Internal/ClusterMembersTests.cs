@@ -1,7 +1,7 @@
 using Akka.Cluster;
 using Csw.Location.Tests.Support;
 using Csw.Params;
-using Csw.TestKit;
+using Csw.Tests.Shared;
 
 namespace Csw.Location.Tests.Internal;
 

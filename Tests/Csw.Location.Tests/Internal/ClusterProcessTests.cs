@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Csw.Location.Tests.Support;
 using Csw.Params;
-using Csw.TestKit;
 using Csw.Tests.Shared;
 
 namespace Csw.Location.Tests.Internal;

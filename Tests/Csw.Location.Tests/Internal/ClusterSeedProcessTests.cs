@@ -1,5 +1,5 @@
 using Csw.Location.Tests.Support;
-using Csw.TestKit;
+using Csw.Tests.Shared;
 using static Csw.Location.Tests.Internal.ClusterProcessTests;
 
 namespace Csw.Location.Tests.Internal;

@@ -1,6 +1,5 @@
 using Csw.Location.Internal;
 using Csw.Params;
-using Csw.TestKit;
 using Csw.Tests.Shared;
 using Microsoft.Extensions.Logging;
 

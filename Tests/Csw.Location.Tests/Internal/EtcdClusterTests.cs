@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Csw.Location.Tests.Support;
 using Csw.Params;
-using Csw.TestKit;
+using Csw.Tests.Shared;
 using static Csw.Location.Tests.Support.EtcdServices;
 
 namespace Csw.Location.Tests.Internal;

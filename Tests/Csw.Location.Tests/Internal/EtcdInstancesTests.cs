@@ -1,9 +1,9 @@
+using Csw.Tests.Shared;
 using System.Diagnostics;
 using System.Globalization;
 using Csw.Location.Internal.Etcd;
 using Csw.Location.Tests.Support;
 using Csw.Params;
-using Csw.TestKit;
 using static Csw.Location.Tests.Support.EtcdServices;
 
 namespace Csw.Location.Tests.Internal;

@@ -1,8 +1,8 @@
+using Csw.Tests.Shared;
 using System.Collections.Concurrent;
 using Csw.Location.Internal.Etcd;
 using Csw.Location.Tests.Support;
 using Csw.Params;
-using Csw.TestKit;
 using static Csw.Location.Tests.Support.EtcdServices;
 
 namespace Csw.Location.Tests.Internal;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Csw.Location.Tests.Support;
 using Csw.Params;
-using Csw.TestKit;
 using Csw.Tests.Shared;
 using Microsoft.Extensions.Logging;
 

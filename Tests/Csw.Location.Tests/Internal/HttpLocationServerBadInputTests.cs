@@ -1,7 +1,7 @@
+using Csw.Tests.Shared;
 using System.Net.WebSockets;
 using System.Text;
 using Csw.Location.Tests.Support;
-using Csw.TestKit;
 
 namespace Csw.Location.Tests.Internal;
 

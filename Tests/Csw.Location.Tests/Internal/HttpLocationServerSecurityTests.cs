@@ -1,10 +1,10 @@
+using Csw.Tests.Shared;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using Csw.Location.Tests.Support;
 using Csw.Params;
-using Csw.TestKit;
 
 namespace Csw.Location.Tests.Internal;
 

@@ -1,4 +1,4 @@
-using Csw.TestKit;
+using Csw.Tests.Shared;
 
 namespace Csw.Location.Tests.Support;
 

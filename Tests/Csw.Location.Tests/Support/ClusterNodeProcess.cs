@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using Csw.TestKit;
+using Csw.Tests.Shared;
 
 namespace Csw.Location.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Akka.Actor;
 using Akka.Cluster;
-using Csw.TestKit;
+using Csw.Tests.Shared;
 
 namespace Csw.Location.Tests.Support;
 

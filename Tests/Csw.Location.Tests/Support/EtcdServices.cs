@@ -1,6 +1,6 @@
+using Csw.Tests.Shared;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Csw.TestKit;
 
 namespace Csw.Location.Tests.Support;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Akka.Actor;
-using Csw.TestKit;
 using Csw.Tests.Shared;
 
 namespace Csw.Location.Tests.Support;

@@ -1,10 +1,10 @@
+using Csw.Tests.Shared;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Csw.Location.Internal;
-using Csw.TestKit;
 
 namespace Csw.Location.Tests.Support;
 

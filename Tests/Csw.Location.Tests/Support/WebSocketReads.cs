@@ -1,6 +1,6 @@
+using Csw.Tests.Shared;
 using System.Net.WebSockets;
 using System.Text;
-using Csw.TestKit;
 
 namespace Csw.Location.Tests.Support;
 

@@ -6,19 +6,19 @@ using Examples.SampleHcd;
 
 namespace Examples.Tests.AsyncCommandPattern;
 
-public sealed class FilterReconcilerTests : ActorTestKit
+public sealed class FilterReconcilerTests : ComponentTestKit
 {
     [Fact]
     public async Task Reconcile_DesiredSlotChanges_ProcessingThenSettledAtDesired()
     {
-        var wheel = CommandServiceFactory.Make(SampleSystem.StartWheel(System, SampleSystem.BluePrefix, TimeSpan.FromMilliseconds(5)));
+        var wheel = CommandServiceFactory.Make(SampleSystem.StartWheel(Sys, SampleSystem.BluePrefix, TimeSpan.FromMilliseconds(5)));
         var store = new CommandResultStore();
         var reconciler = new FilterReconciler(wheel, store);
         var resource = new FilterResource("blue", desiredSlot: 3);
 
         Assert.False(await reconciler.ReconcileAsync(resource));
         Assert.NotNull(resource.Processing);
-        await TestWaits.AwaitAssertAsync(async () => Assert.True(await reconciler.ReconcileAsync(resource)));
+        await AwaitAssertAsync(async () => Assert.True(await reconciler.ReconcileAsync(resource)));
         Assert.Equal(3, resource.ObservedSlot);
         Assert.Null(resource.Processing);
         Assert.Null(resource.LastError);
@@ -27,7 +27,7 @@ public sealed class FilterReconcilerTests : ActorTestKit
     [Fact]
     public async Task Reconcile_MoveRejected_DoneWithError()
     {
-        var wheel = CommandServiceFactory.Make(SampleSystem.StartWheel(System, SampleSystem.BluePrefix, TimeSpan.FromMilliseconds(5)));
+        var wheel = CommandServiceFactory.Make(SampleSystem.StartWheel(Sys, SampleSystem.BluePrefix, TimeSpan.FromMilliseconds(5)));
         var reconciler = new FilterReconciler(wheel, new CommandResultStore());
         var resource = new FilterResource("blue", desiredSlot: 42);
         Assert.False(await reconciler.ReconcileAsync(resource));
@@ -39,13 +39,13 @@ public sealed class FilterReconcilerTests : ActorTestKit
     [Fact]
     public async Task Reconcile_MoveStoppedAfterStarted_DoneWithCancelled()
     {
-        var wheel = CommandServiceFactory.Make(SampleSystem.StartWheel(System, SampleSystem.BluePrefix, TimeSpan.FromSeconds(30)));
+        var wheel = CommandServiceFactory.Make(SampleSystem.StartWheel(Sys, SampleSystem.BluePrefix, TimeSpan.FromSeconds(30)));
         var reconciler = new FilterReconciler(wheel, new CommandResultStore());
         var resource = new FilterResource("blue", desiredSlot: 6);
         Assert.False(await reconciler.ReconcileAsync(resource));
         Assert.False(await reconciler.ReconcileAsync(resource)); // still processing: the pass returns at once
         await wheel.SubmitAsync(new Setup(Prefix.Parse("WFOS.operator"), "stop"));
-        await TestWaits.AwaitAssertAsync(async () => Assert.True(await reconciler.ReconcileAsync(resource)));
+        await AwaitAssertAsync(async () => Assert.True(await reconciler.ReconcileAsync(resource)));
         Assert.Contains("Cancelled", resource.LastError);
         Assert.Null(resource.ObservedSlot);
     }
@@ -53,18 +53,18 @@ public sealed class FilterReconcilerTests : ActorTestKit
     [Fact]
     public async Task Reconcile_ResultForgottenByTheStore_SubmitsAgainAndSettles()
     {
-        var wheel = CommandServiceFactory.Make(SampleSystem.StartWheel(System, SampleSystem.BluePrefix, TimeSpan.FromMilliseconds(5)));
+        var wheel = CommandServiceFactory.Make(SampleSystem.StartWheel(Sys, SampleSystem.BluePrefix, TimeSpan.FromMilliseconds(5)));
         var store = new CommandResultStore(capacity: 1);
         var reconciler = new FilterReconciler(wheel, store);
         var resource = new FilterResource("blue", desiredSlot: 2);
         Assert.False(await reconciler.ReconcileAsync(resource));
         var first = resource.Processing!;
-        await TestWaits.AwaitAssertAsync(() => Assert.NotNull(store.GetCommandResult("blue", first)));
+        await AwaitAssertAsync(() => Assert.NotNull(store.GetCommandResult("blue", first)));
         store.Track("other", wheel, new Completed(new Id("unrelated"))); // pushes the move's result out
 
         Assert.False(await reconciler.ReconcileAsync(resource));
         Assert.NotEqual(first, resource.Processing);
-        await TestWaits.AwaitAssertAsync(async () => Assert.True(await reconciler.ReconcileAsync(resource)));
+        await AwaitAssertAsync(async () => Assert.True(await reconciler.ReconcileAsync(resource)));
         Assert.Equal(2, resource.ObservedSlot);
     }
 }

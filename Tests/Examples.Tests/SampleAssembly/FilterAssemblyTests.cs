@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Csw.Command;
 using Csw.Framework;
 using Csw.Params;
@@ -6,7 +7,7 @@ using Examples.SampleHcd;
 
 namespace Examples.Tests.SampleAssembly;
 
-public sealed class FilterAssemblyTests : ActorTestKit
+public sealed class FilterAssemblyTests : ComponentTestKit
 {
     private static readonly Prefix Client = Prefix.Parse("WFOS.client");
 
@@ -15,7 +16,7 @@ public sealed class FilterAssemblyTests : ActorTestKit
     [Fact]
     public async Task Configure_AllWheelsMove_CompletedAndWheelsAtTarget()
     {
-        var samples = SampleSystem.Start(System, TimeSpan.FromMilliseconds(5));
+        var samples = SampleSystem.Start(Sys, TimeSpan.FromMilliseconds(5));
         var assembly = CommandServiceFactory.Make(samples.Assembly);
         var started = Assert.IsType<Started>(await assembly.SubmitAsync(Configure(3)));
         Assert.IsType<Completed>(await assembly.QueryFinalAsync(started.RunId));
@@ -29,7 +30,7 @@ public sealed class FilterAssemblyTests : ActorTestKit
     [Fact]
     public async Task Configure_WheelsRefuse_ErrorNamingEachWheel()
     {
-        var samples = SampleSystem.Start(System, TimeSpan.FromMilliseconds(5));
+        var samples = SampleSystem.Start(Sys, TimeSpan.FromMilliseconds(5));
         var error = Assert.IsType<Error>(await CommandServiceFactory.Make(samples.Assembly).SubmitAndWaitAsync(Configure(9)));
         Assert.Contains("blue", error.Message);
         Assert.Contains("red", error.Message);
@@ -39,11 +40,11 @@ public sealed class FilterAssemblyTests : ActorTestKit
     [Fact]
     public async Task Configure_OneWheelOffline_ErrorNamingOnlyThatWheel()
     {
-        var samples = SampleSystem.Start(System, TimeSpan.FromMilliseconds(5));
+        var samples = SampleSystem.Start(Sys, TimeSpan.FromMilliseconds(5));
         var red = CommandServiceFactory.Make(samples.RedWheel);
         await red.ValidateAsync(new Setup(Client, "status"));
         samples.RedWheel.Tell(new SupervisorMessage.GoOffline());
-        await TestWaits.AwaitAssertAsync(async () => Assert.IsType<Invalid>(await red.ValidateAsync(new Setup(Client, "move").Add(FilterWheelHcd.Target.Set(1)))));
+        await AwaitAssertAsync(async () => Assert.IsType<Invalid>(await red.ValidateAsync(new Setup(Client, "move").Add(FilterWheelHcd.Target.Set(1)))));
 
         var error = Assert.IsType<Error>(await CommandServiceFactory.Make(samples.Assembly).SubmitAndWaitAsync(Configure(5)));
         Assert.Equal("Wheels failed: red.filter (Invalid: The wheel is offline.)", error.Message);
@@ -54,7 +55,7 @@ public sealed class FilterAssemblyTests : ActorTestKit
     [Fact]
     public async Task Configure_WhileWheelsMove_StartedAndQueryableAtOnce()
     {
-        var samples = SampleSystem.Start(System, TimeSpan.FromSeconds(30));
+        var samples = SampleSystem.Start(Sys, TimeSpan.FromSeconds(30));
         var assembly = CommandServiceFactory.Make(samples.Assembly);
         var started = Assert.IsType<Started>(await assembly.SubmitAsync(Configure(2)));
         Assert.IsType<Started>(await assembly.QueryAsync(started.RunId));
@@ -63,7 +64,7 @@ public sealed class FilterAssemblyTests : ActorTestKit
     [Fact]
     public async Task Submit_OtherCommand_Invalid()
     {
-        var samples = SampleSystem.Start(System, TimeSpan.FromMilliseconds(5));
+        var samples = SampleSystem.Start(Sys, TimeSpan.FromMilliseconds(5));
         Assert.IsType<Invalid>(await CommandServiceFactory.Make(samples.Assembly).SubmitAsync(new Setup(Client, "move")));
     }
 }

@@ -18,9 +18,10 @@ public sealed class FilterWheelComponentTests : ComponentTestKit
         var completed = Assert.IsType<Completed>(await wheel.CommandService.SubmitAndWaitAsync(move));
 
         Assert.Equal(3, completed.Result.Get(FilterWheelHcd.Position).Head);
-        await wheel.CurrentStates.FishForMessageAsync(state => state.Get(FilterWheelHcd.Position).Head == 1);
-        var rest = await wheel.CurrentStates.ReceiveMessagesAsync(2);
-        Assert.Equal([2, 3], rest.Select(state => state.Get(FilterWheelHcd.Position).Head));
-        Assert.False(rest[^1].Get(FilterWheelHcd.Moving).Head);
+        await wheel.ExpectCurrentStateAsync(state => state.Get(FilterWheelHcd.Position).Head == 1);
+        var two = await wheel.CurrentStates.ExpectMsgAsync<CurrentState>();
+        var three = await wheel.CurrentStates.ExpectMsgAsync<CurrentState>();
+        Assert.Equal([2, 3], [two.Get(FilterWheelHcd.Position).Head, three.Get(FilterWheelHcd.Position).Head]);
+        Assert.False(three.Get(FilterWheelHcd.Moving).Head);
     }
 }

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Csw.Command;
 using Csw.Framework;
 using Csw.Params;
@@ -6,12 +7,12 @@ using Examples.SampleHcd;
 
 namespace Examples.Tests.SampleHcd;
 
-public sealed class FilterWheelHcdTests : ActorTestKit
+public sealed class FilterWheelHcdTests : ComponentTestKit
 {
     private static readonly Prefix Client = Prefix.Parse("WFOS.client");
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(5);
 
-    private ICommandService StartWheel() => CommandServiceFactory.Make(SampleSystem.StartWheel(System, SampleSystem.BluePrefix, Step));
+    private ICommandService StartWheel() => CommandServiceFactory.Make(SampleSystem.StartWheel(Sys, SampleSystem.BluePrefix, Step));
 
     private static Setup Move(int target) => new Setup(Client, "move").Add(FilterWheelHcd.Target.Set(target));
 
@@ -73,11 +74,11 @@ public sealed class FilterWheelHcdTests : ActorTestKit
     [Fact]
     public async Task Move_WhenOffline_WrongInternalState()
     {
-        var supervisor = SampleSystem.StartWheel(System, SampleSystem.BluePrefix, Step);
+        var supervisor = SampleSystem.StartWheel(Sys, SampleSystem.BluePrefix, Step);
         var wheel = CommandServiceFactory.Make(supervisor);
         await wheel.ValidateAsync(new Setup(Client, "status"));
         supervisor.Tell(new SupervisorMessage.GoOffline());
-        await TestWaits.AwaitAssertAsync(async () =>
+        await AwaitAssertAsync(async () =>
         {
             var invalid = Assert.IsType<Invalid>(await wheel.ValidateAsync(Move(2)));
             Assert.Equal(CommandIssueKind.WrongInternalStateIssue, invalid.Issue.Kind);
@@ -87,7 +88,7 @@ public sealed class FilterWheelHcdTests : ActorTestKit
     [Fact]
     public async Task Move_WhileMoving_HcdBusy()
     {
-        var wheel = CommandServiceFactory.Make(SampleSystem.StartWheel(System, SampleSystem.BluePrefix, TimeSpan.FromSeconds(30)));
+        var wheel = CommandServiceFactory.Make(SampleSystem.StartWheel(Sys, SampleSystem.BluePrefix, TimeSpan.FromSeconds(30)));
         Assert.IsType<Started>(await wheel.SubmitAsync(Move(5)));
         var invalid = Assert.IsType<Invalid>(await wheel.SubmitAsync(Move(2)));
         Assert.Equal(CommandIssueKind.HCDBusyIssue, invalid.Issue.Kind);
@@ -97,7 +98,7 @@ public sealed class FilterWheelHcdTests : ActorTestKit
     public async Task Stop_WhileMoving_MoveCancelledAndWheelHaltsWhereItIs()
     {
         // Steps long enough that the stop lands before the wheel reaches 7, even on a busy machine.
-        var wheel = CommandServiceFactory.Make(SampleSystem.StartWheel(System, SampleSystem.BluePrefix, TimeSpan.FromMilliseconds(50)));
+        var wheel = CommandServiceFactory.Make(SampleSystem.StartWheel(Sys, SampleSystem.BluePrefix, TimeSpan.FromMilliseconds(50)));
         await using var states = wheel.SubscribeCurrentState([FilterWheelHcd.PositionState]).GetAsyncEnumerator();
         var next = states.MoveNextAsync();
         await wheel.SubmitAsync(new Setup(Client, "status")); // the subscription is in place (see above)
@@ -123,11 +124,11 @@ public sealed class FilterWheelHcdTests : ActorTestKit
     [Fact]
     public async Task StatusAndStop_WhenOffline_StillAnswered()
     {
-        var supervisor = SampleSystem.StartWheel(System, SampleSystem.BluePrefix, Step);
+        var supervisor = SampleSystem.StartWheel(Sys, SampleSystem.BluePrefix, Step);
         var wheel = CommandServiceFactory.Make(supervisor);
         await wheel.ValidateAsync(new Setup(Client, "status"));
         supervisor.Tell(new SupervisorMessage.GoOffline());
-        await TestWaits.AwaitAssertAsync(async () => Assert.IsType<Invalid>(await wheel.ValidateAsync(Move(2))));
+        await AwaitAssertAsync(async () => Assert.IsType<Invalid>(await wheel.ValidateAsync(Move(2))));
         Assert.IsType<Completed>(await wheel.SubmitAsync(new Setup(Client, "stop")));
         Assert.IsType<Completed>(await wheel.SubmitAsync(new Setup(Client, "status")));
     }
@@ -135,7 +136,7 @@ public sealed class FilterWheelHcdTests : ActorTestKit
     [Fact]
     public async Task Constructor_WithoutStepTime_MovesWithTheDefaultStep()
     {
-        var supervisor = Component.Spawn(System, new ComponentInfo(SampleSystem.BluePrefix, ComponentType.HCD), context => new FilterWheelHcd(context));
+        var supervisor = Component.Spawn(Sys, new ComponentInfo(SampleSystem.BluePrefix, ComponentType.HCD), context => new FilterWheelHcd(context));
         var completed = Assert.IsType<Completed>(await CommandServiceFactory.Make(supervisor).SubmitAndWaitAsync(Move(1)));
         Assert.Equal(1, completed.Result.Get(FilterWheelHcd.Position).Head);
     }

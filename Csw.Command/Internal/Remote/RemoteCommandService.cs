@@ -1,0 +1,71 @@
+using System.Runtime.CompilerServices;
+using Akka.Actor;
+using Csw.Params;
+using Microsoft.Extensions.Logging;
+
+namespace Csw.Command.Internal.Remote;
+
+/// <summary>
+/// The command service of a component in another process of the cluster, reached over Akka.Remote
+/// through its supervisor's actor reference (CSW's <c>pekko</c> connection). Messages cross the wire
+/// through <see cref="CswMessageSerializer"/>.
+/// </summary>
+internal sealed class RemoteCommandService(IActorRef component, ActorSystem system, CommandServiceOptions options) : ICommandService
+{
+    public Task<IValidateResponse> ValidateAsync(ControlCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return RemoteAsk.AskAsync<IValidateResponse>(component, replyTo => new ComponentMessage.Validate(command, replyTo), options.Timeout, cancellationToken);
+    }
+
+    public Task<ISubmitResponse> SubmitAsync(ControlCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return RemoteAsk.AskAsync<ISubmitResponse>(component, replyTo => new ComponentMessage.Submit(command, replyTo), options.Timeout, cancellationToken);
+    }
+
+    public Task<ISubmitResponse> SubmitAndWaitAsync(ControlCommand command, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        CommandPatterns.SubmitAndWaitAsync(this, command, timeout, cancellationToken);
+
+    public Task<IReadOnlyList<ISubmitResponse>> SubmitAllAndWaitAsync(IEnumerable<ControlCommand> commands, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        CommandPatterns.SubmitAllAndWaitAsync(this, commands, timeout, cancellationToken);
+
+    public Task<IOnewayResponse> OnewayAsync(ControlCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return RemoteAsk.AskAsync<IOnewayResponse>(component, replyTo => new ComponentMessage.Oneway(command, replyTo), options.Timeout, cancellationToken);
+    }
+
+    public Task<IMatchingResponse> OnewayAndMatchAsync(ControlCommand command, StateMatcher matcher, CancellationToken cancellationToken = default) =>
+        CommandPatterns.OnewayAndMatchAsync(this, SubscribeAsync, command, matcher, cancellationToken);
+
+    public Task<ISubmitResponse> QueryAsync(Id runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        return RemoteAsk.AskAsync<ISubmitResponse>(component, replyTo => new ComponentMessage.Query(runId, replyTo), options.Timeout, cancellationToken);
+    }
+
+    public Task<ISubmitResponse> QueryFinalAsync(Id runId, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        return RemoteAsk.AskAsync<ISubmitResponse>(component, replyTo => new ComponentMessage.QueryFinal(runId, replyTo), timeout ?? options.FinalTimeout, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<CurrentState> SubscribeCurrentState(IEnumerable<StateName>? names = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var subscription = await SubscribeAsync(names?.ToList(), cancellationToken).ConfigureAwait(false);
+        await foreach (var state in subscription.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return state;
+        }
+    }
+
+    public IAsyncDisposable SubscribeCurrentState(Action<CurrentState> onState, IEnumerable<StateName>? names = null)
+    {
+        ArgumentNullException.ThrowIfNull(onState);
+        return new CallbackSubscription(SubscribeCurrentState(names), onState, options.LoggerFactory.CreateLogger<CallbackSubscription>());
+    }
+
+    private Task<RemoteStateSubscription> SubscribeAsync(IReadOnlyList<StateName>? names, CancellationToken cancellationToken) =>
+        RemoteStateSubscription.StartAsync(component, system, names, options.Timeout, cancellationToken);
+}

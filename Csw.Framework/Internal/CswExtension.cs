@@ -1,0 +1,44 @@
+using Akka.Actor;
+using Akka.DependencyInjection;
+using Akka.Hosting.Logging;
+using Csw.Location;
+using Microsoft.Extensions.Logging;
+
+namespace Csw.Framework.Internal;
+
+/// <summary>
+/// What CswNet keeps per actor system: the logger factory handlers log to, the services handlers
+/// may take in their constructor, and the embedded location service the system's components share
+/// by default (so that separate systems, e.g. parallel tests, do not see each other).
+/// </summary>
+internal sealed class CswExtension : IExtension
+{
+    private readonly Lazy<ILocationService> _embedded;
+
+    public CswExtension(ExtendedActorSystem system)
+    {
+        // Hosted systems (Akka.Hosting) carry the host's logger factory; elsewhere handlers log through Akka.
+        LoggerFactory = system.Settings.Setup.Get<LoggerFactorySetup>().HasValue
+            ? system.Settings.Setup.Get<LoggerFactorySetup>().Value.LoggerFactory
+            : new AkkaLoggerFactory(system);
+        Services = system.Settings.Setup.Get<DependencyResolverSetup>().HasValue ? DependencyResolver.For(system).Resolver : null;
+        _embedded = new Lazy<ILocationService>(() => LocationServiceFactory.CreateEmbedded(LoggerFactory));
+    }
+
+    /// <summary>Where handlers and the framework log.</summary>
+    public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>The host's services, when the system was made with a dependency resolver (Akka.Hosting); null otherwise.</summary>
+    public IDependencyResolver? Services { get; }
+
+    /// <summary>The system's embedded location service, made on first use.</summary>
+    public ILocationService EmbeddedLocationService => _embedded.Value;
+
+    public static CswExtension For(ActorSystem system) => system.WithExtension<CswExtension, CswExtensionId>();
+}
+
+/// <summary>Makes the <see cref="CswExtension"/> of a system, once.</summary>
+internal sealed class CswExtensionId : ExtensionIdProvider<CswExtension>
+{
+    public override CswExtension CreateExtension(ExtendedActorSystem system) => new(system);
+}

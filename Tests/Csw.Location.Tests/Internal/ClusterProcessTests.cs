@@ -9,7 +9,7 @@ namespace Csw.Location.Tests.Internal;
 /// Members in processes of their own, killed (SIGKILL), frozen (SIGSTOP) and restarted: three seeds
 /// shared by the class, members registering components, and this process tracking them as one more member.
 /// </summary>
-[Collection(nameof(ClusterProcessTests))] // One process cluster at a time: both classes time crashes.
+[Collection(ClusterProcessCollection.Name)]
 public sealed class ClusterProcessTests(ProcessClusterFixture fixture) : IClassFixture<ProcessClusterFixture>
 {
     /// <summary>How soon a crashed member's locations must be gone (the bound).</summary>

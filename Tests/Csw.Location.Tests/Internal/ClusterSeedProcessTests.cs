@@ -5,7 +5,7 @@ using static Csw.Location.Tests.Internal.ClusterProcessTests;
 namespace Csw.Location.Tests.Internal;
 
 /// <summary>A seed process killed: a cluster of its own, since the oldest member goes.</summary>
-[Collection(nameof(ClusterProcessTests))]
+[Collection(ClusterProcessCollection.Name)]
 public sealed class ClusterSeedProcessTests : IAsyncLifetime
 {
     private ProcessCluster _cluster = null!;

@@ -38,16 +38,32 @@ public sealed class ClusterProcessTests(ProcessClusterFixture fixture) : IClassF
     {
         var port = EtcdProcess.FreePort();
         var member = await Cluster.StartMemberAsync(port, "TCS.phoenix");
-        using var stop = new CancellationTokenSource(TestTime.DefaultTimeout * 6);
-        await using var changes = Cluster.Observer.Track(Hcd("TCS.phoenix"), stop.Token).GetAsyncEnumerator(stop.Token);
-        var before = Assert.IsType<LocationUpdated>(await NextAsync(changes)).Location;
-        await member.KillAsync();
-        Assert.Equal(new LocationRemoved(Hcd("TCS.phoenix")), await NextAsync(changes));
+        using var stop = new CancellationTokenSource();
+        var changes = Cluster.Observer.Track(Hcd("TCS.phoenix"), stop.Token).GetAsyncEnumerator(stop.Token);
+        try
+        {
+            var before = Assert.IsType<LocationUpdated>(await NextOrExplainAsync(changes, "the first registration")).Location;
+            await member.KillAsync();
+            Assert.Equal(new LocationRemoved(Hcd("TCS.phoenix")), await NextOrExplainAsync(changes, "the kill"));
 
-        await Cluster.StartMemberAsync(port, "TCS.phoenix");
+            await Cluster.StartMemberAsync(port, "TCS.phoenix");
 
-        // Same address, same location: a new incarnation of the member, registered again.
-        Assert.Equal(new LocationUpdated(before), await NextAsync(changes));
+            // Same address, same location: a new incarnation of the member, registered again.
+            Assert.Equal(new LocationUpdated(before), await NextOrExplainAsync(changes, "the restart"));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+    }
+
+    /// <summary>The next event, or a failure saying what the processes printed (a pending read is left to the cancellation).</summary>
+    private async Task<TrackingEvent> NextOrExplainAsync(IAsyncEnumerator<TrackingEvent> changes, string after)
+    {
+        var next = changes.MoveNextAsync().AsTask();
+        var done = await Task.WhenAny(next, Task.Delay(TestTime.DefaultTimeout * 4));
+        Assert.True(done == next && next.Result, $"no event after {after}; the processes printed:\n{Cluster.Outputs}");
+        return changes.Current;
     }
 
     [Fact]

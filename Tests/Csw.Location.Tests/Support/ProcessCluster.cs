@@ -20,6 +20,9 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public IReadOnlyList<ClusterNodeProcess> Seeds => _processes.Take(SeedPorts.Count).ToList();
 
+    /// <summary>What every process printed, for failure messages.</summary>
+    public string Outputs => string.Join("\n", _processes.Select((p, i) => $"--- process {i}:\n{p.Output}"));
+
     /// <summary>This process's location service, a member of the cluster.</summary>
     public ILocationService Observer { get; private set; } = null!;
 

@@ -77,18 +77,23 @@ internal sealed class LocationSerializer(ExtendedActorSystem system) : Serialize
                 case Failed failed:
                     writer.WriteString("reason", failed.Reason);
                     break;
+                case Follow follow:
+                    writer.WriteNumber("known", follow.Known);
+                    break;
                 case Snapshot snapshot:
+                    writer.WriteNumber("seq", snapshot.Sequence);
                     writer.WritePropertyName("locations");
                     LocationJson.Serialize<IReadOnlyList<Location>>(writer, snapshot.Locations);
                     break;
                 case LocationChanged changed:
                     writer.WriteString("connection", changed.ConnectionName);
+                    writer.WriteNumber("seq", changed.Sequence);
                     if (changed.Now is { } now)
                     {
                         WriteLocation(writer, "now", now);
                     }
                     break;
-                case UnregisterAll or Done or Follow:
+                case UnregisterAll or Done:
                     break;
                 default:
                     throw new ArgumentException($"The location serializer does not write {obj.GetType()}.", nameof(obj));
@@ -115,10 +120,10 @@ internal sealed class LocationSerializer(ExtendedActorSystem system) : Serialize
                 RefusedManifest => new Refused(LocationJson.Deserialize<Location>(root.GetProperty("other"), "$.other")),
                 DoneManifest => Done.Instance,
                 FailedManifest => new Failed(root.GetProperty("reason").GetString()!),
-                FollowManifest => Follow.Instance,
-                SnapshotManifest => new Snapshot(LocationJson.Deserialize<IReadOnlyList<Location>>(root.GetProperty("locations"), "$.locations")),
+                FollowManifest => new Follow(root.GetProperty("known").GetInt64()),
+                SnapshotManifest => new Snapshot(LocationJson.Deserialize<IReadOnlyList<Location>>(root.GetProperty("locations"), "$.locations"), root.GetProperty("seq").GetInt64()),
                 ChangedManifest => new LocationChanged(root.GetProperty("connection").GetString()!,
-                    root.TryGetProperty("now", out var now) ? LocationJson.Deserialize<Location>(now, "$.now") : null),
+                    root.TryGetProperty("now", out var now) ? LocationJson.Deserialize<Location>(now, "$.now") : null, root.GetProperty("seq").GetInt64()),
                 _ => throw new SerializationException($"Unknown location message manifest '{manifest}'."),
             };
         }

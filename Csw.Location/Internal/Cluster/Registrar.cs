@@ -32,6 +32,9 @@ internal sealed class Registrar : ReceiveActor, IWithStash, IWithTimers
     /// <summary>The members' tracking actors, told every change in the order it was made.</summary>
     private readonly HashSet<IActorRef> _followers = [];
 
+    /// <summary>The number of the last change told to followers (0: none yet, as this registrar's life goes).</summary>
+    private long _sequence;
+
     /// <summary>An update is under way: further changes wait in the stash, so that changes are told in the order they were made.</summary>
     private bool _busy;
 
@@ -74,11 +77,16 @@ internal sealed class Registrar : ReceiveActor, IWithStash, IWithTimers
 
     private void Ready()
     {
-        Receive<Follow>(_ =>
+        Receive<Follow>(follow =>
         {
-            _followers.Add(Sender);
-            Context.Watch(Sender);
-            Sender.Tell(new Snapshot([.. _map.Values.Select(entry => entry.Location)]));
+            if (_followers.Add(Sender))
+            {
+                Context.Watch(Sender);
+            }
+            if (follow.Known != _sequence)
+            {
+                Sender.Tell(new Snapshot([.. _map.Values.Select(entry => entry.Location)], _sequence));
+            }
         });
         Receive<Terminated>(t => _followers.Remove(t.ActorRef));
         Receive<Applied>(applied => Tell(applied.After));
@@ -171,7 +179,7 @@ internal sealed class Registrar : ReceiveActor, IWithStash, IWithTimers
             var (before, now) = (_map.TryGetValue(name, out var b) ? b.Location : null, after.TryGetValue(name, out var a) ? a.Location : null);
             if (before != now)
             {
-                var change = new LocationChanged(name, now);
+                var change = new LocationChanged(name, now, ++_sequence);
                 foreach (var follower in _followers)
                 {
                     follower.Tell(change);

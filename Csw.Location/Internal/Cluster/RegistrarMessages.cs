@@ -27,19 +27,24 @@ internal sealed record Done : IClusterLocationMessage
 /// <summary>The registrar could not make the change, and says why.</summary>
 internal sealed record Failed(string Reason) : IClusterLocationMessage;
 
-/// <summary>A member's tracking actor asks to hear every change; answered with a <see cref="Snapshot"/>, then a <see cref="LocationChanged"/> per change, in order.</summary>
-internal sealed record Follow : IClusterLocationMessage
+/// <summary>
+/// A member's tracking actor asks to hear every change: answered with a <see cref="Snapshot"/> (unless
+/// it has heard every change up to the registrar's last, <paramref name="Known"/>), then a
+/// <see cref="LocationChanged"/> per change, in order. Sent again every second, so that a follower
+/// the registrar forgot, or a change lost on the way, is put right.
+/// </summary>
+internal sealed record Follow(long Known) : IClusterLocationMessage
 {
-    public static readonly Follow Instance = new();
+    public static readonly Follow Anew = new(-1);
 }
 
-/// <summary>Every registered location, as the registrar holds them when it answers a <see cref="Follow"/>.</summary>
-internal sealed record Snapshot(IReadOnlyList<Location> Locations) : IClusterLocationMessage
+/// <summary>Every registered location, as the registrar holds them after its change number <paramref name="Sequence"/>.</summary>
+internal sealed record Snapshot(IReadOnlyList<Location> Locations, long Sequence) : IClusterLocationMessage
 {
-    public bool Equals(Snapshot? other) => other is not null && Locations.SequenceEqual(other.Locations);
+    public bool Equals(Snapshot? other) => other is not null && Sequence == other.Sequence && Locations.SequenceEqual(other.Locations);
 
     public override int GetHashCode() => Locations.Count;
 }
 
-/// <summary>A connection's location changed (null: unregistered), in the order the registrar decided.</summary>
-internal sealed record LocationChanged(string ConnectionName, Location? Now) : IClusterLocationMessage;
+/// <summary>A connection's location changed (null: unregistered): the registrar's change number <paramref name="Sequence"/>, counted from 1.</summary>
+internal sealed record LocationChanged(string ConnectionName, Location? Now, long Sequence) : IClusterLocationMessage;

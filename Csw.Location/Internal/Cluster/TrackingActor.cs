@@ -9,13 +9,19 @@ namespace Csw.Location.Internal.Cluster;
 /// the registrar moves to another member, it follows the new one and tells its trackers what
 /// differs in the new one's snapshot.
 /// </summary>
-internal sealed class TrackingActor : ReceiveActor, IWithStash
+internal sealed class TrackingActor : ReceiveActor, IWithStash, IWithTimers
 {
+    /// <summary>How often it checks with the registrar that it has heard every change (a tiny message unless it has not).</summary>
+    private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(1);
+
     /// <summary>The registrar's proxy, to reach whichever member runs it.</summary>
     private readonly IActorRef _registrarProxy;
 
     /// <summary>The registrar followed (its snapshot came from it); changes from any other are stale.</summary>
     private IActorRef? _registrar;
+
+    /// <summary>The number of the registrar's last change heard.</summary>
+    private long _sequence = -1;
 
     /// <summary>Every registered location as the registrar last told, by connection name.</summary>
     private Dictionary<string, Location> _current = [];
@@ -40,14 +46,21 @@ internal sealed class TrackingActor : ReceiveActor, IWithStash
             Become(Following);
             Stash.UnstashAll();
         });
+        Receive<CheckFollowing>(_ => _registrarProxy.Tell(Follow.Anew)); // Not answered yet (no registrar yet, or the request was lost).
         ReceiveAny(_ => Stash.Stash()); // Trackers start and stop in order once the snapshot is in.
     }
 
     public IStash Stash { get; set; } = null!;
 
+    public ITimerScheduler Timers { get; set; } = null!;
+
     public static Props Props(IActorRef registrarProxy, TaskCompletionSource following) => Akka.Actor.Props.Create(() => new TrackingActor(registrarProxy, following));
 
-    protected override void PreStart() => _registrarProxy.Tell(Follow.Instance);
+    protected override void PreStart()
+    {
+        _registrarProxy.Tell(Follow.Anew);
+        Timers.StartPeriodicTimer("check", CheckFollowing.Instance, CheckInterval);
+    }
 
     protected override void PostStop()
     {
@@ -66,6 +79,12 @@ internal sealed class TrackingActor : ReceiveActor, IWithStash
             {
                 return; // From a registrar that has since handed over.
             }
+            if (change.Sequence != _sequence + 1)
+            {
+                _registrarProxy.Tell(Follow.Anew); // A change went missing: the snapshot puts it right.
+                return;
+            }
+            _sequence = change.Sequence;
             if (change.Now is { } now)
             {
                 _current[change.ConnectionName] = now;
@@ -82,9 +101,10 @@ internal sealed class TrackingActor : ReceiveActor, IWithStash
         {
             if (terminated.ActorRef.Equals(_registrar))
             {
-                _registrarProxy.Tell(Follow.Instance); // Answered by the next registrar, once it runs.
+                _registrarProxy.Tell(Follow.Anew); // Answered by the next registrar, once it runs.
             }
         });
+        Receive<CheckFollowing>(_ => _registrarProxy.Tell(new Follow(_sequence)));
     }
 
     /// <summary>A registrar's snapshot: follow it from now on, and tell trackers what differs from what they heard.</summary>
@@ -95,6 +115,7 @@ internal sealed class TrackingActor : ReceiveActor, IWithStash
             _registrar = Sender;
             Context.Watch(Sender);
         }
+        _sequence = snapshot.Sequence;
         _current = snapshot.Locations.ToDictionary(location => location.Connection.Name);
         foreach (var name in _trackers.Keys)
         {
@@ -143,6 +164,12 @@ internal sealed class TrackingActor : ReceiveActor, IWithStash
             _told.Remove(name);
         }
         tracker.Complete();
+    }
+
+    /// <summary>Time to check with the registrar.</summary>
+    private sealed class CheckFollowing
+    {
+        public static readonly CheckFollowing Instance = new();
     }
 
     /// <summary>Starts feeding a tracker.</summary>

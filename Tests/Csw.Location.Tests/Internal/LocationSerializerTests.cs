@@ -36,11 +36,12 @@ public sealed class LocationSerializerTests : IAsyncLifetime
         new Refused(Wheel),
         Done.Instance,
         new Failed("no majority"),
-        Follow.Instance,
-        new Snapshot([Wheel, Http]),
-        new Snapshot([]),
-        new LocationChanged("TCS.filter.wheel-HCD-pekko", Wheel),
-        new LocationChanged("TCS.filter.wheel-HCD-pekko", null),
+        Follow.Anew,
+        new Follow(42),
+        new Snapshot([Wheel, Http], 7),
+        new Snapshot([], 0),
+        new LocationChanged("TCS.filter.wheel-HCD-pekko", Wheel, 1),
+        new LocationChanged("TCS.filter.wheel-HCD-pekko", null, 2),
     ];
 
     [Theory]

@@ -20,6 +20,11 @@ if (args is [Bench.Remote.ClusterDistribution.ChildMode, var seedPort, var child
     return await Bench.Remote.ClusterDistribution.RunChildAsync(seedPort, childPrefix);
 }
 
+if (args is [Bench.Fuzz.FuzzHost.ChildMode, var commandPort, var locationPort])
+{
+    return await Bench.Fuzz.FuzzHost.RunAsync(int.Parse(commandPort, System.Globalization.CultureInfo.InvariantCulture), int.Parse(locationPort, System.Globalization.CultureInfo.InvariantCulture));
+}
+
 if (args is [Bench.Remote.AkkaRemoteSubmit.ChildMode])
 {
     return await Bench.Remote.AkkaRemoteSubmit.RunChildAsync();

@@ -3,10 +3,12 @@ using Csw.Command.Internal;
 using Csw.Command.Internal.Http;
 using Csw.Location;
 using Csw.Params;
+using Csw.Shared.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -41,13 +43,19 @@ public sealed class CommandEndpoint : IAsyncDisposable
     /// <summary>Cancelled first when stopping, so that open WebSockets end at once instead of holding the stop up.</summary>
     private readonly CancellationTokenSource _stopping;
 
+    private readonly EndpointHandler _handler;
+
+    private readonly ConnectionLimit _connections;
+
     /// <summary>Stops once.</summary>
     private int _disposed;
 
-    private CommandEndpoint(WebApplication app, CancellationTokenSource stopping, Uri uri)
+    private CommandEndpoint(WebApplication app, CancellationTokenSource stopping, EndpointHandler handler, ConnectionLimit connections, Uri uri)
     {
         _app = app;
         _stopping = stopping;
+        _handler = handler;
+        _connections = connections;
         Uri = uri;
     }
 
@@ -57,20 +65,42 @@ public sealed class CommandEndpoint : IAsyncDisposable
     /// <summary>The port it got.</summary>
     public int Port => Uri.Port;
 
+    /// <summary>TCP connections open now.</summary>
+    internal int OpenConnections => _connections.Open;
+
+    /// <summary>WebSockets (CSW streams and sessions) open now.</summary>
+    internal int OpenWebSockets => _handler.OpenWebSockets;
+
     /// <summary>Starts serving a component of this process.</summary>
     /// <param name="component">The component's supervisor.</param>
     /// <param name="options">Address, port, token and limits; the defaults when null.</param>
     /// <param name="cancellationToken">Abandons the start.</param>
     /// <exception cref="IOException">The address or port cannot be bound.</exception>
-    public static async Task<CommandEndpoint> StartAsync(IActorRef component, CommandEndpointOptions? options = null, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">The options are out of range, or serve other machines without a token and without <see cref="CommandEndpointOptions.Insecure"/>.</exception>
+    public static Task<CommandEndpoint> StartAsync(IActorRef component, CommandEndpointOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(component);
+        var loggerFactory = options?.LoggerFactory ?? NullLoggerFactory.Instance;
+        var service = new LocalCommandService(component, CommandServiceOptions.Default with { LoggerFactory = loggerFactory });
+        var target = new EndpointTarget(service, async (names, ct) =>
+        {
+            var subscription = await service.SubscribeAsync(names, ct).ConfigureAwait(false);
+            return new StateStream(subscription.GetAsyncEnumerator, subscription.DisposeAsync);
+        });
+        return StartAsync(target, options, cancellationToken);
+    }
+
+    /// <summary>Starts serving <paramref name="target"/>: the one way in to the component.</summary>
+    internal static async Task<CommandEndpoint> StartAsync(EndpointTarget target, CommandEndpointOptions? options, CancellationToken cancellationToken)
+    {
         options ??= CommandEndpointOptions.Default;
         options.Validate();
+        EdgePolicy.CheckBinding(options.BindAddress, options.Token, options.Insecure, "command endpoint");
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        var service = new LocalCommandService(component, CommandServiceOptions.Default with { LoggerFactory = loggerFactory });
+        var log = loggerFactory.CreateLogger<CommandEndpoint>();
         var stopping = new CancellationTokenSource();
-        var handler = new EndpointHandler(service, options, loggerFactory.CreateLogger<CommandEndpoint>(), stopping.Token);
+        var handler = new EndpointHandler(target, options, log, stopping.Token);
+        var connections = new ConnectionLimit(options.MaxConnections, "command endpoint", log);
 
         // The empty builder: no configuration files, watchers or console lifetime, since a
         // process may host many endpoints and owns its own shutdown.
@@ -83,10 +113,17 @@ public sealed class CommandEndpoint : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes;
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
-            kestrel.Listen(options.BindAddress, options.Port);
+            // A hard stop far beyond the limit, where even the refusals would cost too much: Kestrel then closes without a word.
+            kestrel.Limits.MaxConcurrentConnections = 2L * options.MaxConnections;
+            kestrel.Listen(options.BindAddress, options.Port, listen =>
+            {
+                // One request at a time per connection, so that the connection limit bounds the requests too.
+                listen.Protocols = HttpProtocols.Http1;
+                listen.Use(connections.Wrap);
+            });
         });
         var app = builder.Build();
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.KeepAliveInterval });
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.KeepAliveInterval, KeepAliveTimeout = options.KeepAliveTimeout });
         app.Run(handler.HandleAsync);
         try
         {
@@ -99,7 +136,7 @@ public sealed class CommandEndpoint : IAsyncDisposable
             throw;
         }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new CommandEndpoint(app, stopping, new Uri(address.EndsWith('/') ? address : address + "/"));
+        return new CommandEndpoint(app, stopping, handler, connections, new Uri(address.EndsWith('/') ? address : address + "/"));
     }
 
     /// <summary>The registration that lets others find this endpoint: CSW's HttpRegistration, advertising the session path.</summary>

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Csw.Command;
 
-/// <summary>Timeouts of an <see cref="ICommandService"/>. Immutable; change with <c>with { ... }</c>.</summary>
+/// <summary>Timeouts and limits of an <see cref="ICommandService"/>. Immutable; change with <c>with { ... }</c>.</summary>
 public sealed record CommandServiceOptions
 {
     /// <summary>The defaults.</summary>
@@ -18,6 +18,22 @@ public sealed record CommandServiceOptions
     /// <summary>How long <c>SubmitAndWait</c> and <c>QueryFinal</c> wait for a final response when no timeout is given; 1 minute.</summary>
     public TimeSpan FinalTimeout { get; init; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>The bearer token sent to a remote component's endpoint, when it requires one.</summary>
+    /// <summary>
+    /// The bearer token sent to a remote component's endpoint, when it requires one. The token goes
+    /// to whatever address the location service gives for the component (see docs/Security.md).
+    /// </summary>
     public string? Token { get; init; }
+
+    /// <summary>
+    /// The largest message taken from a remote component's endpoint (a response, a frame of the
+    /// session, a CurrentState); a larger one breaks the connection instead of filling memory. 16 MiB.
+    /// </summary>
+    public int MaxMessageBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// How often an idle WebSocket to a remote component is pinged, and how long the answer may take
+    /// before the connection is taken for dead (a half-open peer) and broken, so that waiting calls
+    /// fail over or ask again. 15 s.
+    /// </summary>
+    public TimeSpan KeepAlive { get; init; } = TimeSpan.FromSeconds(15);
 }

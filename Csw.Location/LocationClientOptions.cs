@@ -20,6 +20,12 @@ public sealed record LocationClientOptions
     /// </summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The largest answer or tracking message taken from the server; a larger one fails the request
+    /// or breaks the tracking, instead of filling memory. 4 MiB by default.
+    /// </summary>
+    public int MaxMessageBytes { get; init; } = 4 * 1024 * 1024;
+
     /// <summary>Where failures of tracking subscriptions and their callbacks are logged; nowhere when null.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 

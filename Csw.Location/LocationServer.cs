@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 using Csw.Location.Internal.Http;
+using Csw.Shared.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -26,12 +28,18 @@ public sealed class LocationServer : IAsyncDisposable
     /// <summary>The running Kestrel host.</summary>
     private readonly WebApplication _app;
 
+    private readonly ConnectionLimit _connections;
+
+    private readonly WebSocketEndpoint _webSockets;
+
     /// <summary>1 once disposed.</summary>
     private int _disposed;
 
-    private LocationServer(WebApplication app, Uri uri)
+    private LocationServer(WebApplication app, ConnectionLimit connections, WebSocketEndpoint webSockets, Uri uri)
     {
         _app = app;
+        _connections = connections;
+        _webSockets = webSockets;
         Uri = uri;
     }
 
@@ -41,17 +49,27 @@ public sealed class LocationServer : IAsyncDisposable
     /// <summary>The TCP port it listens on (the one picked when <see cref="LocationServerOptions.Port"/> was 0).</summary>
     public int Port => Uri.Port;
 
+    /// <summary>TCP connections open now.</summary>
+    internal int OpenConnections => _connections.Open;
+
+    /// <summary>Tracking WebSockets open now.</summary>
+    internal int OpenWebSockets => _webSockets.Open;
+
     /// <summary>Starts a server for <paramref name="backend"/>; it serves until disposed.</summary>
     /// <param name="backend">The location service to serve, e.g. <see cref="LocationServiceFactory.CreateEmbedded(ILoggerFactory?)"/>.</param>
     /// <param name="options">Port, address, token, limits, logging.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <exception cref="IOException">The port could not be bound (e.g. it is in use); the message names the address.</exception>
+    /// <exception cref="ArgumentException">The options are out of range, or serve other machines without a token and without <see cref="LocationServerOptions.Insecure"/>.</exception>
     public static async Task<LocationServer> StartAsync(ILocationService backend, LocationServerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        EdgePolicy.CheckBinding(options.BindAddress, options.Token, options.Insecure, "location server");
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        var log = loggerFactory.CreateLogger("Csw.Location.Server");
+        var connections = new ConnectionLimit(options.MaxConnections, "location server", log);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Services.AddLogging();
         builder.Services.AddSingleton(loggerFactory);
@@ -61,15 +79,21 @@ public sealed class LocationServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes;
             kestrel.Limits.RequestHeadersTimeout = options.RequestTimeout;
-            kestrel.Listen(options.BindAddress, options.Port);
+            // A hard stop far beyond the limit, where even the refusals would cost too much: Kestrel then closes without a word.
+            kestrel.Limits.MaxConcurrentConnections = 2L * options.MaxConnections;
+            kestrel.Listen(options.BindAddress, options.Port, listen =>
+            {
+                // One request at a time per connection, so that the connection limit bounds the requests too.
+                listen.Protocols = HttpProtocols.Http1;
+                listen.Use(connections.Wrap);
+            });
         });
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.WebSocketKeepAlive, KeepAliveTimeout = options.WebSocketKeepAlive });
-        var log = loggerFactory.CreateLogger("Csw.Location.Server");
         var post = new PostEndpoint(backend, options, log, app.Lifetime.ApplicationStopping);
         var webSocket = new WebSocketEndpoint(backend, options, log, app.Lifetime.ApplicationStopping);
-        var token = options.Token is null ? null : new BearerToken(options.Token);
-        app.Run(context => DispatchAsync(context, post, webSocket, token, log));
+        var gate = new RequestGate(options, log);
+        app.Run(context => DispatchAsync(context, gate, post, webSocket, log));
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -84,8 +108,8 @@ public sealed class LocationServer : IAsyncDisposable
             : options.BindAddress.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback
             : options.BindAddress;
         var uri = new UriBuilder(Uri.UriSchemeHttp, host.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{host}]" : host.ToString(), bound.Port).Uri;
-        log.LogInformation("Location server listening on {Uri}{Token}", uri, token is null ? "" : " (token required)");
-        return new LocationServer(app, uri);
+        log.LogInformation("Location server listening on {Uri}{Token}", uri, options.Token is null ? "" : " (token required)");
+        return new LocationServer(app, connections, webSocket, uri);
     }
 
     /// <summary>Stops serving: open tracking WebSockets are closed (1001), then the port is released.</summary>
@@ -101,11 +125,11 @@ public sealed class LocationServer : IAsyncDisposable
     /// <summary>The address, e.g. <c>http://127.0.0.1:7654/</c>.</summary>
     public override string ToString() => Uri.ToString();
 
-    private static async Task DispatchAsync(HttpContext context, PostEndpoint post, WebSocketEndpoint webSocket, BearerToken? token, ILogger log)
+    private static async Task DispatchAsync(HttpContext context, RequestGate gate, PostEndpoint post, WebSocketEndpoint webSocket, ILogger log)
     {
         try
         {
-            if (token is not null && !await token.CheckAsync(context).ConfigureAwait(false))
+            if (!await gate.LetInAsync(context).ConfigureAwait(false))
             {
                 return;
             }

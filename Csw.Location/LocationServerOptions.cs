@@ -12,7 +12,7 @@ public sealed record LocationServerOptions
     /// <summary>CSW's location server port.</summary>
     public const int DefaultPort = 7654;
 
-    /// <summary>The defaults: port 7654 on 127.0.0.1, no token, 1 MiB requests, 64 KiB WebSocket messages.</summary>
+    /// <summary>The defaults: port 7654 on 127.0.0.1, no token, and the limits documented on each property (see also docs/Security.md).</summary>
     public static LocationServerOptions Default { get; } = new();
 
     /// <summary>The TCP port to listen on; 0 picks a free one (read it from <see cref="LocationServer.Port"/>).</summary>
@@ -20,7 +20,8 @@ public sealed record LocationServerOptions
 
     /// <summary>
     /// The address to listen on; <see cref="IPAddress.Loopback"/> by default, so that only this machine
-    /// reaches the server. <see cref="IPAddress.Any"/> serves every network: set a <see cref="Token"/> then.
+    /// reaches the server. <see cref="IPAddress.Any"/> serves every network, and needs a
+    /// <see cref="Token"/> (or <see cref="Insecure"/>): without either the server refuses to start.
     /// </summary>
     public IPAddress BindAddress { get; init; } = IPAddress.Loopback;
 
@@ -29,6 +30,25 @@ public sealed record LocationServerOptions
     /// <c>Authorization: Bearer &lt;token&gt;</c>, or is refused with 401.
     /// </summary>
     public string? Token { get; init; }
+
+    /// <summary>
+    /// Serve an address other than loopback without a <see cref="Token"/>; false by default, and then
+    /// such a server refuses to start. Anyone who reaches the address can then register, unregister and list.
+    /// </summary>
+    public bool Insecure { get; init; }
+
+    /// <summary>
+    /// The web page origins (e.g. <c>https://ops.example.org</c>) whose requests are served; empty by
+    /// default. A request carrying another <c>Origin</c> gets 403; clients that send none (CLIs,
+    /// services, CSW's own clients) are not affected.
+    /// </summary>
+    public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
+
+    /// <summary>The most TCP connections open at once; one more is answered 503 <c>TooManyConnections</c> and closed. 2,048 by default.</summary>
+    public int MaxConnections { get; init; } = 2048;
+
+    /// <summary>The most tracking WebSockets open at once; one more is answered 503 <c>TooManyWebSockets</c>. 1,024 by default.</summary>
+    public int MaxWebSockets { get; init; } = 1024;
 
     /// <summary>The largest POST body accepted; larger ones are refused with 413. 1 MiB by default.</summary>
     public long MaxRequestBytes { get; init; } = 1024 * 1024;
@@ -44,7 +64,8 @@ public sealed record LocationServerOptions
 
     /// <summary>
     /// How often the server pings an idle WebSocket, and how long it then waits for the pong before
-    /// dropping the client as gone (a half-open connection). 15 seconds by default.
+    /// dropping the client as gone (a half-open connection). 15 seconds by default. A client that
+    /// stops reading is dropped once a send has waited <see cref="RequestTimeout"/> plus this.
     /// </summary>
     public TimeSpan WebSocketKeepAlive { get; init; } = TimeSpan.FromSeconds(15);
 
@@ -86,6 +107,14 @@ public sealed record LocationServerOptions
     public LocationServerOptions WithWebSocketKeepAlive(TimeSpan webSocketKeepAlive) =>
         this with { WebSocketKeepAlive = webSocketKeepAlive > TimeSpan.Zero ? webSocketKeepAlive : throw new ArgumentOutOfRangeException(nameof(webSocketKeepAlive), webSocketKeepAlive, "More than zero.") };
 
+    /// <summary>These options with <see cref="Insecure"/> set.</summary>
+    /// <param name="insecure">Serve other machines without a token.</param>
+    public LocationServerOptions WithInsecure(bool insecure) => this with { Insecure = insecure };
+
+    /// <summary>These options with <see cref="AllowedOrigins"/> set.</summary>
+    /// <param name="origins">The web page origins served.</param>
+    public LocationServerOptions WithAllowedOrigins(params IEnumerable<string> origins) => this with { AllowedOrigins = [.. origins] };
+
     /// <summary>These options with <see cref="LoggerFactory"/> set.</summary>
     /// <param name="loggerFactory">Where to log.</param>
     public LocationServerOptions WithLoggerFactory(ILoggerFactory? loggerFactory) => this with { LoggerFactory = loggerFactory };
@@ -100,6 +129,9 @@ public sealed record LocationServerOptions
         {
             throw new ArgumentException("A token is not blank; use null for none.", nameof(Token));
         }
+        ArgumentNullException.ThrowIfNull(AllowedOrigins, nameof(AllowedOrigins));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConnections, 1, nameof(MaxConnections));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxWebSockets, 1, nameof(MaxWebSockets));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRequestBytes, 1, nameof(MaxRequestBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxFrameBytes, 1, nameof(MaxFrameBytes));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RequestTimeout, TimeSpan.Zero, nameof(RequestTimeout));

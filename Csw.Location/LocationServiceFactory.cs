@@ -41,6 +41,7 @@ public static class LocationServiceFactory
         }
         options ??= LocationClientOptions.Default;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Timeout, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxMessageBytes, 1024, nameof(options));
         return new HttpLocationService(serverUri, options);
     }
 

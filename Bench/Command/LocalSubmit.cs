@@ -34,39 +34,11 @@ internal static class LocalSubmit
             var service = CommandServiceFactory.Make(await StartAsync(system, "latency"));
             var echo = AkkaBaseline.StartEcho(system);
             var setup = new Setup(Client, "go");
-            var (submit, ask) = (new double[count], new double[count]);
-            const int block = 500;
-            for (var i = -count / 5; i < count; i += block)
-            {
-                for (var j = 0; j < block; j++)
-                {
-                    var start = Stopwatch.GetTimestamp();
-                    await service.SubmitAndWaitAsync(setup);
-                    Record(submit, i + j, start);
-                }
-                for (var j = 0; j < block; j++)
-                {
-                    var start = Stopwatch.GetTimestamp();
-                    await AkkaBaseline.AskEchoAsync(echo);
-                    Record(ask, i + j, start);
-                }
-            }
-            Array.Sort(submit);
-            Array.Sort(ask);
-            return (submit, ask);
+            return await Measure.AlternatingAsync(() => service.SubmitAndWaitAsync(setup), () => AkkaBaseline.AskEchoAsync(echo), count);
         }
         finally
         {
             await system.Terminate();
-        }
-    }
-
-    /// <summary>Keeps a sample taken after the warm-up (negative indices are the warm-up).</summary>
-    private static void Record(double[] samples, int index, long start)
-    {
-        if (index >= 0 && index < samples.Length)
-        {
-            samples[index] = Nanoseconds(start);
         }
     }
 

@@ -50,4 +50,40 @@ public static class Measure
         await action();
         return watch.Elapsed;
     }
+
+    /// <summary>
+    /// Sorted durations of <paramref name="first"/> and of <paramref name="second"/>, each called
+    /// <paramref name="count"/> times in sequence after a fifth as many warm-up calls, taken in
+    /// alternating blocks of 500 so that both see the same machine state (idle cores wake slower
+    /// than busy ones, which otherwise swings a ratio either way); in nanoseconds divided by
+    /// <paramref name="nanosecondsPerUnit"/>, in the stopwatch's own resolution (a TimeSpan would
+    /// round to 100 ns).
+    /// </summary>
+    public static async Task<(double[] First, double[] Second)> AlternatingAsync(Func<Task> first, Func<Task> second, int count, double nanosecondsPerUnit = 1)
+    {
+        var (a, b) = (new double[count], new double[count]);
+        const int block = 500;
+        for (var i = -count / 5; i < count; i += block)
+        {
+            await SampleAsync(first, a, i, block, nanosecondsPerUnit);
+            await SampleAsync(second, b, i, block, nanosecondsPerUnit);
+        }
+        Array.Sort(a);
+        Array.Sort(b);
+        return (a, b);
+    }
+
+    private static async Task SampleAsync(Func<Task> call, double[] samples, int from, int block, double nanosecondsPerUnit)
+    {
+        for (var j = 0; j < block; j++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await call();
+            // Negative indices are the warm-up.
+            if (from + j >= 0 && from + j < samples.Length)
+            {
+                samples[from + j] = (Stopwatch.GetTimestamp() - start) * (1e9 / Stopwatch.Frequency) / nanosecondsPerUnit;
+            }
+        }
+    }
 }

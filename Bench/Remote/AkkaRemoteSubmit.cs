@@ -55,7 +55,7 @@ internal static class AkkaRemoteSubmit
                 throw new InvalidOperationException($"Cannot resolve {componentUri} or {echoUri}.");
             }
             var service = CommandServiceFactory.Make(component, system: system);
-            var (submit, ask) = await LatenciesAsync(service, echo, samples);
+            var (submit, ask) = await Measure.AlternatingAsync(() => service.SubmitAndWaitAsync(Go), () => echo.Ask<string>("ping", TimeSpan.FromSeconds(10)), samples, nanosecondsPerUnit: 1000);
             report.Add("akka_remote_submit_p50", Measure.Percentile(submit, 50), "us", Measure.Percentile(ask, 50));
             report.Add("akka_remote_submit_p99", Measure.Percentile(submit, 99), "us", Measure.Percentile(ask, 99));
             var askRate = await Measure.MedianRateAsync(() => ThroughputAsync(_ => echo.Ask<string>("ping", TimeSpan.FromSeconds(10)), 64, TimeSpan.FromSeconds(2)), rounds: 3);
@@ -67,39 +67,6 @@ internal static class AkkaRemoteSubmit
         {
             child.Kill();
             await system.Terminate();
-        }
-    }
-
-    /// <summary>Microseconds per SubmitAndWait and per bare Ask, in alternating blocks of 500 so that both see the same machine state.</summary>
-    private static async Task<(double[] Submit, double[] Ask)> LatenciesAsync(ICommandService service, IActorRef echo, int count)
-    {
-        var (submit, ask) = (new double[count], new double[count]);
-        const int block = 500;
-        for (var i = -count / 5; i < count; i += block)
-        {
-            for (var j = 0; j < block; j++)
-            {
-                var start = Stopwatch.GetTimestamp();
-                await service.SubmitAndWaitAsync(Go);
-                Record(submit, i + j, start);
-            }
-            for (var j = 0; j < block; j++)
-            {
-                var start = Stopwatch.GetTimestamp();
-                await echo.Ask<string>("ping", TimeSpan.FromSeconds(10));
-                Record(ask, i + j, start);
-            }
-        }
-        Array.Sort(submit);
-        Array.Sort(ask);
-        return (submit, ask);
-    }
-
-    private static void Record(double[] samples, int index, long start)
-    {
-        if (index >= 0 && index < samples.Length)
-        {
-            samples[index] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
         }
     }
 

@@ -22,10 +22,11 @@ internal static class ContainerCommand
         location.Description = "Register through this location server instead of etcd (registrations then live as long as the server).";
         var token = CliOptions.Token();
         var bind = AddressOption.Bind("The address the components' command endpoints listen on (default 127.0.0.1; 0.0.0.0 serves other machines).");
+        var insecure = CliOptions.Insecure();
         var hostname = new Option<string?>("--hostname") { Description = "The host name others reach this process by (default: 127.0.0.1 when bound to loopback, else the machine's name)." };
         var command = new System.CommandLine.Command("container", "Runs the components of a container configuration, serving each one's command API, until Ctrl+C.")
         {
-            config, seeds, location, token, bind, hostname,
+            config, seeds, location, token, bind, insecure, hostname,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(config)!,
@@ -33,13 +34,19 @@ internal static class ContainerCommand
             parse.GetValue(location) ?? CliLocation(),
             CliOptions.TokenOrDefault(parse.GetValue(token)),
             parse.GetValue(bind)!,
+            parse.GetValue(insecure),
             parse.GetValue(hostname),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo file, string? seeds, Uri? locationServer, string? token, IPAddress bind, string? hostname, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileInfo file, string? seeds, Uri? locationServer, string? token, IPAddress bind, bool insecure, string? hostname, CancellationToken cancellationToken)
     {
+        if (CliOptions.InsecureBinding(bind, token, insecure) is { } refusal)
+        {
+            await Console.Error.WriteLineAsync(refusal);
+            return ExitCodes.Usage;
+        }
         ContainerConfig config;
         try
         {
@@ -69,7 +76,7 @@ internal static class ContainerCommand
             var options = new ComponentOptions
             {
                 LocationService = locations,
-                HttpEndpoint = CommandEndpointOptions.Default.WithBindAddress(bind).WithToken(token).WithLoggerFactory(loggerFactory),
+                HttpEndpoint = CommandEndpointOptions.Default.WithBindAddress(bind).WithToken(token).WithInsecure(insecure).WithLoggerFactory(loggerFactory),
                 Commands = CommandServiceOptions.Default with { Token = token },
             };
             using var app = Build(config, options, loggerFactory);

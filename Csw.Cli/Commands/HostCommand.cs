@@ -20,7 +20,8 @@ internal static partial class HostCommand
         var location = CliOptions.Location();
         var token = CliOptions.Token();
         var bind = AddressOption.Bind("The address the components' command endpoints listen on (default 127.0.0.1).");
-        var command = new System.CommandLine.Command("host", "Starts every container of a host configuration as a separate process, until Ctrl+C.") { config, seeds, location, token, bind };
+        var insecure = CliOptions.Insecure();
+        var command = new System.CommandLine.Command("host", "Starts every container of a host configuration as a separate process, until Ctrl+C.") { config, seeds, location, token, bind, insecure };
         command.SetAction(async (parse, cancellationToken) =>
         {
             IReadOnlyList<string> files;
@@ -33,7 +34,17 @@ internal static partial class HostCommand
                 await Console.Error.WriteLineAsync(e.JsonPath == "$" ? $"Invalid host configuration: {e.Message}" : $"Invalid host configuration at {e.JsonPath}: {e.Message}");
                 return ExitCodes.Usage;
             }
+            var secret = CliOptions.TokenOrDefault(parse.GetValue(token));
+            if (CliOptions.InsecureBinding(parse.GetValue(bind)!, secret, parse.GetValue(insecure)) is { } refusal)
+            {
+                await Console.Error.WriteLineAsync(refusal);
+                return ExitCodes.Usage;
+            }
             var forwarded = new List<string> { "--bind", parse.GetValue(bind)!.ToString() };
+            if (parse.GetValue(insecure))
+            {
+                forwarded.Add("--insecure");
+            }
             if (LocationBackends.SeedsOrDefault(parse.GetValue(seeds)) is { } s)
             {
                 forwarded.AddRange(["--cluster-seeds", s]);
@@ -42,19 +53,15 @@ internal static partial class HostCommand
             {
                 forwarded.AddRange(["--location", l.ToString()]);
             }
-            if (parse.GetValue(token) is { } t)
-            {
-                forwarded.AddRange(["--token", t]);
-            }
-            return await RunAsync(files, forwarded, cancellationToken);
+            return await RunAsync(files, forwarded, secret, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(IReadOnlyList<string> files, List<string> forwarded, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IReadOnlyList<string> files, List<string> forwarded, string? token, CancellationToken cancellationToken)
     {
         using var signal = new ShutdownSignal(cancellationToken);
-        var children = files.Select(file => Start(file, forwarded)).ToList();
+        var children = files.Select(file => Start(file, forwarded, token)).ToList();
         var allExited = Task.WhenAll(children.Select(child => child.WaitForExitAsync()));
         await Task.WhenAny(allExited, signal.Requested);
         foreach (var child in children.Where(child => !child.HasExited))
@@ -76,9 +83,24 @@ internal static partial class HostCommand
         return failed == 0 ? ExitCodes.Ok : ExitCodes.StartFailed;
     }
 
-    private static Process Start(string file, List<string> forwarded)
+    private static Process Start(string file, List<string> forwarded, string? token)
     {
         var name = Path.GetFileNameWithoutExtension(file);
+        var process = Process.Start(StartInfo(file, forwarded, token)) ?? throw new InvalidOperationException($"Cannot start a container process for {file}.");
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) Console.WriteLine($"[{name}] {line.Data}"); };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) Console.Error.WriteLine($"[{name}] {line.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        Console.WriteLine($"Started container {name} (pid {process.Id}) from {file}.");
+        return process;
+    }
+
+    /// <summary>
+    /// How a container process is started: this same csw, with the forwarded options. The token goes
+    /// in the child's environment, never on its command line, where every user of the machine can read it.
+    /// </summary>
+    internal static ProcessStartInfo StartInfo(string file, List<string> forwarded, string? token)
+    {
         var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         // Run this same csw: the apphost directly, or 'dotnet csw.dll'.
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
@@ -93,13 +115,11 @@ internal static partial class HostCommand
         start.ArgumentList.Add("container");
         start.ArgumentList.Add(file);
         forwarded.ForEach(start.ArgumentList.Add);
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"Cannot start a container process for {file}.");
-        process.OutputDataReceived += (_, line) => { if (line.Data is not null) Console.WriteLine($"[{name}] {line.Data}"); };
-        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) Console.Error.WriteLine($"[{name}] {line.Data}"); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        Console.WriteLine($"Started container {name} (pid {process.Id}) from {file}.");
-        return process;
+        if (token is not null)
+        {
+            start.Environment[CliOptions.TokenVariable] = token;
+        }
+        return start;
     }
 
     private static async Task<IReadOnlyList<string>> ReadAsync(FileInfo config, CancellationToken cancellationToken)

@@ -19,15 +19,21 @@ internal static class LocationServerCommand
         });
         var bind = AddressOption.Bind("The address to listen on (default 127.0.0.1; 0.0.0.0 serves other machines).");
         var token = CliOptions.Token();
+        var insecure = CliOptions.Insecure();
         token.Description = $"Require this bearer token on every request (default: ${CliOptions.TokenVariable}; none when unset).";
         var seeds = LocationBackends.ClusterSeeds();
         seeds.Description = $"The etcd members to keep the registrations in, as host:port,host:port (default: ${LocationBackends.ClusterSeedsVariable}); without them an in-memory store is used.";
         var command = new System.CommandLine.Command("location-server", "Serves CSW's location HTTP API (POST /post-endpoint, WebSocket /websocket-endpoint) until Ctrl+C: a seed node.")
         {
-            port, bind, token, seeds,
+            port, bind, token, insecure, seeds,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (CliOptions.InsecureBinding(parse.GetValue(bind)!, CliOptions.TokenOrDefault(parse.GetValue(token)), parse.GetValue(insecure)) is { } refusal)
+            {
+                await Console.Error.WriteLineAsync(refusal);
+                return ExitCodes.Usage;
+            }
             using var signal = new ShutdownSignal(cancellationToken);
             using var loggerFactory = ConsoleLogging.Create();
             ILocationService backend;
@@ -47,6 +53,7 @@ internal static class LocationServerCommand
                     .WithPort(parse.GetValue(port))
                     .WithBindAddress(parse.GetValue(bind)!)
                     .WithToken(CliOptions.TokenOrDefault(parse.GetValue(token)))
+                    .WithInsecure(parse.GetValue(insecure))
                     .WithLoggerFactory(loggerFactory);
                 LocationServer server;
                 try

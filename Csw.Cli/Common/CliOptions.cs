@@ -24,6 +24,18 @@ internal static class CliOptions
         Description = $"Bearer token for endpoints that require one (default: ${TokenVariable}).",
     };
 
+    /// <summary><c>--insecure</c>: serve an address other than loopback without a token, knowingly.</summary>
+    public static Option<bool> Insecure() => new("--insecure")
+    {
+        Description = "Serve an address other than loopback (--bind) without a token. Anyone who reaches it can then command the components; see docs/Security.md.",
+    };
+
+    /// <summary>Why a server must not start on <paramref name="bind"/>, or null when it may (loopback, a token, or <c>--insecure</c>).</summary>
+    public static string? InsecureBinding(System.Net.IPAddress bind, string? token, bool insecure) =>
+        token is null && !insecure && !System.Net.IPAddress.IsLoopback(bind)
+            ? $"Refusing to serve {bind} without a token: anyone who reaches that address could use it. Give --token (or ${TokenVariable}), or --insecure to serve without one knowingly."
+            : null;
+
     /// <summary>The location server to use: the option, else the environment, else the local default port.</summary>
     public static Uri LocationOrDefault(Uri? given) =>
         given

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Csw.Params;
+using Microsoft.Extensions.Logging;
 
 namespace Csw.Command.Internal;
 
@@ -69,5 +71,29 @@ internal static class CommandPatterns
                 return new Error(accepted.RunId, $"{matcher.Prefix} did not publish a {matcher.StateName} state matching {matcher.GetType().Name} within {matcher.Timeout.TotalMilliseconds:0} ms.");
             }
         }
+    }
+
+    /// <summary>The states of a subscription made by <paramref name="subscribe"/>, which is disposed when the enumeration ends.</summary>
+    public static async IAsyncEnumerable<CurrentState> StatesAsync<TSubscription>(
+        Func<IReadOnlyList<StateName>?, CancellationToken, Task<TSubscription>> subscribe,
+        IEnumerable<StateName>? names,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TSubscription : IAsyncEnumerable<CurrentState>, IAsyncDisposable
+    {
+        var subscription = await subscribe(names?.ToList(), cancellationToken).ConfigureAwait(false);
+        await using (((IAsyncDisposable)subscription).ConfigureAwait(false))
+        {
+            await foreach (var state in subscription.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                yield return state;
+            }
+        }
+    }
+
+    /// <summary>Calls <paramref name="onState"/> with each state of <paramref name="service"/>'s stream, until disposed.</summary>
+    public static IAsyncDisposable Callback(ICommandService service, Action<CurrentState> onState, IEnumerable<StateName>? names, CommandServiceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(onState);
+        return new CallbackSubscription(service.SubscribeCurrentState(names), onState, options.LoggerFactory.CreateLogger<CallbackSubscription>());
     }
 }

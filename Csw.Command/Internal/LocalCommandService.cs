@@ -1,9 +1,7 @@
-using System.Runtime.CompilerServices;
 using Akka.Actor;
 using Csw.Command.Internal.Replies;
 using Csw.Params;
 using Csw.PubSub;
-using Microsoft.Extensions.Logging;
 
 namespace Csw.Command.Internal;
 
@@ -67,20 +65,11 @@ internal sealed class LocalCommandService : ICommandService
         return Ask<ISubmitResponse, ComponentMessage.QueryFinal>(replyTo => new ComponentMessage.QueryFinal(runId, replyTo), timeout ?? _options.FinalTimeout, cancellationToken);
     }
 
-    public async IAsyncEnumerable<CurrentState> SubscribeCurrentState(IEnumerable<StateName>? names = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await using var subscription = await SubscribeAsync(names?.ToList(), cancellationToken).ConfigureAwait(false);
-        await foreach (var state in subscription.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            yield return state;
-        }
-    }
+    public IAsyncEnumerable<CurrentState> SubscribeCurrentState(IEnumerable<StateName>? names = null, CancellationToken cancellationToken = default) =>
+        CommandPatterns.StatesAsync(SubscribeAsync, names, cancellationToken);
 
-    public IAsyncDisposable SubscribeCurrentState(Action<CurrentState> onState, IEnumerable<StateName>? names = null)
-    {
-        ArgumentNullException.ThrowIfNull(onState);
-        return new CallbackSubscription(SubscribeCurrentState(names), onState, _options.LoggerFactory.CreateLogger<CallbackSubscription>());
-    }
+    public IAsyncDisposable SubscribeCurrentState(Action<CurrentState> onState, IEnumerable<StateName>? names = null) =>
+        CommandPatterns.Callback(this, onState, names, _options);
 
     /// <summary>A subscription that is in place when the task completes.</summary>
     internal Task<Subscription<CurrentState>> SubscribeAsync(IReadOnlyList<StateName>? names, CancellationToken cancellationToken) =>

@@ -14,6 +14,8 @@ internal sealed class ClientSession : IAsyncDisposable
 
     private readonly Uri _uri;
 
+    private readonly int _maxMessageBytes;
+
     /// <summary>Requests and streams waiting for envelopes, by id.</summary>
     private readonly ConcurrentDictionary<long, Pending> _pending = new();
 
@@ -23,12 +25,17 @@ internal sealed class ClientSession : IAsyncDisposable
 
     private readonly Task _reading;
 
-    public ClientSession(WebSocket socket, Uri uri)
+    /// <summary>Disposes once.</summary>
+    private int _disposed;
+
+    public ClientSession(WebSocket socket, Uri uri, CommandServiceOptions options)
     {
         _socket = socket;
         _uri = uri;
-        // A failed write breaks the socket; the reader then notices and fails whoever waits.
-        _sender = new FrameSender(socket, _ => socket.Abort());
+        _maxMessageBytes = options.MaxMessageBytes;
+        // A failed write (a server that stopped reading included) breaks the socket; the reader then
+        // notices and fails whoever waits.
+        _sender = new FrameSender(socket, options.Timeout, _ => socket.Abort());
         _reading = ReadAsync();
     }
 
@@ -62,8 +69,19 @@ internal sealed class ClientSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
         IsOpen = false;
-        await WebSocketMessages.CloseQuietlyAsync(_socket, WebSocketCloseStatus.NormalClosure, "Client done.").ConfigureAwait(false);
+        if (await _sender.CompleteAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false))
+        {
+            await WebSocketMessages.CloseQuietlyAsync(_socket, WebSocketCloseStatus.NormalClosure, "Client done.").ConfigureAwait(false);
+        }
+        else
+        {
+            _socket.Abort();
+        }
         await _closing.CancelAsync().ConfigureAwait(false);
         await _reading.ConfigureAwait(false);
         _socket.Dispose();
@@ -72,7 +90,7 @@ internal sealed class ClientSession : IAsyncDisposable
 
     private async Task ReadAsync()
     {
-        var messages = new WebSocketMessages(_socket, int.MaxValue);
+        var messages = new WebSocketMessages(_socket, _maxMessageBytes);
         var envelopes = new List<Envelope>();
         Exception? failure = null;
         try
@@ -109,6 +127,12 @@ internal sealed class ClientSession : IAsyncDisposable
         if (!_pending.TryGetValue(envelope.Id, out var pending))
         {
             return; // Forgotten or cancelled: nobody waits for it any more.
+        }
+        if (envelope.Problem is { } problem)
+        {
+            _pending.TryRemove(envelope.Id, out _);
+            pending.Fail(new CommandServiceException(ErrorBody.BadRequest, $"{_uri} sent an envelope that is not this protocol's. {problem}"));
+            return;
         }
         if (pending.Deliver(envelope.Kind, payload))
         {

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Threading.Channels;
@@ -13,7 +14,11 @@ namespace Csw.Command.Internal.Http;
 /// </summary>
 internal sealed class CswTransport(Uri baseUri, CommandServiceOptions options) : ICommandTransport
 {
-    private readonly HttpClient _http = new(SharedHttp.Handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly HttpClient _http = new(SharedHttp.Handler, disposeHandler: false)
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+        MaxResponseContentBufferSize = options.MaxMessageBytes,
+    };
 
     private readonly Uri _post = new(baseUri, CommandEndpoint.PostPath);
 
@@ -25,9 +30,10 @@ internal sealed class CswTransport(Uri baseUri, CommandServiceOptions options) :
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        using var message = new HttpRequestMessage(HttpMethod.Post, _post) { Content = new ByteArrayContent(CswJson.ToUtf8Bytes(request)) };
-        message.Content.Headers.ContentType = SharedHttp.Json;
+        using var content = new RequestContent(CswJson.ToUtf8Bytes(request));
+        using var message = new HttpRequestMessage(HttpMethod.Post, _post) { Content = content };
         message.Headers.Authorization = _authorization;
+        var name = request.GetType().Name;
         try
         {
             using var response = await _http.SendAsync(message, deadline.Token).ConfigureAwait(false);
@@ -40,7 +46,11 @@ internal sealed class CswTransport(Uri baseUri, CommandServiceOptions options) :
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"{_post} did not answer a {request.GetType().Name} within {timeout.TotalSeconds:0.###} s.");
+            throw new TimeoutException($"{_post} did not answer a {name} within {timeout.TotalSeconds:0.###} s{MaybeApplied(content, name)}.");
+        }
+        catch (HttpRequestException e) when (content.Sending)
+        {
+            throw new CommandServiceException(ErrorBody.Unavailable, $"The connection to {_post} broke after the {name} was sent{MaybeApplied(content, name)}: {e.Message}", e);
         }
         catch (HttpRequestException e)
         {
@@ -55,16 +65,16 @@ internal sealed class CswTransport(Uri baseUri, CommandServiceOptions options) :
     public async Task<ISubmitResponse> QueryFinalAsync(QueryFinal request, CancellationToken cancellationToken)
     {
         using var socket = await ConnectAsync(request, cancellationToken).ConfigureAwait(false);
-        var messages = new WebSocketMessages(socket, int.MaxValue);
+        var messages = new WebSocketMessages(socket, options.MaxMessageBytes);
         try
         {
             var message = await messages.ReceiveAsync(cancellationToken).ConfigureAwait(false)
-                ?? throw new ConnectionLostException($"{_webSocket} closed the QueryFinal for {request.RunId} without an answer ({socket.CloseStatus}: {socket.CloseStatusDescription}).");
+                ?? throw Closed(socket, $"{_webSocket} closed the QueryFinal for {request.RunId} without an answer");
             var response = CswJson.Deserialize<ISubmitResponse>(message.Span);
             await WebSocketMessages.CloseQuietlyAsync(socket, WebSocketCloseStatus.NormalClosure, "Done.").ConfigureAwait(false);
             return response;
         }
-        catch (Exception e) when (e is WebSocketException or IOException)
+        catch (Exception e) when (e is WebSocketException or IOException or MessageTooBigException)
         {
             throw new ConnectionLostException($"The QueryFinal for {request.RunId} on {_webSocket} broke off: {e.Message}", e);
         }
@@ -76,7 +86,7 @@ internal sealed class CswTransport(Uri baseUri, CommandServiceOptions options) :
         var states = Channel.CreateBounded<CurrentState>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true });
         var stop = new CancellationTokenSource();
         var pumping = PumpAsync(socket, states.Writer, stop.Token);
-        return new StateStream(states.Reader, async () =>
+        return StateStream.Of(states.Reader, async () =>
         {
             await stop.CancelAsync().ConfigureAwait(false);
             await WebSocketMessages.CloseQuietlyAsync(socket, WebSocketCloseStatus.NormalClosure, "Unsubscribed.").ConfigureAwait(false);
@@ -92,9 +102,30 @@ internal sealed class CswTransport(Uri baseUri, CommandServiceOptions options) :
         return ValueTask.CompletedTask;
     }
 
+    private static string MaybeApplied(RequestContent content, string request) =>
+        content.Sending && request is nameof(Submit) or nameof(Oneway) ? $"; the {request} may or may not have been applied" : "";
+
+    /// <summary>
+    /// What a close without an answer means: the endpoint refused the request (bad input, or an
+    /// error it names), which asking again would not change; otherwise a lost connection.
+    /// </summary>
+    private static Exception Closed(WebSocket socket, string what)
+    {
+        var reason = socket.CloseStatusDescription ?? "";
+        switch (socket.CloseStatus)
+        {
+            case WebSocketCloseStatus.InvalidPayloadData or WebSocketCloseStatus.PolicyViolation or WebSocketCloseStatus.MessageTooBig:
+                return new CommandServiceException(ErrorBody.BadRequest, $"{what}: {reason}");
+            case WebSocketCloseStatus.InternalServerError when reason.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon && reason[..colon] != ErrorBody.InternalError:
+                return new CommandServiceException(reason[..colon], $"{what}: {reason[(colon + 1)..].Trim()}");
+            default:
+                return new ConnectionLostException($"{what} ({socket.CloseStatus}: {reason}).");
+        }
+    }
+
     private async Task PumpAsync(WebSocket socket, ChannelWriter<CurrentState> states, CancellationToken stop)
     {
-        var messages = new WebSocketMessages(socket, int.MaxValue);
+        var messages = new WebSocketMessages(socket, options.MaxMessageBytes);
         try
         {
             while (await messages.ReceiveAsync(stop).ConfigureAwait(false) is { } message)
@@ -115,26 +146,54 @@ internal sealed class CswTransport(Uri baseUri, CommandServiceOptions options) :
 
     private async Task<ClientWebSocket> ConnectAsync(CommandServiceStreamRequest request, CancellationToken cancellationToken)
     {
-        var socket = new ClientWebSocket();
-        socket.Options.CollectHttpResponseDetails = true;
-        if (_authorization is not null)
-        {
-            socket.Options.SetRequestHeader("Authorization", _authorization.ToString());
-        }
+        var socket = ClientSockets.Create(_authorization?.ToString(), options);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(options.Timeout);
         try
         {
-            await socket.ConnectAsync(_webSocket, cancellationToken).ConfigureAwait(false);
-            await socket.SendAsync(CswJson.ToUtf8Bytes(request), WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+            await socket.ConnectAsync(_webSocket, limit.Token).ConfigureAwait(false);
+            await socket.SendAsync(CswJson.ToUtf8Bytes(request), WebSocketMessageType.Text, true, limit.Token).ConfigureAwait(false);
             return socket;
         }
-        catch (Exception e) when (e is WebSocketException or IOException or HttpRequestException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is WebSocketException or IOException or HttpRequestException or OperationCanceledException)
         {
             socket.Dispose();
-            if (socket.HttpStatusCode is >= System.Net.HttpStatusCode.BadRequest and < System.Net.HttpStatusCode.InternalServerError)
-            {
-                throw new CommandServiceException(socket.HttpStatusCode == System.Net.HttpStatusCode.Unauthorized ? ErrorBody.Unauthorized : ErrorBody.BadRequest, $"{_webSocket} refused the WebSocket: HTTP {(int)socket.HttpStatusCode}.", e);
-            }
-            throw new ConnectionLostException($"{_webSocket} cannot be reached: {e.Message}", e);
+            var refusal = ClientSockets.Refusal(socket, _webSocket, "the WebSocket", e, options.Timeout);
+            // Unreachable or busy for now: the caller asks again. Refused for good: it is told.
+            throw refusal.ErrorName == ErrorBody.Unavailable ? new ConnectionLostException(refusal.Message, e) : refusal;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A request body that knows whether it began to go out: after that, a failure may come after the component acted on it.</summary>
+    private sealed class RequestContent : ByteArrayContent
+    {
+        public RequestContent(byte[] body)
+            : base(body) => Headers.ContentType = SharedHttp.Json;
+
+        /// <summary>True once the body began to be written to the connection.</summary>
+        public bool Sending { get; private set; }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        {
+            Sending = true;
+            return base.SerializeToStreamAsync(stream, context, cancellationToken);
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            Sending = true;
+            return base.SerializeToStreamAsync(stream, context);
+        }
+
+        protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        {
+            Sending = true;
+            base.SerializeToStream(stream, context, cancellationToken);
         }
     }
 }

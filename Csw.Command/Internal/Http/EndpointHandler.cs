@@ -1,34 +1,51 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Csw.Params;
 using Csw.Params.Messages;
+using Csw.Shared.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Csw.Command.Internal.Http;
 
 /// <summary>
-/// Every request to a command endpoint: the token check, the three paths, and
-/// <c>/post-endpoint</c> itself. Failures become msocket's ServiceError body with a fitting status.
+/// Every request to a command endpoint: the checks that keep web pages and strangers out (origin,
+/// token, JSON bodies), the WebSocket limit, the three paths, and <c>/post-endpoint</c> itself.
+/// Failures become msocket's ServiceError body with a fitting status.
 /// </summary>
-internal sealed class EndpointHandler(LocalCommandService service, CommandEndpointOptions options, ILogger log, CancellationToken stopping)
+internal sealed class EndpointHandler(EndpointTarget target, CommandEndpointOptions options, ILogger log, CancellationToken stopping)
 {
-    /// <summary>The expected Authorization header, or null when no token is configured.</summary>
-    private readonly byte[]? _expectedAuthorization = options.Token is null ? null : Encoding.UTF8.GetBytes("Bearer " + options.Token);
+    /// <summary>The token clients must send, or null when none is configured.</summary>
+    private readonly BearerToken? _token = options.Token is null ? null : new BearerToken(options.Token);
+
+    /// <summary>The WebSockets (CSW streams and sessions) open now.</summary>
+    private readonly Slots _webSockets = new(options.MaxWebSockets);
+
+    /// <summary>How many WebSockets are open now.</summary>
+    public int OpenWebSockets => _webSockets.Taken;
 
     public async Task HandleAsync(HttpContext context)
     {
-        if (!IsAuthorized(context.Request))
+        var request = context.Request;
+        if (!EdgePolicy.IsOriginAllowed(request, options.AllowedOrigins))
         {
+            log.LogWarning("Refused a request from a web page at {Origin}", request.Headers.Origin.ToString());
+            await WriteErrorAsync(context, StatusCodes.Status403Forbidden, ErrorBody.Forbidden, $"Requests from web pages at {request.Headers.Origin} are refused; allow an origin with CommandEndpointOptions.AllowedOrigins.").ConfigureAwait(false);
+            return;
+        }
+        if (_token is not null && _token.Check(request.Headers.Authorization) != BearerVerdict.Valid)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
             await WriteErrorAsync(context, StatusCodes.Status401Unauthorized, ErrorBody.Unauthorized, "This endpoint requires 'Authorization: Bearer <token>' with the configured token.").ConfigureAwait(false);
             return;
         }
-        switch (context.Request.Path.Value)
+        switch (request.Path.Value)
         {
-            case CommandEndpoint.PostPath when HttpMethods.IsPost(context.Request.Method):
+            case CommandEndpoint.PostPath when HttpMethods.IsPost(request.Method) && !EdgePolicy.IsJson(request):
+                await WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, ErrorBody.UnsupportedMediaType, $"{CommandEndpoint.PostPath} takes 'Content-Type: application/json', not '{request.ContentType}'.").ConfigureAwait(false);
+                break;
+            case CommandEndpoint.PostPath when HttpMethods.IsPost(request.Method):
                 await PostAsync(context).ConfigureAwait(false);
                 break;
             case CommandEndpoint.PostPath:
@@ -37,11 +54,8 @@ internal sealed class EndpointHandler(LocalCommandService service, CommandEndpoi
             case CommandEndpoint.WebSocketPath or CommandEndpoint.SessionPath when !context.WebSockets.IsWebSocketRequest:
                 await WriteErrorAsync(context, StatusCodes.Status400BadRequest, ErrorBody.BadRequest, $"{context.Request.Path} takes a WebSocket upgrade.").ConfigureAwait(false);
                 break;
-            case CommandEndpoint.WebSocketPath:
-                await new StreamHandler(service, options, log, stopping).RunAsync(context).ConfigureAwait(false);
-                break;
-            case CommandEndpoint.SessionPath:
-                await new SessionHandler(service, options, log, stopping).RunAsync(context).ConfigureAwait(false);
+            case CommandEndpoint.WebSocketPath or CommandEndpoint.SessionPath:
+                await ServeWebSocketAsync(context).ConfigureAwait(false);
                 break;
             default:
                 await WriteErrorAsync(context, StatusCodes.Status404NotFound, ErrorBody.BadRequest, $"No such endpoint '{context.Request.Path}': use POST {CommandEndpoint.PostPath} or a WebSocket on {CommandEndpoint.WebSocketPath}.").ConfigureAwait(false);
@@ -49,14 +63,24 @@ internal sealed class EndpointHandler(LocalCommandService service, CommandEndpoi
         }
     }
 
-    private bool IsAuthorized(HttpRequest request)
+    private async Task ServeWebSocketAsync(HttpContext context)
     {
-        if (_expectedAuthorization is null)
+        if (!_webSockets.TryTake())
         {
-            return true;
+            log.LogWarning("Refused a WebSocket from {Remote}: {Count} are open", context.Connection.RemoteIpAddress, _webSockets.Capacity);
+            await WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, ErrorBody.TooManyWebSockets, $"This endpoint has {_webSockets.Capacity} WebSockets open, the most it takes; try again later.").ConfigureAwait(false);
+            return;
         }
-        var given = request.Headers.Authorization.ToString();
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), _expectedAuthorization);
+        try
+        {
+            await (context.Request.Path.Value == CommandEndpoint.SessionPath
+                ? new SessionHandler(target, options, log, stopping).RunAsync(context)
+                : new StreamHandler(target, options, log, stopping).RunAsync(context)).ConfigureAwait(false);
+        }
+        finally
+        {
+            _webSockets.Release();
+        }
     }
 
     private async Task PostAsync(HttpContext context)
@@ -93,7 +117,7 @@ internal sealed class EndpointHandler(LocalCommandService service, CommandEndpoi
         ICommandResponse response;
         try
         {
-            response = await RequestDispatch.RunAsync(service, request, context.RequestAborted).ConfigureAwait(false);
+            response = await RequestDispatch.RunAsync(target.Commands, request, context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception e) when (RequestDispatch.Describe(e) is { } error)
         {

@@ -14,6 +14,13 @@ internal static class ErrorBody
     public const string NotSupported = "NotSupported";
     public const string Unavailable = "Unavailable";
     public const string InternalError = "InternalError";
+    public const string Timeout = "Timeout";
+    public const string Forbidden = "Forbidden";
+    public const string UnsupportedMediaType = "UnsupportedMediaType";
+    public const string TooManyWebSockets = "TooManyWebSockets";
+    public const string TooManyRequests = "TooManyRequests";
+    public const string TooManyStreams = "TooManyStreams";
+    public const string TooManySubscribers = "TooManySubscribers";
 
     /// <summary>msocket's header naming the kind of error body.</summary>
     public const string ErrorTypeHeader = "Error-Type";
@@ -53,9 +60,9 @@ internal static class ErrorBody
                 return new CommandServiceException(name.GetString()!, message.GetString()!);
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // Not JSON: quote it below.
+            // Not JSON (or strings that do not decode): quote it below.
         }
         var text = System.Text.Encoding.UTF8.GetString(body.Length > 500 ? body[..500] : body);
         return new CommandServiceException(fallbackName, text.Length == 0 ? fallbackName : text);

@@ -15,6 +15,12 @@ internal sealed class HttpCommandService(ICommandTransport transport, CommandSer
     /// <summary>The first pause before asking again after a broken connection; it doubles up to a second.</summary>
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// The longest wait asked of the endpoint at once; a longer QueryFinal asks again after each turn.
+    /// Endpoints refuse waits above their maximum (<see cref="CommandEndpointOptions.MaxQueryFinalTimeout"/>, at least this).
+    /// </summary>
+    internal static readonly TimeSpan QueryFinalTurn = TimeSpan.FromMinutes(1);
+
     private readonly ILogger _log = options.LoggerFactory.CreateLogger<HttpCommandService>();
 
     public async Task<IValidateResponse> ValidateAsync(ControlCommand command, CancellationToken cancellationToken = default) =>
@@ -52,8 +58,17 @@ internal sealed class HttpCommandService(ICommandTransport transport, CommandSer
             try
             {
                 // Asked with whole seconds (CSW's timeoutInSeconds), rounded up; the local deadline is exact.
-                var seconds = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(remaining.TotalSeconds)));
+                var seconds = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(Math.Min(remaining.TotalSeconds, QueryFinalTurn.TotalSeconds))));
                 return await transport.QueryFinalAsync(new QueryFinal(runId, seconds), expiry.Token).ConfigureAwait(false);
+            }
+            catch (CommandServiceException e) when (e.ErrorName == ErrorBody.Timeout && DateTime.UtcNow < deadline - TimeSpan.FromMilliseconds(100))
+            {
+                // The endpoint's wait (one turn) ended before ours: ask again at once.
+                continue;
+            }
+            catch (CommandServiceException e) when (e.ErrorName == ErrorBody.Timeout)
+            {
+                throw new TimeoutException($"{target} gave no final response for {runId} within {wait.TotalSeconds:0.###} s.", e);
             }
             catch (ConnectionLostException e) when (!expiry.IsCancellationRequested)
             {

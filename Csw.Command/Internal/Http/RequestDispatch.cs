@@ -7,29 +7,64 @@ namespace Csw.Command.Internal.Http;
 /// <summary>Runs a CSW request against the component, and says how a failure is reported to the caller.</summary>
 internal static class RequestDispatch
 {
-    /// <summary>The response to a Validate, Submit, Oneway or Query.</summary>
-    /// <exception cref="NotSupportedException">Another request, which this endpoint does not serve.</exception>
-    public static ValueTask<ICommandResponse> RunAsync(LocalCommandService service, CommandServiceRequest request, CancellationToken cancellationToken) =>
-        request switch
-        {
-            Submit submit => Widen(service.SubmitAsync(submit.ControlCommand, cancellationToken)),
-            Validate validate => Widen(service.ValidateAsync(validate.ControlCommand, cancellationToken)),
-            Oneway oneway => Widen(service.OnewayAsync(oneway.ControlCommand, cancellationToken)),
-            Query query => Widen(service.QueryAsync(query.RunId, cancellationToken)),
-            _ => throw new NotSupportedException($"{request.GetType().Name} is not served by a command endpoint: it serves Validate, Submit, Oneway and Query."),
-        };
+    /// <summary>True for the requests a command endpoint serves: Validate, Submit, Oneway and Query.</summary>
+    public static bool Serves(CommandServiceRequest request) => request is Submit or Validate or Oneway or Query;
 
-    /// <summary>The final response of a command, waiting at most the request's timeout.</summary>
-    public static ValueTask<ICommandResponse> QueryFinalAsync(LocalCommandService service, QueryFinal request, CancellationToken cancellationToken) =>
-        Widen(service.QueryFinalAsync(request.RunId, request.Timeout, cancellationToken));
+    /// <summary>
+    /// The response to a Validate, Submit, Oneway or Query. Never throws: a failure, also one the
+    /// service throws before it returns a task, is the task's.
+    /// </summary>
+    public static ValueTask<ICommandResponse> RunAsync(ICommandService service, CommandServiceRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return request switch
+            {
+                Submit submit => Widen(service.SubmitAsync(submit.ControlCommand, cancellationToken)),
+                Validate validate => Widen(service.ValidateAsync(validate.ControlCommand, cancellationToken)),
+                Oneway oneway => Widen(service.OnewayAsync(oneway.ControlCommand, cancellationToken)),
+                Query query => Widen(service.QueryAsync(query.RunId, cancellationToken)),
+                _ => ValueTask.FromException<ICommandResponse>(NotServed(request)),
+            };
+        }
+        catch (Exception e)
+        {
+            return ValueTask.FromException<ICommandResponse>(e);
+        }
+    }
+
+    /// <summary>The failure for a request that a command endpoint does not serve (e.g. GoOnline).</summary>
+    public static NotSupportedException NotServed(CommandServiceRequest request) =>
+        new($"{request.GetType().Name} is not served by a command endpoint: it serves Validate, Submit, Oneway and Query.");
+
+    /// <summary>What is wrong with a QueryFinal's timeout, or null when it is above zero and at most <paramref name="max"/>.</summary>
+    public static string? CheckTimeout(QueryFinal request, TimeSpan max) =>
+        request.Timeout > TimeSpan.Zero && request.Timeout <= max
+            ? null
+            : $"QueryFinal's timeoutInSeconds is 1 to {max.TotalSeconds:0} on this endpoint, not {request.Timeout.Ticks / TimeSpan.TicksPerSecond}; ask again for longer waits.";
+
+    /// <summary>The final response of a command, waiting at most the request's timeout (checked with <see cref="CheckTimeout"/> first). Never throws.</summary>
+    public static ValueTask<ICommandResponse> QueryFinalAsync(ICommandService service, QueryFinal request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Widen(service.QueryFinalAsync(request.RunId, request.Timeout, cancellationToken));
+        }
+        catch (Exception e)
+        {
+            return ValueTask.FromException<ICommandResponse>(e);
+        }
+    }
 
     /// <summary>The status, error name and message for a failure; null for a caller that went away.</summary>
     public static (int Status, string Name, string Message)? Describe(Exception failure) => failure switch
     {
         OperationCanceledException => null,
-        TimeoutException => (StatusCodes.Status504GatewayTimeout, "Timeout", failure.Message),
+        TimeoutException => (StatusCodes.Status504GatewayTimeout, ErrorBody.Timeout, failure.Message),
         NotSupportedException => (StatusCodes.Status400BadRequest, ErrorBody.NotSupported, failure.Message),
         ArgumentException => (StatusCodes.Status400BadRequest, ErrorBody.BadRequest, failure.Message),
+        CommandServiceException e => (StatusCodes.Status503ServiceUnavailable, e.ErrorName, e.Message),
+        PubSub.SubscriberLimitException => (StatusCodes.Status503ServiceUnavailable, ErrorBody.TooManySubscribers, failure.Message),
         _ => (StatusCodes.Status500InternalServerError, ErrorBody.InternalError, $"{failure.GetType().Name}: {failure.Message}"),
     };
 

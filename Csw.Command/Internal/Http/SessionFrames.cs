@@ -32,8 +32,11 @@ internal enum EnvelopeKind : byte
     End,
 }
 
-/// <summary>One envelope found in a frame: its id, kind, and where its payload lies in the frame.</summary>
-internal readonly record struct Envelope(long Id, EnvelopeKind Kind, int Start, int Length);
+/// <summary>
+/// One envelope found in a frame: its id, kind, and where its payload lies in the frame; or, with a
+/// <see cref="Problem"/>, an envelope with an id that is not one of this protocol's (answered with an error for that id).
+/// </summary>
+internal readonly record struct Envelope(long Id, EnvelopeKind Kind, int Start, int Length, string? Problem = null);
 
 /// <summary>One envelope to send.</summary>
 internal readonly record struct Outgoing(long Id, EnvelopeKind Kind, object? Payload);
@@ -49,6 +52,8 @@ internal sealed record ErrorPayload(string ErrorName, string Message);
 internal static class SessionFrames
 {
     private static readonly string[] Names = ["request", "stream", "cancel", "response", "state", "subscribed", "error", "end"];
+
+    private static readonly byte[][] NameBytes = [.. Names.Select(System.Text.Encoding.UTF8.GetBytes)];
 
     /// <summary>The envelopes of a frame, in order, appended to <paramref name="into"/>.</summary>
     /// <exception cref="FormatException">The frame is not valid JSON or not a frame of this protocol.</exception>
@@ -78,6 +83,10 @@ internal static class SessionFrames
             }
         }
         catch (JsonException e)
+        {
+            throw new FormatException($"The frame is not valid JSON: {e.Message}", e);
+        }
+        catch (InvalidOperationException e)
         {
             throw new FormatException($"The frame is not valid JSON: {e.Message}", e);
         }
@@ -112,6 +121,8 @@ internal static class SessionFrames
         writer.WriteEndObject();
     }
 
+    // A frame that is not JSON, or an envelope without an id, ends the session (there is nobody to
+    // answer); any other mistake in an envelope is that envelope's problem, answered for its id.
     private static Envelope ParseEnvelope(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -120,10 +131,11 @@ internal static class SessionFrames
         }
         long? id = null;
         EnvelopeKind? kind = null;
+        string? problem = null;
         int start = 0, length = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("id"))
+            if (NameIs(ref reader, "id"u8))
             {
                 reader.Read();
                 id = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value)
@@ -131,29 +143,62 @@ internal static class SessionFrames
                     : throw new FormatException("An envelope's id is an integer.");
                 continue;
             }
-            var found = KindOf(ref reader) ?? throw new FormatException($"Unknown envelope field '{reader.GetString()}'.");
-            if (kind is not null)
+            var found = KindOf(ref reader);
+            if (found is null)
             {
-                throw new FormatException($"An envelope carries one payload, not both '{Names[(int)kind]}' and '{Names[(int)found]}'.");
+                // The name as sent, escapes and all: unescaping it could fail (a lone surrogate).
+                problem ??= $"Unknown envelope field '{System.Text.Encoding.UTF8.GetString(reader.ValueSpan)}': an envelope carries one of {string.Join(", ", Names)}.";
             }
-            kind = found;
+            else if (kind is not null)
+            {
+                problem ??= $"An envelope carries one payload, not both '{Names[(int)kind]}' and '{Names[(int)found]}'.";
+            }
+            else
+            {
+                kind = found;
+            }
             reader.Read();
-            start = (int)reader.TokenStartIndex;
+            var valueStart = (int)reader.TokenStartIndex;
             reader.Skip();
-            length = (int)reader.BytesConsumed - start;
+            if (found is not null && kind == found && problem is null)
+            {
+                start = valueStart;
+                length = (int)reader.BytesConsumed - start;
+            }
         }
-        return new Envelope(
-            id ?? throw new FormatException("An envelope has no id."),
-            kind ?? throw new FormatException($"Envelope {id} has no payload."),
-            start,
-            length);
+        if (id is null)
+        {
+            throw new FormatException(problem is null ? "An envelope has no id." : $"An envelope has no id. {problem}");
+        }
+        if (problem is null && kind is null)
+        {
+            problem = $"Envelope {id} has no payload.";
+        }
+        return new Envelope(id.Value, kind ?? EnvelopeKind.Request, start, length, problem is null ? null : $"Envelope {id}: {problem}");
+    }
+
+    // A name sent escaped is compared unescaped; one that does not unescape (a lone surrogate) is no name of ours.
+    private static bool NameIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return reader.ValueSpan.SequenceEqual(name);
+        }
+        try
+        {
+            return reader.ValueTextEquals(name);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static EnvelopeKind? KindOf(ref Utf8JsonReader reader)
     {
         for (var i = 0; i < Names.Length; i++)
         {
-            if (reader.ValueTextEquals(Names[i]))
+            if (NameIs(ref reader, NameBytes[i]))
             {
                 return (EnvelopeKind)i;
             }

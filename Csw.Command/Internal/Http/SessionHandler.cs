@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using Csw.Params;
 using Csw.Params.Messages;
@@ -10,75 +9,91 @@ namespace Csw.Command.Internal.Http;
 /// <summary>
 /// CswNet's <c>/session-endpoint</c>: many requests and streams over one WebSocket, each envelope
 /// tagged with the client's id. Requests run concurrently; a subscription is in place before
-/// the next envelope is read, so a command sent after it cannot overtake it. One writer sends
-/// whatever is ready as a single frame.
+/// the next envelope is read, so a command sent after it cannot overtake it. Every envelope that
+/// cannot be served gets an error for its id and the session goes on; only a frame that is not
+/// this protocol's ends it. However it ends, its requests and streams are stopped, its
+/// subscriptions released, and the close frame sent.
 /// </summary>
-internal sealed class SessionHandler(LocalCommandService service, CommandEndpointOptions options, ILogger log, CancellationToken stopping)
+internal sealed class SessionHandler(EndpointTarget target, CommandEndpointOptions options, ILogger log, CancellationToken stopping)
 {
-    /// <summary>Writes the envelopes; a client that stops reading slows the streams down (whose buffers then drop the oldest states).</summary>
+    /// <summary>How long the end of a session waits for its work to stop and its last envelopes to go out.</summary>
+    private static readonly TimeSpan EndWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>The requests and streams running, and the session's limits on them.</summary>
+    private readonly SessionWork _work = new(options);
+
+    /// <summary>Writes the envelopes; a client that stops reading slows the streams down, and past the send timeout is dropped.</summary>
     private FrameSender _sender = null!;
 
-    /// <summary>Running streams and requests by id, so that Cancel and the end of the session stop them.</summary>
-    private readonly ConcurrentDictionary<long, CancellationTokenSource> _running = new();
+    /// <summary>Ends every request and stream of the session.</summary>
+    private CancellationToken _session;
 
     public async Task RunAsync(HttpContext context)
     {
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         using var session = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
-        _sender = new FrameSender(socket, failure =>
+        _session = session.Token;
+        _sender = new FrameSender(socket, options.SendTimeout, failure =>
         {
-            if (failure is not (WebSocketException or IOException or ObjectDisposedException))
+            if (failure is SendTimeoutException)
+            {
+                log.LogWarning("Dropped a command session from {Remote}: {Reason}", context.Connection.RemoteIpAddress, failure.Message);
+            }
+            else if (failure is not (WebSocketException or IOException or OperationCanceledException))
             {
                 log.LogError(failure, "The command session writer failed");
             }
-            session.Cancel();
+            // Ends the pending receive, and with it the session.
+            socket.Abort();
         });
-        var (status, reason) = await ReadAsync(socket, session.Token).ConfigureAwait(false);
-        await session.CancelAsync().ConfigureAwait(false);
-        foreach (var running in _running.Values)
+        var (status, reason) = (WebSocketCloseStatus.InternalServerError, "The session failed.");
+        try
         {
-            await running.CancelAsync().ConfigureAwait(false);
+            (status, reason) = await ReadAsync(socket).ConfigureAwait(false);
         }
-        await WebSocketMessages.CloseQuietlyAsync(socket, status, reason).ConfigureAwait(false);
+        finally
+        {
+            await session.CancelAsync().ConfigureAwait(false);
+            if (!await _work.EndAsync(EndWait).ConfigureAwait(false))
+            {
+                log.LogWarning("{Count} requests or streams of a closed command session did not stop within {Wait} s; their answers are dropped", _work.Running, EndWait.TotalSeconds);
+            }
+            if (await _sender.CompleteAsync(EndWait).ConfigureAwait(false))
+            {
+                await WebSocketMessages.CloseQuietlyAsync(socket, status, reason).ConfigureAwait(false);
+            }
+            else
+            {
+                socket.Abort();
+            }
+        }
     }
 
-    private async Task<(WebSocketCloseStatus, string)> ReadAsync(WebSocket socket, CancellationToken cancellationToken)
+    private async Task<(WebSocketCloseStatus, string)> ReadAsync(WebSocket socket)
     {
         var messages = new WebSocketMessages(socket, options.MaxFrameBytes);
         var envelopes = new List<Envelope>();
-        var first = true;
         try
         {
-            while (true)
+            var (timedOut, message) = await messages.ReceiveFirstAsync(options.FirstMessageTimeout, $"No request within {options.FirstMessageTimeout.TotalSeconds:0.###} s.", _session).ConfigureAwait(false);
+            if (timedOut)
             {
-                ReadOnlyMemory<byte>? message;
-                if (first)
-                {
-                    (var timedOut, message) = await messages.ReceiveFirstAsync(options.FirstMessageTimeout, $"No request within {options.FirstMessageTimeout.TotalSeconds:0.###} s.", cancellationToken).ConfigureAwait(false);
-                    if (timedOut)
-                    {
-                        return (WebSocketCloseStatus.PolicyViolation, "");
-                    }
-                    first = false;
-                }
-                else
-                {
-                    message = await messages.ReceiveAsync(cancellationToken).ConfigureAwait(false);
-                }
-                if (message is not { } frame)
-                {
-                    return (WebSocketCloseStatus.NormalClosure, "Bye.");
-                }
+                return (WebSocketCloseStatus.PolicyViolation, "");
+            }
+            while (message is { } frame)
+            {
                 envelopes.Clear();
                 SessionFrames.Parse(frame.Span, envelopes);
                 foreach (var envelope in envelopes)
                 {
-                    await DispatchAsync(envelope, frame.Slice(envelope.Start, envelope.Length), cancellationToken).ConfigureAwait(false);
+                    await DispatchAsync(envelope, frame.Slice(envelope.Start, envelope.Length)).ConfigureAwait(false);
                 }
                 // A client that sends but does not read its answers is not read either, until it catches up:
                 // TCP then slows its sending, instead of answers piling up here.
-                await _sender.WaitForRoomAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+                await _sender.WaitForRoomAsync().WaitAsync(_session).ConfigureAwait(false);
+                message = await messages.ReceiveAsync(_session).ConfigureAwait(false);
             }
+            return (WebSocketCloseStatus.NormalClosure, "Bye.");
         }
         catch (FormatException e)
         {
@@ -94,39 +109,89 @@ internal sealed class SessionHandler(LocalCommandService service, CommandEndpoin
                 ? (WebSocketCloseStatus.EndpointUnavailable, "The endpoint is stopping.")
                 : (WebSocketCloseStatus.NormalClosure, "Session ended.");
         }
+        catch (Exception e)
+        {
+            // A bug: the session still ends cleanly, and says so.
+            log.LogError(e, "A command session failed");
+            return (WebSocketCloseStatus.InternalServerError, "The session failed.");
+        }
     }
 
     // The payload is only valid until the first await: it lies in the reused receive buffer.
-    private async ValueTask DispatchAsync(Envelope envelope, ReadOnlyMemory<byte> payload, CancellationToken session)
+    private async ValueTask DispatchAsync(Envelope envelope, ReadOnlyMemory<byte> payload)
     {
-        switch (envelope.Kind)
+        var id = envelope.Id;
+        try
         {
-            case EnvelopeKind.Request:
-                if (Decode<CommandServiceRequest>(envelope.Id, payload) is { } request)
-                {
-                    Complete(envelope.Id, RequestDispatch.RunAsync(service, request, session));
-                }
+            if (envelope.Problem is { } problem)
+            {
+                SendError(id, ErrorBody.BadRequest, problem);
+                return;
+            }
+            switch (envelope.Kind)
+            {
+                case EnvelopeKind.Request:
+                    if (Decode<CommandServiceRequest>(id, payload) is { } request)
+                    {
+                        StartRequest(id, request);
+                    }
+                    break;
+                case EnvelopeKind.Stream:
+                    if (Decode<CommandServiceStreamRequest>(id, payload) is { } stream)
+                    {
+                        await StartStreamAsync(id, stream).ConfigureAwait(false);
+                    }
+                    break;
+                case EnvelopeKind.Cancel:
+                    await _work.CancelAsync(id).ConfigureAwait(false);
+                    break;
+                default:
+                    SendError(id, ErrorBody.BadRequest, $"A client sends request, stream or cancel envelopes, not {envelope.Kind}.");
+                    break;
+            }
+        }
+        catch (Exception e) when (RequestDispatch.Describe(e) is { } error)
+        {
+            log.LogWarning(e, "Envelope {Id} of a command session failed", id);
+            SendError(id, error.Name, error.Message);
+        }
+    }
+
+    private void StartRequest(long id, CommandServiceRequest request)
+    {
+        if (!RequestDispatch.Serves(request))
+        {
+            SendError(id, ErrorBody.NotSupported, RequestDispatch.NotServed(request).Message);
+            return;
+        }
+        if (_work.TryStartRequest() is { } refusal)
+        {
+            SendError(id, refusal.Name, refusal.Message);
+            return;
+        }
+        Complete(id, RequestDispatch.RunAsync(target.Commands, request, _session), stop: null);
+    }
+
+    private async Task StartStreamAsync(long id, CommandServiceStreamRequest request)
+    {
+        if (request is QueryFinal queryFinal && RequestDispatch.CheckTimeout(queryFinal, options.MaxQueryFinalTimeout) is { } problem)
+        {
+            SendError(id, ErrorBody.BadRequest, problem);
+            return;
+        }
+        var (stop, refusal) = _work.TryStartStream(id, _session);
+        if (stop is null)
+        {
+            SendError(id, refusal!.Value.Name, refusal.Value.Message);
+            return;
+        }
+        switch (request)
+        {
+            case QueryFinal query:
+                Complete(id, RequestDispatch.QueryFinalAsync(target.Commands, query, stop.Token), stop);
                 break;
-            case EnvelopeKind.Stream:
-                switch (Decode<CommandServiceStreamRequest>(envelope.Id, payload))
-                {
-                    case QueryFinal queryFinal:
-                        var stop = Track(envelope.Id, session);
-                        Complete(envelope.Id, RequestDispatch.QueryFinalAsync(service, queryFinal, stop.Token), stop);
-                        break;
-                    case SubscribeCurrentState subscribe:
-                        await SubscribeAsync(envelope.Id, subscribe, session).ConfigureAwait(false);
-                        break;
-                }
-                break;
-            case EnvelopeKind.Cancel:
-                if (_running.TryRemove(envelope.Id, out var running))
-                {
-                    await running.CancelAsync().ConfigureAwait(false);
-                }
-                break;
-            default:
-                Send(new Outgoing(envelope.Id, EnvelopeKind.Error, new ErrorPayload(ErrorBody.BadRequest, $"A client sends request, stream or cancel envelopes, not {envelope.Kind}.")));
+            case SubscribeCurrentState subscribe:
+                await SubscribeAsync(id, subscribe, stop).ConfigureAwait(false);
                 break;
         }
     }
@@ -140,24 +205,17 @@ internal sealed class SessionHandler(LocalCommandService service, CommandEndpoin
         }
         catch (CswJsonException e)
         {
-            Send(new Outgoing(id, EnvelopeKind.Error, new ErrorPayload(ErrorBody.BadRequest, $"Envelope {id}: {e.Message}")));
+            SendError(id, ErrorBody.BadRequest, $"Envelope {id}: {e.Message}");
             return null;
         }
     }
 
-    private CancellationTokenSource Track(long id, CancellationToken session)
-    {
-        var stop = CancellationTokenSource.CreateLinkedTokenSource(session);
-        _running[id] = stop;
-        return stop;
-    }
-
-    private void Complete(long id, ValueTask<ICommandResponse> response, CancellationTokenSource? stop = null)
+    private void Complete(long id, ValueTask<ICommandResponse> response, CancellationTokenSource? stop)
     {
         if (response.IsCompletedSuccessfully)
         {
             Send(new Outgoing(id, EnvelopeKind.Response, response.Result));
-            Untrack(id, stop);
+            _work.Finish(id, stop);
             return;
         }
         _ = CompleteLaterAsync(id, response, stop);
@@ -169,68 +227,47 @@ internal sealed class SessionHandler(LocalCommandService service, CommandEndpoin
         {
             Send(new Outgoing(id, EnvelopeKind.Response, await response.ConfigureAwait(false)));
         }
-        catch (Exception e) when (RequestDispatch.Describe(e) is { } error)
-        {
-            Send(new Outgoing(id, EnvelopeKind.Error, new ErrorPayload(error.Name, error.Message)));
-        }
         catch (OperationCanceledException)
         {
             Send(new Outgoing(id, EnvelopeKind.End, null));
         }
+        catch (Exception e) when (RequestDispatch.Describe(e) is { } error)
+        {
+            if (error.Status >= StatusCodes.Status500InternalServerError && e is not TimeoutException)
+            {
+                log.LogWarning(e, "Envelope {Id} of a command session failed", id);
+            }
+            SendError(id, error.Name, error.Message);
+        }
         finally
         {
-            Untrack(id, stop);
-        }
-    }
-
-    private void Untrack(long id, CancellationTokenSource? stop)
-    {
-        if (stop is not null)
-        {
-            _running.TryRemove(new KeyValuePair<long, CancellationTokenSource>(id, stop));
-            stop.Dispose();
+            _work.Finish(id, stop);
         }
     }
 
     // Subscribed before the next envelope is read: a command sent after the subscription sees it in place.
-    private async Task SubscribeAsync(long id, SubscribeCurrentState request, CancellationToken session)
+    private async Task SubscribeAsync(long id, SubscribeCurrentState request, CancellationTokenSource stop)
     {
-        var stop = Track(id, session);
-        PubSub.Subscription<CurrentState> subscription;
+        StateStream subscription;
         try
         {
-            subscription = await service.SubscribeAsync(request.Names.Count == 0 ? null : request.Names.ToList(), stop.Token).ConfigureAwait(false);
+            subscription = await target.SubscribeAsync(request.Names.Count == 0 ? null : request.Names.ToList(), stop.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (RequestDispatch.Describe(e) is { } error)
+        catch (Exception e)
         {
-            Send(new Outgoing(id, EnvelopeKind.Error, new ErrorPayload(error.Name, error.Message)));
-            Untrack(id, stop);
+            if (RequestDispatch.Describe(e) is { } error)
+            {
+                SendError(id, error.Name, error.Message);
+            }
+            _work.Finish(id, stop);
             return;
         }
         Send(new Outgoing(id, EnvelopeKind.Subscribed, null));
-        _ = PumpAsync(id, subscription, stop);
+        _ = StatePump.RunAsync(id, subscription, stop, _sender, _work, log);
     }
 
-    private async Task PumpAsync(long id, PubSub.Subscription<CurrentState> subscription, CancellationTokenSource stop)
-    {
-        await using (((IAsyncDisposable)subscription).ConfigureAwait(false))
-        {
-            try
-            {
-                await foreach (var state in subscription.WithCancellation(stop.Token).ConfigureAwait(false))
-                {
-                    _sender.Send(new Outgoing(id, EnvelopeKind.State, state));
-                    await _sender.WaitForRoomAsync().WaitAsync(stop.Token).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // Cancelled by the client or the end of the session.
-            }
-        }
-        Send(new Outgoing(id, EnvelopeKind.End, null));
-        Untrack(id, stop);
-    }
+    private void SendError(long id, string name, string message) =>
+        Send(new Outgoing(id, EnvelopeKind.Error, new ErrorPayload(name, message)));
 
     private void Send(Outgoing item) => _sender.Send(item);
 }

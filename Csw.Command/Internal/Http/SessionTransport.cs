@@ -1,5 +1,5 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Net.WebSockets;
 using Csw.Params;
 using Csw.Params.Messages;
 
@@ -7,32 +7,47 @@ namespace Csw.Command.Internal.Http;
 
 /// <summary>
 /// CswNet's session protocol: every request and stream of this client over one WebSocket,
-/// opened on first use and again after it breaks.
+/// opened on first use and again after it breaks. Opening is shared: callers wait for it within
+/// their own timeout, and the attempt itself gives up after <see cref="CommandServiceOptions.Timeout"/>.
 /// </summary>
 internal sealed class SessionTransport(Uri sessionUri, CommandServiceOptions options) : ICommandTransport
 {
-    /// <summary>Lets one caller at a time open the socket.</summary>
-    private readonly SemaphoreSlim _connecting = new(1, 1);
+    /// <summary>Guards <see cref="_session"/> and <see cref="_isDisposed"/> together.</summary>
+    private readonly Lock _gate = new();
+
+    /// <summary>Cancelled on disposal: ends an opening in progress.</summary>
+    private readonly CancellationTokenSource _disposing = new();
 
     private readonly string? _authorization = options.Token is null ? null : new AuthenticationHeaderValue("Bearer", options.Token).ToString();
 
     /// <summary>Ids of envelopes, unique for the life of the client.</summary>
     private long _nextId;
 
-    /// <summary>The current session, null before the first use and after disposal.</summary>
-    private volatile ClientSession? _session;
+    /// <summary>The session being opened, open, or last broken; null before the first use.</summary>
+    private volatile Task<ClientSession>? _session;
 
-    private volatile bool _disposed;
+    private bool _isDisposed;
 
     public async Task<ICommandResponse> RequestAsync(CommandServiceRequest request, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var session = await SessionAsync(cancellationToken).ConfigureAwait(false);
+        var started = Stopwatch.GetTimestamp();
+        ClientSession session;
+        try
+        {
+            session = await SessionAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TimeoutException || (e is CommandServiceException && e.InnerException is OperationCanceledException))
+        {
+            // This call's wait or the opening's own ran out first: either way, the call timed out.
+            throw new TimeoutException($"{sessionUri} did not open a session within {timeout.TotalSeconds:0.###} s, so the {request.GetType().Name} was not sent.", e);
+        }
         var id = Interlocked.Increment(ref _nextId);
         var pending = new PendingResponse();
         session.Start(id, pending, new Outgoing(id, EnvelopeKind.Request, request));
         try
         {
-            return await pending.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            var left = timeout - Stopwatch.GetElapsedTime(started);
+            return await pending.Task.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -83,7 +98,7 @@ internal sealed class SessionTransport(Uri sessionUri, CommandServiceOptions opt
             session.Cancel(id);
             throw;
         }
-        return new StateStream(pending.States, () =>
+        return StateStream.Of(pending.States, () =>
         {
             session.Cancel(id);
             pending.Fail(null);
@@ -93,10 +108,28 @@ internal sealed class SessionTransport(Uri sessionUri, CommandServiceOptions opt
 
     public async ValueTask DisposeAsync()
     {
-        _disposed = true;
-        if (_session is { } session)
+        Task<ClientSession>? session;
+        lock (_gate)
         {
-            await session.DisposeAsync().ConfigureAwait(false);
+            if (_isDisposed)
+            {
+                return;
+            }
+            _isDisposed = true;
+            session = _session;
+        }
+        await _disposing.CancelAsync().ConfigureAwait(false);
+        if (session is null)
+        {
+            return;
+        }
+        try
+        {
+            await (await session.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is CommandServiceException or ObjectDisposedException or OperationCanceledException)
+        {
+            // It never opened, or was closed by the opening itself on seeing the disposal.
         }
     }
 
@@ -104,7 +137,11 @@ internal sealed class SessionTransport(Uri sessionUri, CommandServiceOptions opt
     {
         try
         {
-            return await SessionAsync(cancellationToken).ConfigureAwait(false);
+            return await SessionAsync(options.Timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException e)
+        {
+            throw new ConnectionLostException($"{sessionUri} did not open a session within {options.Timeout.TotalSeconds:0.###} s.", e);
         }
         catch (CommandServiceException e) when (e.ErrorName == ErrorBody.Unavailable)
         {
@@ -112,44 +149,53 @@ internal sealed class SessionTransport(Uri sessionUri, CommandServiceOptions opt
         }
     }
 
-    private async ValueTask<ClientSession> SessionAsync(CancellationToken cancellationToken)
+    /// <summary>The open session, waiting at most <paramref name="wait"/> for it to open (<see cref="TimeoutException"/> after).</summary>
+    private async ValueTask<ClientSession> SessionAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
-        if (_session is { IsOpen: true } open)
+        var current = _session;
+        if (current is { IsCompletedSuccessfully: true } && current.Result.IsOpen)
         {
-            return open;
+            return current.Result;
         }
-        await _connecting.WaitAsync(cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_isDisposed, this);
+            current = _session;
+            if (current is null || (current.IsCompleted && !(current.IsCompletedSuccessfully && current.Result.IsOpen)))
+            {
+                current = _session = Task.Run(OpenAsync);
+            }
+        }
+        return await current.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ClientSession> OpenAsync()
+    {
+        var socket = ClientSockets.Create(_authorization, options);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(_disposing.Token);
+        limit.CancelAfter(options.Timeout);
         try
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_session is { IsOpen: true } again)
-            {
-                return again;
-            }
-            var socket = new ClientWebSocket();
-            socket.Options.CollectHttpResponseDetails = true;
-            if (_authorization is not null)
-            {
-                socket.Options.SetRequestHeader("Authorization", _authorization);
-            }
-            try
-            {
-                await socket.ConnectAsync(sessionUri, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is WebSocketException or IOException or HttpRequestException)
-            {
-                socket.Dispose();
-                throw socket.HttpStatusCode == System.Net.HttpStatusCode.Unauthorized
-                    ? new CommandServiceException(ErrorBody.Unauthorized, $"{sessionUri} refused the session: it needs the right bearer token.", e)
-                    : new CommandServiceException(ErrorBody.Unavailable, $"{sessionUri} cannot be reached: {e.Message}", e);
-            }
-            var session = new ClientSession(socket, sessionUri);
-            _session = session;
-            return session;
+            await socket.ConnectAsync(sessionUri, limit.Token).ConfigureAwait(false);
         }
-        finally
+        catch (Exception e)
         {
-            _connecting.Release();
+            socket.Dispose();
+            ObjectDisposedException.ThrowIf(_disposing.IsCancellationRequested, this);
+            throw ClientSockets.Refusal(socket, sessionUri, "the session", e, options.Timeout);
         }
+        var session = new ClientSession(socket, sessionUri, options);
+        lock (_gate)
+        {
+            if (!_isDisposed)
+            {
+                return session;
+            }
+        }
+        // Disposed while this was connecting: nobody else will close it.
+        await session.DisposeAsync().ConfigureAwait(false);
+        throw new ObjectDisposedException(ToString());
     }
+
+    public override string ToString() => $"session with {sessionUri}";
 }

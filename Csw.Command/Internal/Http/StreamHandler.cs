@@ -8,9 +8,10 @@ namespace Csw.Command.Internal.Http;
 
 /// <summary>
 /// CSW's <c>/websocket-endpoint</c>: the first message is a QueryFinal, answered with one response,
-/// or a SubscribeCurrentState, answered with a stream of states until the client closes.
+/// or a SubscribeCurrentState, answered with a stream of states until the client closes. A client
+/// that takes no message within the send timeout is dropped.
 /// </summary>
-internal sealed class StreamHandler(LocalCommandService service, CommandEndpointOptions options, ILogger log, CancellationToken stopping)
+internal sealed class StreamHandler(EndpointTarget target, CommandEndpointOptions options, ILogger log, CancellationToken stopping)
 {
     public async Task RunAsync(HttpContext context)
     {
@@ -36,8 +37,13 @@ internal sealed class StreamHandler(LocalCommandService service, CommandEndpoint
             await WebSocketMessages.CloseQuietlyAsync(socket, WebSocketCloseStatus.InvalidPayloadData, $"Not QueryFinal or SubscribeCurrentState: {e.Message}").ConfigureAwait(false);
             return;
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
         {
+            return;
+        }
+        if (request is QueryFinal query && RequestDispatch.CheckTimeout(query, options.MaxQueryFinalTimeout) is { } problem)
+        {
+            await WebSocketMessages.CloseQuietlyAsync(socket, WebSocketCloseStatus.InvalidPayloadData, $"{ErrorBody.BadRequest}: {problem}").ConfigureAwait(false);
             return;
         }
 
@@ -46,24 +52,11 @@ internal sealed class StreamHandler(LocalCommandService service, CommandEndpoint
         var watching = WatchForCloseAsync(messages, ended);
         try
         {
-            switch (request)
-            {
-                case QueryFinal queryFinal:
-                    var response = await RequestDispatch.QueryFinalAsync(service, queryFinal, ended.Token).ConfigureAwait(false);
-                    await socket.SendAsync(CswJson.ToUtf8Bytes(response), WebSocketMessageType.Text, true, ended.Token).ConfigureAwait(false);
-                    await WebSocketMessages.CloseQuietlyAsync(socket, WebSocketCloseStatus.NormalClosure, "Done.").ConfigureAwait(false);
-                    break;
-                case SubscribeCurrentState subscribe:
-                    var names = subscribe.Names.Count == 0 ? null : subscribe.Names.ToList();
-                    await using (var subscription = await service.SubscribeAsync(names, ended.Token).ConfigureAwait(false))
-                    {
-                        await foreach (var state in subscription.WithCancellation(ended.Token).ConfigureAwait(false))
-                        {
-                            await socket.SendAsync(CswJson.ToUtf8Bytes(state), WebSocketMessageType.Text, true, ended.Token).ConfigureAwait(false);
-                        }
-                    }
-                    break;
-            }
+            await ServeAsync(socket, request, ended.Token).ConfigureAwait(false);
+        }
+        catch (SendTimeoutException e)
+        {
+            log.LogWarning("Dropped a CSW stream client at {Remote}: {Reason}", context.Connection.RemoteIpAddress, e.Message);
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
         {
@@ -75,11 +68,57 @@ internal sealed class StreamHandler(LocalCommandService service, CommandEndpoint
         }
         catch (Exception e) when (RequestDispatch.Describe(e) is { } error)
         {
-            log.LogWarning(e, "A {Request} on the command endpoint failed", request.GetType().Name);
+            if (e is not TimeoutException)
+            {
+                log.LogWarning(e, "A {Request} on the command endpoint failed", request.GetType().Name);
+            }
             await WebSocketMessages.CloseQuietlyAsync(socket, WebSocketCloseStatus.InternalServerError, $"{error.Name}: {error.Message}").ConfigureAwait(false);
         }
         await ended.CancelAsync().ConfigureAwait(false);
         await watching.ConfigureAwait(false);
+        // A client that closed first hears the close answered, instead of a dropped connection.
+        if (socket.State == WebSocketState.CloseReceived)
+        {
+            await WebSocketMessages.CloseQuietlyAsync(socket, WebSocketCloseStatus.NormalClosure, "Bye.").ConfigureAwait(false);
+        }
+    }
+
+    private async Task ServeAsync(WebSocket socket, CommandServiceStreamRequest request, CancellationToken ended)
+    {
+        switch (request)
+        {
+            case QueryFinal queryFinal:
+                var response = await RequestDispatch.QueryFinalAsync(target.Commands, queryFinal, ended).ConfigureAwait(false);
+                await SendAsync(socket, CswJson.ToUtf8Bytes(response), ended).ConfigureAwait(false);
+                await WebSocketMessages.CloseQuietlyAsync(socket, WebSocketCloseStatus.NormalClosure, "Done.").ConfigureAwait(false);
+                break;
+            case SubscribeCurrentState subscribe:
+                var names = subscribe.Names.Count == 0 ? null : subscribe.Names.ToList();
+                var subscription = await target.SubscribeAsync(names, ended).ConfigureAwait(false);
+                await using (((IAsyncDisposable)subscription).ConfigureAwait(false))
+                {
+                    await foreach (var state in subscription.WithCancellation(ended).ConfigureAwait(false))
+                    {
+                        await SendAsync(socket, CswJson.ToUtf8Bytes(state), ended).ConfigureAwait(false);
+                    }
+                }
+                break;
+        }
+    }
+
+    /// <summary>Sends one message; a peer that does not take it within the send timeout is given up on (the socket is aborted).</summary>
+    private async Task SendAsync(WebSocket socket, byte[] message, CancellationToken ended)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ended);
+        timeout.CancelAfter(options.SendTimeout);
+        try
+        {
+            await socket.SendAsync(message, WebSocketMessageType.Text, true, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!ended.IsCancellationRequested)
+        {
+            throw new SendTimeoutException(options.SendTimeout, e);
+        }
     }
 
     private static async Task WatchForCloseAsync(WebSocketMessages messages, CancellationTokenSource ended)
@@ -88,7 +127,7 @@ internal sealed class StreamHandler(LocalCommandService service, CommandEndpoint
         {
             await messages.ReceiveAsync(ended.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException or MessageTooBigException)
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException or MessageTooBigException or ObjectDisposedException)
         {
             // Whatever the reason, the stream ends.
         }

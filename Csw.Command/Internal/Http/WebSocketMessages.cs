@@ -65,6 +65,25 @@ internal sealed class WebSocketMessages(WebSocket socket, int maxBytes)
         return (true, null);
     }
 
+    /// <summary>
+    /// <paramref name="reason"/> cut to what a close frame carries: at most 123 bytes of UTF-8 (a
+    /// reason may quote the client's input, in any script), ending in "..." when cut.
+    /// </summary>
+    public static string CloseReason(string reason)
+    {
+        const int max = 123;
+        if (System.Text.Encoding.UTF8.GetByteCount(reason) <= max)
+        {
+            return reason;
+        }
+        var cut = reason[..Math.Min(reason.Length, max - 3)];
+        while (System.Text.Encoding.UTF8.GetByteCount(cut) > max - 3 || (cut.Length > 0 && char.IsHighSurrogate(cut[^1])))
+        {
+            cut = cut[..^1];
+        }
+        return cut + "...";
+    }
+
     /// <summary>Closes the socket with a reason if it is still open, ignoring a peer that is already gone.</summary>
     public static async Task CloseQuietlyAsync(WebSocket socket, WebSocketCloseStatus status, string reason)
     {
@@ -75,9 +94,7 @@ internal sealed class WebSocketMessages(WebSocket socket, int maxBytes)
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            // A close reason is at most 123 bytes of UTF-8.
-            var shortReason = reason.Length > 120 ? reason[..117] + "..." : reason;
-            await socket.CloseAsync(status, shortReason, timeout.Token).ConfigureAwait(false);
+            await socket.CloseAsync(status, CloseReason(reason), timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
         {
@@ -93,3 +110,7 @@ internal sealed class MessageTooBigException(int maxBytes)
     /// <summary>The limit that was exceeded.</summary>
     public int MaxBytes { get; } = maxBytes;
 }
+
+/// <summary>The peer took no message within the send timeout: it stopped reading, and is given up on.</summary>
+internal sealed class SendTimeoutException(TimeSpan timeout, Exception? innerException)
+    : TimeoutException($"The peer took no message for {timeout.TotalSeconds:0.###} s; it is dropped.", innerException);

@@ -1,7 +1,5 @@
-using System.Runtime.CompilerServices;
 using Akka.Actor;
 using Csw.Params;
-using Microsoft.Extensions.Logging;
 
 namespace Csw.Command.Internal.Remote;
 
@@ -51,20 +49,11 @@ internal sealed class RemoteCommandService(IActorRef component, ActorSystem syst
         return RemoteAsk.AskAsync<ISubmitResponse>(component, replyTo => new ComponentMessage.QueryFinal(runId, replyTo), timeout ?? options.FinalTimeout, cancellationToken);
     }
 
-    public async IAsyncEnumerable<CurrentState> SubscribeCurrentState(IEnumerable<StateName>? names = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await using var subscription = await SubscribeAsync(names?.ToList(), cancellationToken).ConfigureAwait(false);
-        await foreach (var state in subscription.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            yield return state;
-        }
-    }
+    public IAsyncEnumerable<CurrentState> SubscribeCurrentState(IEnumerable<StateName>? names = null, CancellationToken cancellationToken = default) =>
+        CommandPatterns.StatesAsync(SubscribeAsync, names, cancellationToken);
 
-    public IAsyncDisposable SubscribeCurrentState(Action<CurrentState> onState, IEnumerable<StateName>? names = null)
-    {
-        ArgumentNullException.ThrowIfNull(onState);
-        return new CallbackSubscription(SubscribeCurrentState(names), onState, options.LoggerFactory.CreateLogger<CallbackSubscription>());
-    }
+    public IAsyncDisposable SubscribeCurrentState(Action<CurrentState> onState, IEnumerable<StateName>? names = null) =>
+        CommandPatterns.Callback(this, onState, names, options);
 
     private Task<RemoteStateSubscription> SubscribeAsync(IReadOnlyList<StateName>? names, CancellationToken cancellationToken) =>
         RemoteStateSubscription.StartAsync(component, system, names, options.Timeout, cancellationToken);

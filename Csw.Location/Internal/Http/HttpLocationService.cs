@@ -36,7 +36,11 @@ internal sealed class HttpLocationService : ILocationService, IAsyncDisposable, 
         _server = server;
         _postUri = new Uri(server, WireProtocol.PostPath);
         _options = options;
-        _http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = options.Timeout }) { Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = options.Timeout })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+            MaxResponseContentBufferSize = options.MaxMessageBytes,
+        };
         _log = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Csw.Location.HttpClient");
     }
 
@@ -125,7 +129,13 @@ internal sealed class HttpLocationService : ILocationService, IAsyncDisposable, 
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(callback);
-        var subscription = new HttpSubscription(new TrackingSocket(_server, connection, _options, _starts, _disposed.Token), callback, connection, _log);
+        var subscription = new HttpSubscription(
+            new TrackingSocket(_server, connection, _options, _starts, _disposed.Token),
+            stop => new TrackingSocket(_server, connection, _options, _starts, stop),
+            stop => FindAsync(connection, stop),
+            callback,
+            connection,
+            _log);
         subscription.Start();
         return subscription;
     }
@@ -194,7 +204,7 @@ internal sealed class HttpLocationService : ILocationService, IAsyncDisposable, 
         {
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.Token);
         }
-        HttpResponseMessage response;
+        HttpResponseMessage? response = null;
         byte[] body;
         try
         {
@@ -212,6 +222,11 @@ internal sealed class HttpLocationService : ILocationService, IAsyncDisposable, 
         catch (OperationCanceledException e)
         {
             throw new LocationServerException(_server, null, $"The location server at {_server} did not answer a {name} request within {(_options.Timeout + extraTime).TotalSeconds:0.###} s", e);
+        }
+        catch (HttpRequestException e) when (response is not null)
+        {
+            response.Dispose();
+            throw new LocationServerException(_server, (int)response.StatusCode, $"The location server at {_server} answered a {name} request with a body that could not be read (the limit is {_options.MaxMessageBytes} bytes): {e.Message}", e);
         }
         catch (HttpRequestException e)
         {

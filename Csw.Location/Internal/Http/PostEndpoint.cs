@@ -1,6 +1,7 @@
 using System.Buffers;
 using Csw.Location.Messages;
 using Csw.Params;
+using Csw.Shared.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -19,6 +20,13 @@ internal sealed class PostEndpoint(ILocationService backend, LocationServerOptio
             context.Response.Headers.Allow = "POST";
             await WireProtocol.WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, "MethodNotAllowed",
                 $"{WireProtocol.PostPath} takes POST requests carrying a location request in CSW's JSON, not {context.Request.Method}").ConfigureAwait(false);
+            return;
+        }
+        if (!EdgePolicy.IsJson(context.Request))
+        {
+            // A web page may send a form or text/plain elsewhere without asking first; JSON it may not.
+            await WireProtocol.WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, "UnsupportedMediaType",
+                $"{WireProtocol.PostPath} takes 'Content-Type: application/json', not '{context.Request.ContentType}'").ConfigureAwait(false);
             return;
         }
         var body = await ReadBodyAsync(context).ConfigureAwait(false);

@@ -7,12 +7,12 @@ namespace Csw.Location.Internal.Http;
 /// <summary>The client side of one tracking WebSocket: opens it for a connection and reads its events.</summary>
 internal sealed class TrackingSocket : IAsyncDisposable
 {
-    /// <summary>The largest message taken from the server; a tracking event is far smaller.</summary>
-    private const int MaxMessageBytes = 4 * 1024 * 1024;
-
     private readonly ClientWebSocket _socket = new();
     private readonly Uri _server;
     private readonly Connection _connection;
+
+    /// <summary>The largest message taken from the server; a tracking event is far smaller.</summary>
+    private readonly int _maxMessageBytes;
 
     /// <summary>The handshake; the server is tracking once it has succeeded.</summary>
     private readonly Task _opened;
@@ -22,6 +22,7 @@ internal sealed class TrackingSocket : IAsyncDisposable
     {
         _server = server;
         _connection = connection;
+        _maxMessageBytes = options.MaxMessageBytes;
         if (options.Token is not null)
         {
             _socket.Options.SetRequestHeader("Authorization", $"Bearer {options.Token}");
@@ -39,6 +40,10 @@ internal sealed class TrackingSocket : IAsyncDisposable
         starts.Add(_opened);
     }
 
+    /// <summary>Completes when the server has accepted the socket: it is tracking from then on.</summary>
+    /// <exception cref="LocationServerException">The server could not be reached or refused.</exception>
+    public Task OpenedAsync(CancellationToken cancellationToken) => _opened.WaitAsync(cancellationToken);
+
     /// <summary>The next event.</summary>
     /// <exception cref="LocationServerException">The server could not be reached, refused, or ended the stream.</exception>
     public async Task<TrackingEvent> NextAsync(CancellationToken cancellationToken)
@@ -55,9 +60,9 @@ internal sealed class TrackingSocket : IAsyncDisposable
                     throw Failure(null, $"ended the tracking of {_connection}: {_socket.CloseStatus} {_socket.CloseStatusDescription}".TrimEnd());
                 }
                 buffer.Advance(result.Count);
-                if (buffer.WrittenCount > MaxMessageBytes)
+                if (buffer.WrittenCount > _maxMessageBytes)
                 {
-                    throw Failure(null, $"sent a tracking message over {MaxMessageBytes} bytes");
+                    throw Failure(null, $"sent a tracking message over {_maxMessageBytes} bytes");
                 }
                 if (result.EndOfMessage)
                 {

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Csw.Shared.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -14,6 +15,12 @@ internal sealed class WebSocketEndpoint(ILocationService backend, LocationServer
     /// <summary>Events a slow client may fall behind before its oldest are dropped, as the backend's trackers.</summary>
     private const int BufferedEvents = 256;
 
+    /// <summary>The tracking WebSockets open now.</summary>
+    private readonly Slots _open = new(options.MaxWebSockets);
+
+    /// <summary>How many tracking WebSockets are open now.</summary>
+    public int Open => _open.Taken;
+
     public async Task HandleAsync(HttpContext context)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -22,6 +29,25 @@ internal sealed class WebSocketEndpoint(ILocationService backend, LocationServer
                 $"{WireProtocol.WebSocketPath} takes WebSocket connections; once connected, send {{\"_type\":\"Track\",\"connection\":{{...}}}}").ConfigureAwait(false);
             return;
         }
+        if (!_open.TryTake())
+        {
+            log.LogWarning("Refused a tracking WebSocket from {Remote}: {Count} are open", context.Connection.RemoteIpAddress, _open.Capacity);
+            await WireProtocol.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "TooManyWebSockets",
+                $"this location server has {_open.Capacity} tracking WebSockets open, the most it takes; try again later").ConfigureAwait(false);
+            return;
+        }
+        try
+        {
+            await TrackAsync(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            _open.Release();
+        }
+    }
+
+    private async Task TrackAsync(HttpContext context)
+    {
         Connection? connection = null;
         if (context.Request.Query.TryGetValue(WireProtocol.TrackQuery, out var name))
         {

@@ -62,8 +62,9 @@ internal static class WireProtocol
                 return true;
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // Not a ServiceError (or its strings do not decode).
         }
         return false;
     }

@@ -1,3 +1,5 @@
+using Csw.Cli.Commands;
+using Csw.Cli.Common;
 using Csw.Cli.Tests.Support;
 
 namespace Csw.Cli.Tests.Commands;
@@ -55,5 +57,16 @@ public sealed class HostCommandTests
         {
             File.Delete(config);
         }
+    }
+
+    [Fact]
+    public void StartInfo_WithToken_TokenInTheChildsEnvironmentNeverOnItsCommandLine()
+    {
+        var start = HostCommand.StartInfo("/configs/wfos-hcds.json", ["--bind", "127.0.0.1"], "s3cret-token");
+
+        Assert.DoesNotContain(start.ArgumentList, argument => argument.Contains("s3cret-token", StringComparison.Ordinal));
+        Assert.DoesNotContain("--token", start.ArgumentList);
+        Assert.Equal("s3cret-token", start.Environment[CliOptions.TokenVariable]);
+        Assert.Contains("/configs/wfos-hcds.json", start.ArgumentList);
     }
 }

@@ -35,6 +35,18 @@ public sealed class UsageTests
         Assert.Contains("--colour", output);
     }
 
+    [Theory]
+    [InlineData("location-server", "--port", "0")]
+    [InlineData("container", "no-such-config.json")]
+    public async Task Server_EveryAddressWithoutToken_UsageExitTwoNamingInsecure(string subcommand, string argument, string? value = null)
+    {
+        var arguments = value is null ? new[] { subcommand, argument, "--bind", "0.0.0.0" } : [subcommand, argument, value, "--bind", "0.0.0.0"];
+        var (exitCode, output) = await CswProcess.RunAsync(arguments);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("without a token", output);
+        Assert.Contains("--insecure", output);
+    }
+
     [Fact]
     public async Task Submit_NoLocationServer_UnavailableExitThree()
     {

@@ -130,7 +130,7 @@ public sealed class EndpointInputTests : ComponentTestKit, IAsyncLifetime
     [InlineData(CommandEndpoint.WebSocketPath, "not json at all", WebSocketCloseStatus.InvalidPayloadData, "QueryFinal")]
     [InlineData(CommandEndpoint.WebSocketPath, """{"_type":"Launch"}""", WebSocketCloseStatus.InvalidPayloadData, "Launch")]
     [InlineData(CommandEndpoint.SessionPath, "not json at all", WebSocketCloseStatus.InvalidPayloadData, "JSON")]
-    [InlineData(CommandEndpoint.SessionPath, """{"id":1,"launch":{}}""", WebSocketCloseStatus.InvalidPayloadData, "launch")]
+    [InlineData(CommandEndpoint.SessionPath, """{"launch":{}}""", WebSocketCloseStatus.InvalidPayloadData, "no id")]
     public async Task WebSocket_Garbage_ClosedWithAReason(string path, string message, WebSocketCloseStatus status, string named)
     {
         var endpoint = await StartAsync();

@@ -49,6 +49,25 @@ public sealed class HttpEndpointTests : FrameworkTestBase
     }
 
     [Fact]
+    public async Task HttpEndpoint_ShutdownWithTheLocationServiceGone_PortFreedAndTheFailureLogged()
+    {
+        var locations = new GoneLocationService();
+        var hcd = await StartRunningHcdAsync(new ComponentOptions { LocationService = locations, HttpEndpoint = CommandEndpointOptions.Default.WithLoggerFactory(Logs) });
+        var http = (await locations.ResolveAsync(Connection.Http(Hcd), TestTime.DefaultTimeout))!;
+
+        locations.Gone = true;
+        hcd.Tell(new SupervisorMessage.Shutdown());
+
+        await TestWaits.AwaitAssertAsync(() =>
+        {
+            var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, http.Uri.Port);
+            listener.Start();
+            listener.Stop();
+        });
+        await TestWaits.AwaitAssertAsync(() => Assert.Contains(Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("could not unregister", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task CommandServiceFor_HttpLocation_MadeOncePerEndpoint()
     {
         await StartRunningHcdAsync(Served);

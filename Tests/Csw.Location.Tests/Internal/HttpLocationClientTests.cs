@@ -51,6 +51,20 @@ public sealed class HttpLocationClientTests
     }
 
     [Fact]
+    public async Task ListAsync_AnswerOverMaxMessageBytes_LocationServerException()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            await harness.Backend.RegisterAsync(new PekkoRegistration(new PekkoConnection(new ComponentId(Prefix.Parse($"TCS.filter.wheel{i}"), ComponentType.HCD)), new Uri($"csw://here/wheel{i}")));
+        }
+        var service = LocationServiceFactory.CreateHttpClient(harness.Server.Uri, LocationClientOptions.Default with { MaxMessageBytes = 1024 });
+
+        await Assert.ThrowsAsync<LocationServerException>(() => service.ListAsync());
+        Assert.Single(await LocationServiceFactory.CreateHttpClient(harness.Server.Uri, LocationClientOptions.Default with { MaxMessageBytes = 1024 }).ListByPrefixAsync("TCS.filter.wheel5"));
+    }
+
+    [Fact]
     public async Task Track_ServerStops_StreamFailsSayingTheServerEndedIt()
     {
         await using var harness = await ServerHarness.StartAsync();

@@ -67,6 +67,7 @@ public sealed class HttpLocationServerBadInputTests : IAsyncLifetime
     {
         var content = new StreamContent(new MemoryStream(new byte[10_000]));
         content.Headers.ContentLength = null;
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, _harness.PostUri) { Content = content };
         request.Headers.TransferEncodingChunked = true;
 

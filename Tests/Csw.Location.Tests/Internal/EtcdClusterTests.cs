@@ -1,8 +1,8 @@
+using Csw.Tests.Shared;
 using System.Globalization;
 using System.Text.Json;
 using Csw.Location.Tests.Support;
 using Csw.Params;
-using Csw.Tests.Shared;
 using static Csw.Location.Tests.Support.EtcdServices;
 
 namespace Csw.Location.Tests.Internal;

@@ -1,7 +1,6 @@
 using Akka.Actor;
 using Akka.Actor.Setup;
 using Akka.Hosting.Logging;
-using Csw.Command;
 using Csw.Framework;
 using Csw.TestKit.Internal;
 using Microsoft.Extensions.Logging;
@@ -71,7 +70,7 @@ public abstract class ComponentTestKit : Akka.TestKit.Xunit2.TestKit
 
     private static ActorSystemSetup Setup(ILoggerFactory? loggerFactory, string? config)
     {
-        var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(TestKitConfig.For(config)), CswSerialization.Setup());
+        var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(TestKitConfig.For(config)), CswActorSystem.SerializationSetup());
         return loggerFactory is null ? setup : setup.And(new LoggerFactorySetup(loggerFactory));
     }
 }

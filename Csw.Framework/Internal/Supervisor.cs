@@ -44,6 +44,9 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
     /// <summary>Tracking of the component's connections, ended when it stops.</summary>
     private readonly List<IDisposable> _tracking = [];
 
+    /// <summary>On a cluster member, the child publishing the component's events to the cluster; null elsewhere.</summary>
+    private readonly IActorRef? _clusterEvents;
+
     /// <summary>The old handlers' children still stopping; the new handlers initialize once none is left.</summary>
     private readonly HashSet<IActorRef> _stoppingChildren = [];
 
@@ -69,7 +72,8 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         }
         var crm = CommandResponseManager.Start(Context, options.Crm);
         _lifecycle = PubSub<LifecycleStateChanged>.Start(Context, "lifecycle");
-        _frameworkChildren = [publisher.PubSub.Actor, crm.Actor, _lifecycle.Actor];
+        _clusterEvents = StartClusterEvents(info, publisher);
+        _frameworkChildren = [publisher.PubSub.Actor, crm.Actor, _lifecycle.Actor, .. _clusterEvents is null ? Array.Empty<IActorRef>() : [_clusterEvents]];
         _childStrategy = new ChildStrategy(_frameworkChildren);
         var locationService = options.LocationService ?? cswSystem.EmbeddedLocationService;
         var timers = new ComponentTimers(loggerFactory.CreateLogger<ComponentTimers>());
@@ -81,6 +85,23 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>
+    /// On a cluster member, the child that publishes the component's states and lifecycle changes
+    /// to the cluster (<see cref="ComponentObserver"/>); subscribed here, before anything is published.
+    /// </summary>
+    private IActorRef? StartClusterEvents(ComponentInfo info, CurrentStatePublisher publisher)
+    {
+        if (!Internal.Observation.ComponentTopics.IsClusterMember(Context.System))
+        {
+            return null;
+        }
+        var id = new ComponentId(info.Prefix, info.ComponentType);
+        var events = Context.ActorOf(Props.Create(() => new Internal.Observation.ClusterEventPublisher(id)), "cluster-events");
+        publisher.Subscribe(events);
+        _lifecycle.Subscribe(events);
+        return events;
+    }
 
     /// <summary>The handlers the lane calls.</summary>
     internal ComponentHandlers Handlers => _initializer.Handlers!;
@@ -374,16 +395,23 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         // not leave their locations behind.
         var registration = _registration;
         _registration = null;
-        UnregisterThenAsync(registration, _lifecycle.SubscriberCountAsync()).PipeTo(Self, success: _ => new StopSelf(), failure: _ => new StopSelf());
+        UnregisterThenAsync(registration, _lifecycle.SubscriberCountAsync(), _clusterEvents).PipeTo(Self, success: _ => new StopSelf(), failure: _ => new StopSelf());
     }
 
-    private static async Task<int> UnregisterThenAsync(IAsyncDisposable? registration, Task<int> then)
+    private static async Task<int> UnregisterThenAsync(IAsyncDisposable? registration, Task<int> then, IActorRef? clusterEvents)
     {
         if (registration is not null)
         {
             await registration.DisposeAsync().ConfigureAwait(false);
         }
-        return await then.ConfigureAwait(false);
+        var subscribers = await then.ConfigureAwait(false);
+        if (clusterEvents is not null)
+        {
+            // The lifecycle publisher handed the Shutdown change to it before answering: once it
+            // answers too, the change is on its way to the cluster, and stopping will not drop it.
+            await clusterEvents.Ask<ActorIdentity>(new Identify(null), TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        return subscribers;
     }
 
     private void ChangeState(SupervisorLifecycleState state)

@@ -56,6 +56,15 @@ public sealed class DeploymentCommandTests(WfosDeployment deployment) : IClassFi
     }
 
     [Fact]
+    public async Task Submit_MisspeltPrefix_ExitOneNamingTheNearestRegistered()
+    {
+        var (exitCode, output) = await CswProcess.RunAsync("submit", "WFOS.blue.filtr", "move", "target:int=2", "--location", deployment.Location);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("No HCD or Assembly WFOS.blue.filtr with an HTTP command endpoint is registered. Did you mean WFOS.blue.filter", output);
+        Assert.Contains("`csw location list` shows every registration.", output);
+    }
+
+    [Fact]
     public async Task Submit_CswJson_SameAsKeyTypeValue()
     {
         var json = """{"_type":"Setup","source":"CSW.cli","commandName":"move","paramSet":[{"IntKey":{"keyName":"target","values":[1],"units":"NoUnits"}}]}""";

@@ -14,6 +14,7 @@ root.Subcommands.Add(LocationCommand.Create());
 root.Subcommands.Add(SubmitCommand.Create());
 root.Subcommands.Add(OnewayCommand.Create());
 root.Subcommands.Add(QueryCommand.Create());
+root.Subcommands.Add(WatchCommand.Create());
 root.Subcommands.Add(Csw.Cli.Shell.ShellCommand.Create());
 // Long-running subcommands handle Ctrl+C and SIGTERM themselves (they stop in order), so the
 // parser must not cut them short.

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Csw.Framework;
 
 /// <summary>
-/// A container run by the .NET Generic Host (<see cref="CswServiceCollectionExtensions.AddCswContainer"/>):
+/// A container run by the .NET Generic Host (<see cref="CswServiceCollectionExtensions"/>.<c>AddCswContainer</c>):
 /// it starts the components when the host starts and waits until all are Running (a start that
 /// fails fails the host's start), and shuts them down, unregistered, when the host stops — on
 /// Ctrl+C or SIGTERM with the console lifetime. Take it from the host's services to reach the

@@ -17,36 +17,49 @@ internal static class ContainerCommand
     public static System.CommandLine.Command Create()
     {
         var config = new Argument<FileInfo>("config") { Description = "A container configuration (CSW's HOCON, or JSON when named .json), or a single component's for standalone mode." };
-        var seeds = LocationBackends.ClusterSeeds();
+        var seeds = ClusterOptions.Seeds($"Join the cluster through these seeds (csw location-server processes), host:port,host:port (default: ${ClusterSettings.SeedsVariable}). The components then register there and other members command them over Akka.Remote.");
+        var clusterPort = ClusterOptions.Port(0);
+        var etcd = LocationBackends.Etcd();
         var location = CliOptions.Location();
-        location.Description = "Register through this location server instead of etcd (registrations then live as long as the server).";
+        location.Description = $"Register through this location server instead (default: ${CliOptions.LocationVariable} when ${ClusterSettings.SeedsVariable} is unset); registrations then live as long as the server.";
         var token = CliOptions.Token();
         var bind = AddressOption.Bind("The address the components' command endpoints listen on (default 127.0.0.1; 0.0.0.0 serves other machines).");
         var insecure = CliOptions.Insecure();
-        var hostname = new Option<string?>("--hostname") { Description = "The host name others reach this process by (default: 127.0.0.1 when bound to loopback, else the machine's name)." };
+        var hostname = ClusterOptions.Hostname($"The address others reach this process at, in the cluster and at its command endpoints (default: ${ClusterSettings.InterfaceVariable}'s address, else 127.0.0.1 when bound to loopback, else the machine's name).");
         var command = new System.CommandLine.Command("container", "Runs the components of a container configuration, serving each one's command API, until Ctrl+C.")
         {
-            config, seeds, location, token, bind, insecure, hostname,
+            config, seeds, clusterPort, etcd, location, token, bind, insecure, hostname,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(config)!,
-            LocationBackends.SeedsOrDefault(parse.GetValue(seeds)),
-            parse.GetValue(location) ?? CliLocation(),
-            CliOptions.TokenOrDefault(parse.GetValue(token)),
-            parse.GetValue(bind)!,
-            parse.GetValue(insecure),
-            parse.GetValue(hostname),
-            cancellationToken));
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var secret = CliOptions.TokenOrDefault(parse.GetValue(token));
+            if (CliOptions.InsecureBinding(parse.GetValue(bind)!, secret, parse.GetValue(insecure)) is { } refusal)
+            {
+                await Console.Error.WriteLineAsync(refusal);
+                return ExitCodes.Usage;
+            }
+            LocationBackend backend;
+            try
+            {
+                var port = ClusterOptions.PortOrEnvironment(parse.GetValue(clusterPort), 0);
+                backend = LocationBackend.Choose(parse.GetValue(seeds), parse.GetValue(etcd), parse.GetValue(location), port, parse.GetValue(hostname), environmentLocation: true, seedByDefault: false);
+            }
+            catch (FormatException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return ExitCodes.Usage;
+            }
+            var endpoint = new Endpoint(parse.GetValue(bind)!, ClusterOptions.HttpHostname(parse.GetValue(hostname), parse.GetValue(bind)!), secret, parse.GetValue(insecure));
+            return await RunAsync(parse.GetValue(config)!, backend, endpoint, cancellationToken);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo file, string? seeds, Uri? locationServer, string? token, IPAddress bind, bool insecure, string? hostname, CancellationToken cancellationToken)
+    /// <summary>Where the components' command endpoints listen, the host name they register, and their token.</summary>
+    private sealed record Endpoint(IPAddress Bind, string Hostname, string? Token, bool Insecure);
+
+    private static async Task<int> RunAsync(FileInfo file, LocationBackend backend, Endpoint endpoint, CancellationToken cancellationToken)
     {
-        if (CliOptions.InsecureBinding(bind, token, insecure) is { } refusal)
-        {
-            await Console.Error.WriteLineAsync(refusal);
-            return ExitCodes.Usage;
-        }
         ContainerConfig config;
         try
         {
@@ -59,101 +72,30 @@ internal static class ContainerCommand
             return ExitCodes.Usage;
         }
         using var loggerFactory = ConsoleLogging.Create();
-        var host = hostname ?? (IPAddress.IsLoopback(bind) ? "127.0.0.1" : Dns.GetHostName());
-        ILocationService locations;
-        string where;
-        try
+        var options = new ComponentOptions
         {
-            (locations, where) = LocationBackends.Open(seeds, locationServer, token, host, loggerFactory);
-        }
-        catch (FormatException e)
+            HttpEndpoint = CommandEndpointOptions.Default.WithBindAddress(endpoint.Bind).WithToken(endpoint.Token).WithInsecure(endpoint.Insecure).WithLoggerFactory(loggerFactory),
+            Commands = CommandServiceOptions.Default with { Token = endpoint.Token },
+        };
+        if (backend is LocationBackend.Cluster cluster)
         {
-            await Console.Error.WriteLineAsync(e.Message);
-            return ExitCodes.Usage;
-        }
-        try
-        {
-            var options = new ComponentOptions
+            var locations = LocationServiceOptions.Default.WithHostname(endpoint.Hostname).WithLoggerFactory(loggerFactory);
+            using var member = ContainerHost.BuildMember(config, cluster.Settings, options, locations, loggerFactory);
+            if (cluster.Settings.Seeds.Count > 0)
             {
-                LocationService = locations,
-                HttpEndpoint = CommandEndpointOptions.Default.WithBindAddress(bind).WithToken(token).WithInsecure(insecure).WithLoggerFactory(loggerFactory),
-                Commands = CommandServiceOptions.Default with { Token = token },
-            };
-            using var app = Build(config, options, loggerFactory);
-            var started = await StartAsync(app, config, where, cancellationToken);
-            if (started != ExitCodes.Ok)
-            {
-                return started;
+                Console.WriteLine($"Joining the cluster through the seeds {ClusterOptions.Describe(cluster.Settings)} ...");
             }
-            await PrintAsync(config, locations, where, embedded: seeds is null && locationServer is null);
-            // Ctrl+C or SIGTERM (the console lifetime) stops the host, which shuts the components down.
-            await app.WaitForShutdownAsync(cancellationToken);
-            return ExitCodes.Ok;
+            return await ContainerHost.RunAsync(member, config, () => member.Services.GetRequiredService<ILocationService>(), () => LocationBackends.DescribeCluster(ContainerHost.Address(member), cluster.Settings), embedded: false, cancellationToken);
+        }
+        var (service, where) = LocationBackends.Open(backend, endpoint.Token, endpoint.Hostname, loggerFactory);
+        try
+        {
+            using var app = ContainerHost.Build(config, options with { LocationService = service }, loggerFactory);
+            return await ContainerHost.RunAsync(app, config, () => service, () => where, embedded: backend is LocationBackend.Embedded, cancellationToken);
         }
         finally
         {
-            await LocationBackends.CloseAsync(locations);
+            await LocationBackends.CloseAsync(service);
         }
     }
-
-    /// <summary>The container on the Generic Host, with the console lifetime: Ctrl+C and SIGTERM stop it in order.</summary>
-    private static IHost Build(ContainerConfig config, ComponentOptions options, ILoggerFactory loggerFactory)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddSingleton(loggerFactory);
-        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
-        builder.Services.AddCswContainer(config, _ => options);
-        var app = builder.Build();
-        app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => Console.WriteLine($"Stopping container {config.Name} ..."));
-        return app;
-    }
-
-    /// <summary>Starts the host; the exit code of a start that failed, naming why.</summary>
-    private static async Task<int> StartAsync(IHost app, ContainerConfig config, string where, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await app.StartAsync(cancellationToken);
-            return ExitCodes.Ok;
-        }
-        catch (ContainerConfigException e)
-        {
-            // The configuration read well, but names a handler class that cannot be found or used.
-            await Console.Error.WriteLineAsync($"Container {config.Name} did not start: {e.JsonPath}: {e.Message}");
-            return ExitCodes.StartFailed;
-        }
-        catch (LocationServiceException e)
-        {
-            await Console.Error.WriteLineAsync($"The location service ({where}) is not usable: {e.Message}");
-            return ExitCodes.Unavailable;
-        }
-        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
-        {
-            await Console.Error.WriteLineAsync($"Container {config.Name} did not start: {e.Message}");
-            return ExitCodes.StartFailed;
-        }
-    }
-
-    private static async Task PrintAsync(ContainerConfig config, ILocationService locations, string where, bool embedded)
-    {
-        var rows = new List<string[]>();
-        foreach (var component in config.Components)
-        {
-            // Components register just after they report Running.
-            var http = component.LocationServiceUsage == LocationServiceUsage.DoNotRegister
-                ? null
-                : await locations.ResolveAsync(Connection.Http(new Params.ComponentId(component.Prefix, component.ComponentType)), TimeSpan.FromSeconds(5));
-            rows.Add([component.Prefix.ToString(), component.ComponentType.ToString(), http?.Uri.ToString() ?? "-"]);
-        }
-        Printer.Table(AnsiConsole.Console, ["component", "type", "command endpoint"], rows);
-        if (embedded)
-        {
-            Console.WriteLine(LocationBackends.EmbeddedHint);
-        }
-        // Tests and scripts wait for this line.
-        Console.WriteLine($"Container {config.Name} running {config.Components.Count} component(s); location service: {where}. Ctrl+C stops it.");
-    }
-
-    private static Uri? CliLocation() =>
-        Environment.GetEnvironmentVariable(CliOptions.LocationVariable) is { Length: > 0 } text && Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null;
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Csw.Cli.Common;
 using Csw.Framework;
+using Csw.Location;
 
 namespace Csw.Cli.Commands;
 
@@ -16,12 +17,14 @@ internal static partial class HostCommand
     public static System.CommandLine.Command Create()
     {
         var config = new Argument<FileInfo>("config") { Description = "A host configuration, CSW's HOCON (containers = [{configFilePath = \"...\", configFileLocation = Local}]) or JSON when named .json ({\"containers\": [{\"mode\": \"Container\", \"configFilePath\": \"...\"}]})." };
-        var seeds = LocationBackends.ClusterSeeds();
+        var seeds = ClusterOptions.Seeds($"The containers join the cluster through these seeds, host:port,host:port (default: ${ClusterSettings.SeedsVariable}).");
+        var etcd = LocationBackends.Etcd();
         var location = CliOptions.Location();
         var token = CliOptions.Token();
         var bind = AddressOption.Bind("The address the components' command endpoints listen on (default 127.0.0.1).");
         var insecure = CliOptions.Insecure();
-        var command = new System.CommandLine.Command("host", "Starts every container of a host configuration as a separate process, until Ctrl+C.") { config, seeds, location, token, bind, insecure };
+        var hostname = ClusterOptions.Hostname($"The address others reach the containers at (default: ${ClusterSettings.InterfaceVariable}'s address, else 127.0.0.1 when bound to loopback, else the machine's name).");
+        var command = new System.CommandLine.Command("host", "Starts every container of a host configuration as a separate process, until Ctrl+C.") { config, seeds, etcd, location, token, bind, insecure, hostname };
         command.SetAction(async (parse, cancellationToken) =>
         {
             IReadOnlyList<string> files;
@@ -40,22 +43,40 @@ internal static partial class HostCommand
                 await Console.Error.WriteLineAsync(refusal);
                 return ExitCodes.Usage;
             }
-            var forwarded = new List<string> { "--bind", parse.GetValue(bind)!.ToString() };
-            if (parse.GetValue(insecure))
+            try
             {
-                forwarded.Add("--insecure");
+                // Checked here once, rather than by each container.
+                _ = LocationBackend.Choose(parse.GetValue(seeds), parse.GetValue(etcd), parse.GetValue(location), 0, parse.GetValue(hostname), environmentLocation: true, seedByDefault: false);
             }
-            if (LocationBackends.SeedsOrDefault(parse.GetValue(seeds)) is { } s)
+            catch (FormatException e)
             {
-                forwarded.AddRange(["--cluster-seeds", s]);
+                await Console.Error.WriteLineAsync(e.Message);
+                return ExitCodes.Usage;
             }
-            if (parse.GetValue(location) is { } l)
-            {
-                forwarded.AddRange(["--location", l.ToString()]);
-            }
-            return await RunAsync(files, forwarded, secret, cancellationToken);
+            return await RunAsync(files, Forwarded(parse, seeds, etcd, location, bind, insecure, hostname), secret, cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>
+    /// The options each container gets: those given to the host (the environment, with
+    /// <c>CLUSTER_SEEDS</c>, is inherited), and any free cluster port, since they share the machine.
+    /// </summary>
+    private static List<string> Forwarded(ParseResult parse, Option<string?> seeds, Option<string?> etcd, Option<Uri?> location, Option<System.Net.IPAddress> bind, Option<bool> insecure, Option<string?> hostname)
+    {
+        var forwarded = new List<string> { "--bind", parse.GetValue(bind)!.ToString(), "--cluster-port", "0" };
+        if (parse.GetValue(insecure))
+        {
+            forwarded.Add("--insecure");
+        }
+        foreach (var (option, value) in new[] { ("--cluster-seeds", parse.GetValue(seeds)), ("--etcd", parse.GetValue(etcd)), ("--location", parse.GetValue(location)?.ToString()), ("--hostname", parse.GetValue(hostname)) })
+        {
+            if (value is not null)
+            {
+                forwarded.AddRange([option, value]);
+            }
+        }
+        return forwarded;
     }
 
     private static async Task<int> RunAsync(IReadOnlyList<string> files, List<string> forwarded, string? token, CancellationToken cancellationToken)

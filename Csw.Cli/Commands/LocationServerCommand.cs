@@ -1,15 +1,19 @@
 using System.CommandLine;
 using Csw.Cli.Common;
 using Csw.Location;
+using Microsoft.Extensions.Logging;
 
 namespace Csw.Cli.Commands;
 
-/// <summary><c>csw location-server</c>: serves CSW's location HTTP API (a seed node) until stopped.</summary>
+/// <summary>
+/// <c>csw location-server</c>: a seed of the cluster, serving CSW's location HTTP API over the
+/// cluster's registrations (or over etcd, with <c>--etcd</c>) until stopped.
+/// </summary>
 internal static class LocationServerCommand
 {
     public static System.CommandLine.Command Create()
     {
-        var port = new Option<int>("--port", "-p") { Description = $"The port (default {LocationServerOptions.DefaultPort}; 0 for any free one).", DefaultValueFactory = _ => LocationServerOptions.DefaultPort };
+        var port = new Option<int>("--port", "-p") { Description = $"The HTTP port (default {LocationServerOptions.DefaultPort}; 0 for any free one).", DefaultValueFactory = _ => LocationServerOptions.DefaultPort };
         port.Validators.Add(result =>
         {
             if (result.GetValue(port) is < 0 or > 65535)
@@ -17,68 +21,109 @@ internal static class LocationServerCommand
                 result.AddError("A port is between 0 and 65535.");
             }
         });
-        var bind = AddressOption.Bind("The address to listen on (default 127.0.0.1; 0.0.0.0 serves other machines).");
+        var bind = AddressOption.Bind("The address the HTTP API listens on (default 127.0.0.1; 0.0.0.0 serves other machines).");
         var token = CliOptions.Token();
         var insecure = CliOptions.Insecure();
         token.Description = $"Require this bearer token on every request (default: ${CliOptions.TokenVariable}; none when unset).";
-        var seeds = LocationBackends.ClusterSeeds();
-        seeds.Description = $"The etcd members to keep the registrations in, as host:port,host:port (default: ${LocationBackends.ClusterSeedsVariable}); without them an in-memory store is used.";
-        var command = new System.CommandLine.Command("location-server", "Serves CSW's location HTTP API (POST /post-endpoint, WebSocket /websocket-endpoint) until Ctrl+C: a seed node.")
+        var seeds = ClusterOptions.Seeds($"The cluster's seeds, host:port,host:port, this one among them (default: ${ClusterSettings.SeedsVariable}); without any, this server starts a cluster of its own, which others join with --cluster-seeds <its address>:<its cluster port>.");
+        var clusterPort = ClusterOptions.Port(ClusterSettings.DefaultPort);
+        var hostname = ClusterOptions.Hostname($"The address other members reach this one at (default: the IPv4 address of ${ClusterSettings.InterfaceVariable}'s interface, else 127.0.0.1).");
+        var etcd = LocationBackends.Etcd();
+        var command = new System.CommandLine.Command("location-server", "A seed of the cluster: serves CSW's location HTTP API (POST /post-endpoint, WebSocket /websocket-endpoint) over the cluster's registrations until Ctrl+C.")
         {
-            port, bind, token, insecure, seeds,
+            port, bind, token, insecure, seeds, clusterPort, hostname, etcd,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (CliOptions.InsecureBinding(parse.GetValue(bind)!, CliOptions.TokenOrDefault(parse.GetValue(token)), parse.GetValue(insecure)) is { } refusal)
+            var secret = CliOptions.TokenOrDefault(parse.GetValue(token));
+            if (CliOptions.InsecureBinding(parse.GetValue(bind)!, secret, parse.GetValue(insecure)) is { } refusal)
             {
                 await Console.Error.WriteLineAsync(refusal);
                 return ExitCodes.Usage;
             }
-            using var signal = new ShutdownSignal(cancellationToken);
-            using var loggerFactory = ConsoleLogging.Create();
-            ILocationService backend;
-            string where;
+            LocationBackend backend;
             try
             {
-                (backend, where) = LocationBackends.Open(LocationBackends.SeedsOrDefault(parse.GetValue(seeds)), null, null, "127.0.0.1", loggerFactory);
+                backend = LocationBackend.Choose(parse.GetValue(seeds), parse.GetValue(etcd), null, ClusterOptions.PortOrEnvironment(parse.GetValue(clusterPort), ClusterSettings.DefaultPort), parse.GetValue(hostname), environmentLocation: false, seedByDefault: true);
             }
             catch (FormatException e)
             {
                 await Console.Error.WriteLineAsync(e.Message);
                 return ExitCodes.Usage;
             }
+            using var signal = new ShutdownSignal(cancellationToken);
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _ = signal.Requested.ContinueWith(_ => stopping.Cancel(), TaskScheduler.Default);
+            using var loggerFactory = ConsoleLogging.Create();
+            var options = LocationServerOptions.Default
+                .WithPort(parse.GetValue(port))
+                .WithBindAddress(parse.GetValue(bind)!)
+                .WithToken(secret)
+                .WithInsecure(parse.GetValue(insecure))
+                .WithLoggerFactory(loggerFactory);
+            var httpHostname = ClusterOptions.HttpHostname(parse.GetValue(hostname), parse.GetValue(bind)!);
             try
             {
-                var options = LocationServerOptions.Default
-                    .WithPort(parse.GetValue(port))
-                    .WithBindAddress(parse.GetValue(bind)!)
-                    .WithToken(CliOptions.TokenOrDefault(parse.GetValue(token)))
-                    .WithInsecure(parse.GetValue(insecure))
-                    .WithLoggerFactory(loggerFactory);
-                LocationServer server;
-                try
-                {
-                    server = await LocationServer.StartAsync(backend, options, cancellationToken);
-                }
-                catch (IOException e)
-                {
-                    await Console.Error.WriteLineAsync($"Cannot listen on {options.BindAddress}:{options.Port}: {e.Message}");
-                    return ExitCodes.Unavailable;
-                }
-                await using (server)
-                {
-                    // Tests and scripts wait for this line.
-                    Console.WriteLine($"Location server listening on {server.Uri}; registrations kept in: {(where.StartsWith("embedded", StringComparison.Ordinal) ? "memory (lost when it stops)" : where)}. Ctrl+C stops it.");
-                    await signal.Requested;
-                    Console.WriteLine("Stopping the location server ...");
-                }
-                return ExitCodes.Ok;
+                return backend is LocationBackend.Cluster cluster
+                    ? await ServeClusterAsync(cluster.Settings, options, httpHostname, loggerFactory, signal, stopping.Token)
+                    : await ServeAsync(LocationBackends.Open(backend, null, httpHostname, loggerFactory), options, () => Task.CompletedTask, signal, stopping.Token);
             }
-            finally
+            catch (ClusterPortException e)
             {
-                await LocationBackends.CloseAsync(backend);
+                await Console.Error.WriteLineAsync(e.Message);
+                return ExitCodes.Unavailable;
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                // Stopped while joining.
+                return ExitCodes.Ok;
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// Serves the cluster's registrations: the HTTP port is taken at once (a port in use fails
+    /// before anything else), but the server says it is listening only once this member is in the
+    /// cluster, however long the seeds take.
+    /// </summary>
+    private static async Task<int> ServeClusterAsync(ClusterSettings settings, LocationServerOptions options, string httpHostname, ILoggerFactory loggerFactory, ShutdownSignal signal, CancellationToken stopping)
+    {
+        await using var member = ClusterMember.Start(settings, loggerFactory);
+        Console.WriteLine(settings.Seeds.Count == 0
+            ? $"Starting a cluster of its own as {member.Address}; others join with --cluster-seeds {settings.Hostname}:{member.Port} ..."
+            : $"Joining the cluster as {member.Address} through the seeds {ClusterOptions.Describe(settings)} ...");
+        var backend = (member.Locations(httpHostname, loggerFactory), LocationBackends.DescribeCluster(member.Address, settings));
+        return await ServeAsync(backend, options, () => member.JoinAsync(null, stopping), signal, stopping);
+    }
+
+    private static async Task<int> ServeAsync((ILocationService Service, string Description) backend, LocationServerOptions options, Func<Task> ready, ShutdownSignal signal, CancellationToken stopping)
+    {
+        try
+        {
+            LocationServer server;
+            try
+            {
+                server = await LocationServer.StartAsync(backend.Service, options, stopping);
+            }
+            catch (IOException e)
+            {
+                await Console.Error.WriteLineAsync($"Cannot listen on {options.BindAddress}:{options.Port}: {e.Message}");
+                return ExitCodes.Unavailable;
+            }
+            await using (server)
+            {
+                await ready();
+                // Tests and scripts wait for this line.
+                Console.WriteLine($"Location server listening on {server.Uri}; registrations kept in: {backend.Description}. Ctrl+C stops it.");
+                await signal.Requested;
+                Console.WriteLine("Stopping the location server ...");
+            }
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            await LocationBackends.CloseAsync(backend.Service);
+        }
     }
 }

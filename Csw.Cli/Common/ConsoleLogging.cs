@@ -10,6 +10,8 @@ internal static class ConsoleLogging
         LoggerFactory.Create(builder => builder
             .SetMinimumLevel(minimum)
             .AddFilter("Microsoft", LogLevel.Warning)
+            // Akka's cluster says much at Info (every gossip of membership); its warnings are what an operator needs.
+            .AddFilter("Akka", LogLevel.Warning)
             // csw says itself, in one line, why a container did not start.
             .AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical)
             .AddConsole(options =>

@@ -5,46 +5,45 @@ using Microsoft.Extensions.Logging;
 namespace Csw.Cli.Common;
 
 /// <summary>
-/// Which location service a long-running process uses: etcd when cluster seeds are given
-/// (registrations vanish within seconds if the process dies), a location server when its address
-/// is given (registrations live as long as that server), otherwise an embedded one that only this
-/// process sees.
+/// Opening the location service a long-running process chose (<see cref="LocationBackend"/>) when
+/// it is not the cluster, whose service needs the member's actor system: etcd (registrations vanish
+/// within seconds if the process dies), a location server (registrations live as long as that
+/// server), or an embedded one that only this process sees.
 /// </summary>
 internal static class LocationBackends
 {
-    /// <summary>The environment variable listing etcd members, as CSW's <c>CLUSTER_SEEDS</c>.</summary>
-    public const string ClusterSeedsVariable = "CLUSTER_SEEDS";
-
-    /// <summary><c>--cluster-seeds host:port,host:port</c>: the etcd members.</summary>
-    public static Option<string?> ClusterSeeds() => new("--cluster-seeds")
+    /// <summary><c>--etcd host:port,host:port</c>: keep registrations in etcd instead of the cluster.</summary>
+    public static Option<string?> Etcd() => new("--etcd")
     {
-        Description = $"etcd members as host:port,host:port (default: ${ClusterSeedsVariable}). Registrations then live under a lease this process keeps alive.",
+        Description = "Keep registrations in etcd instead of the Akka cluster: its members as host:port,host:port. Registrations then live under a lease this process keeps alive.",
     };
 
     /// <summary>What a container using the embedded service prints: how to make its components visible to other processes.</summary>
     public const string EmbeddedHint =
         "Only this process sees these components. To reach them from csw submit, csw location list or csw shell, "
-        + "start `csw location-server` and run this container with --location http://127.0.0.1:7654 (or set CSW_LOCATION).";
+        + "start `csw location-server` and run this container with --cluster-seeds 127.0.0.1:3552 (or set CLUSTER_SEEDS), or with --location http://127.0.0.1:7654.";
 
-    /// <summary>The seeds to use: the option, else the environment, else none.</summary>
-    public static string? SeedsOrDefault(string? given) =>
-        given ?? (Environment.GetEnvironmentVariable(ClusterSeedsVariable) is { Length: > 0 } seeds ? seeds : null);
-
-    /// <summary>Opens the chosen location service and says which it is.</summary>
-    public static (ILocationService Service, string Description) Open(string? clusterSeeds, Uri? locationServer, string? token, string hostname, ILoggerFactory loggerFactory)
+    /// <summary>Opens the chosen location service (not the cluster's) and says which it is.</summary>
+    public static (ILocationService Service, string Description) Open(LocationBackend backend, string? token, string hostname, ILoggerFactory loggerFactory)
     {
-        if (clusterSeeds is not null)
+        switch (backend)
         {
-            return (Etcd.Open(clusterSeeds, hostname, loggerFactory), $"etcd at {clusterSeeds}");
+            case LocationBackend.Etcd etcd:
+                return (Common.Etcd.Open(etcd.Members, hostname, loggerFactory), $"etcd at {etcd.Members}");
+            case LocationBackend.Server server:
+                var options = LocationClientOptions.Default.WithToken(token).WithLoggerFactory(loggerFactory);
+                return (LocationServiceFactory.CreateHttpClient(server.Uri, options), $"location server at {server.Uri}");
+            case LocationBackend.Embedded:
+                var embedded = LocationServiceOptions.Default.WithHostname(hostname).WithLoggerFactory(loggerFactory);
+                return (LocationServiceFactory.CreateEmbedded(embedded), "embedded (only this process sees these components)");
+            default:
+                throw new ArgumentException($"{backend} is opened through the cluster member.", nameof(backend));
         }
-        if (locationServer is not null)
-        {
-            var options = LocationClientOptions.Default.WithToken(token).WithLoggerFactory(loggerFactory);
-            return (LocationServiceFactory.CreateHttpClient(locationServer, options), $"location server at {locationServer}");
-        }
-        var embedded = LocationServiceOptions.Default.WithHostname(hostname).WithLoggerFactory(loggerFactory);
-        return (LocationServiceFactory.CreateEmbedded(embedded), "embedded (only this process sees these components)");
     }
+
+    /// <summary>What a member says of where its registrations are: <c>the cluster (member akka.tcp://csw-system@127.0.0.1:3552; seeds 127.0.0.1:3552)</c>.</summary>
+    public static string DescribeCluster(string memberAddress, ClusterSettings settings) =>
+        $"the cluster (member {memberAddress}; seeds {ClusterOptions.Describe(settings)})";
 
     /// <summary>Closes the service if it holds connections or leases.</summary>
     public static async ValueTask CloseAsync(ILocationService service)

@@ -35,7 +35,7 @@ internal static class NotRegistered
         }
         if (components.Count == 0)
         {
-            return $"{missing} No component is registered there at all: a container started without --location (or ${CliOptions.LocationVariable}) keeps its components to itself.";
+            return $"{missing} No component is registered there at all: a container started without --cluster-seeds or --location (or $CLUSTER_SEEDS, ${CliOptions.LocationVariable}) keeps its components to itself.";
         }
         var prefixes = components.Select(id => id.Prefix.ToString()).Distinct().Order(StringComparer.Ordinal).ToList();
         var near = Spelling.Nearest(prefix.ToString(), prefixes);

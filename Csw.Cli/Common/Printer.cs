@@ -81,6 +81,17 @@ internal static class Printer
     /// <summary>A CurrentState: who published it, its name and its parameters.</summary>
     public static string State(CurrentState state) => $"CurrentState {state.Prefix} {state.StateName}{Parameters(state.ParamSet, ": ")}";
 
+    /// <summary>
+    /// What an observer of the cluster heard: <c>CurrentState WFOS.blue.filter position: position=2</c>,
+    /// or <c>Lifecycle WFOS.blue.filter Running</c>.
+    /// </summary>
+    public static string ComponentEvent(Framework.ComponentEvent change) => change switch
+    {
+        Framework.ComponentEvent.StatePublished published => State(published.State),
+        Framework.ComponentEvent.LifecycleChanged lifecycle => $"Lifecycle {lifecycle.Component.Prefix} {lifecycle.State}",
+        _ => change.ToString(),
+    };
+
     /// <summary><c>target=3</c>, <c>offsets=1.5,-2 arcsec</c>, <c>name="blue"</c>.</summary>
     public static string Parameter(Parameter parameter)
     {

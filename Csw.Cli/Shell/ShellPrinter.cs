@@ -20,6 +20,7 @@ internal static class ShellPrinter
         Csw.Params.Command command => $"{command.TypeName} {command.CommandName.Name} from {command.Source}{Printer.Parameters(command.ParamSet, " ")}",
         Location.Location location => $"{location.Connection.Name}  {location.Uri}",
         Location.TrackingEvent change => Printer.Event(change),
+        Framework.ComponentEvent change => Printer.ComponentEvent(change),
         Parameter parameter => Printer.Parameter(parameter),
         // A submission left un-awaited would otherwise print as "System.Threading.Tasks.Task`1[...]".
         Task task => Task(task),

@@ -29,8 +29,13 @@ internal static class ClusterConfig
             akka {
               actor.provider = cluster
               # Every member runs the default store's registrar manager from the start, whether or not
-              # it creates a location service, so that the oldest member always hosts the registrar.
-              extensions = ["{{typeof(ClusterStores.Provider).FullName}}, {{typeof(ClusterStores).Assembly.GetName().Name}}"]
+              # it creates a location service, so that the oldest member always hosts the registrar;
+              # and DistributedPubSub's mediator, which components publish their events through: a member
+              # without one cannot even read the others' pub-sub gossip, and logs each message it drops.
+              extensions = [
+                "{{typeof(ClusterStores.Provider).FullName}}, {{typeof(ClusterStores).Assembly.GetName().Name}}",
+                "{{typeof(Akka.Cluster.Tools.PublishSubscribe.DistributedPubSubExtensionProvider).FullName}}, Akka.Cluster.Tools"
+              ]
               remote.dot-netty.tcp {
                 hostname = {{Quote(settings.Hostname)}}
                 port = {{settings.Port.ToString(CultureInfo.InvariantCulture)}}
@@ -59,6 +64,9 @@ internal static class ClusterConfig
                 distributed-data.gossip-interval = 1s
                 singleton.hand-over-retry-interval = 250ms
                 singleton-proxy.singleton-identification-interval = 250ms
+                # Akka.NET warns "failed to find an associated singleton ... after 30 seconds" the moment a
+                # proxy starts (akkadotnet/akka.net#8568); a registrar that does not answer makes calls fail, saying so.
+                singleton-proxy.log-singleton-identification-failure = off
               }
             }
             """);

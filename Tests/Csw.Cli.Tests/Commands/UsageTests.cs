@@ -11,7 +11,7 @@ public sealed class UsageTests
     {
         var (exitCode, output) = await CswProcess.RunAsync("--help");
         Assert.Equal(0, exitCode);
-        foreach (var subcommand in new[] { "demo", "container", "host", "location-server", "location", "submit", "oneway", "query" })
+        foreach (var subcommand in new[] { "demo", "container", "host", "location-server", "location", "submit", "oneway", "query", "watch" })
         {
             Assert.Contains(subcommand, output);
         }
@@ -20,6 +20,9 @@ public sealed class UsageTests
     [Theory]
     [InlineData("submit", "key:type=value")]
     [InlineData("container", "--cluster-seeds")]
+    [InlineData("container", "--etcd")]
+    [InlineData("location-server", "--cluster-port")]
+    [InlineData("watch", "subsystem-or-prefix")]
     [InlineData("location", "track")]
     public async Task Help_Subcommand_DescribesItsArguments(string subcommand, string expected)
     {
@@ -187,7 +190,7 @@ public sealed class UsageTests
         await using var container = CswProcess.Start(["container", WfosDeployment.Config("blue-wheel-standalone.json")]);
         await container.WaitForLineAsync("Container WFOS.blue.filter running 1 component(s)");
         Assert.Contains("http://127.0.0.1:", container.Output);
-        Assert.Contains("Only this process sees these components. To reach them from csw submit, csw location list or csw shell, start `csw location-server` and run this container with --location http://127.0.0.1:7654 (or set CSW_LOCATION).", container.Output);
+        Assert.Contains("Only this process sees these components. To reach them from csw submit, csw location list or csw shell, start `csw location-server` and run this container with --cluster-seeds 127.0.0.1:3552 (or set CLUSTER_SEEDS), or with --location http://127.0.0.1:7654.", container.Output);
         Assert.Equal(0, await container.InterruptAsync());
     }
 

@@ -51,7 +51,7 @@ public sealed class NotRegisteredTests : IAsyncLifetime
     {
         var empty = LocationServiceFactory.CreateEmbedded();
         var message = await NotRegistered.DescribeAsync(empty, Prefix.Parse("WFOS.blue.filter"), null, default);
-        Assert.Equal("No HCD or Assembly WFOS.blue.filter with an HTTP command endpoint is registered. No component is registered there at all: a container started without --location (or $CSW_LOCATION) keeps its components to itself.", message);
+        Assert.Equal("No HCD or Assembly WFOS.blue.filter with an HTTP command endpoint is registered. No component is registered there at all: a container started without --cluster-seeds or --location (or $CLUSTER_SEEDS, $CSW_LOCATION) keeps its components to itself.", message);
         await LocationBackends.CloseAsync(empty);
     }
 }

@@ -21,7 +21,7 @@ public sealed class DistributedDeploymentTests : IAsyncLifetime
         var etcd = await EtcdProcess.StartAsync();
         _owned.Add(etcd);
         _seeds = $"127.0.0.1:{etcd.ClientUrl.Port}";
-        var server = Start("location-server", "--port", "0", "--cluster-seeds", _seeds);
+        var server = Start("location-server", "--port", "0", "--etcd", _seeds);
         _location = CswProcess.UriIn(await server.WaitForLineAsync("Location server listening on ")).ToString();
     }
 
@@ -36,8 +36,8 @@ public sealed class DistributedDeploymentTests : IAsyncLifetime
     [Fact]
     public async Task TwoContainers_AssemblyCommandsHcdsInTheOtherProcess_KillNineSeenWithinFiveSecondsAndRestartSeen()
     {
-        var hcds = Start("container", WfosDeployment.Config("wfos-hcds.json"), "--cluster-seeds", _seeds);
-        var assembly = Start("container", WfosDeployment.Config("wfos-assembly.json"), "--cluster-seeds", _seeds);
+        var hcds = Start("container", WfosDeployment.Config("wfos-hcds.json"), "--etcd", _seeds);
+        var assembly = Start("container", WfosDeployment.Config("wfos-assembly.json"), "--etcd", _seeds);
         await hcds.WaitForLineAsync("Container WfosHcds running");
         await assembly.WaitForLineAsync("Container WfosAssembly running");
 
@@ -55,7 +55,7 @@ public sealed class DistributedDeploymentTests : IAsyncLifetime
         await tracker.WaitForLineAsync("removed  WFOS.blue.filter-HCD-http", TimeSpan.FromSeconds(5));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"noticed after {clock.Elapsed}");
 
-        var again = Start("container", WfosDeployment.Config("wfos-hcds.json"), "--cluster-seeds", _seeds);
+        var again = Start("container", WfosDeployment.Config("wfos-hcds.json"), "--etcd", _seeds);
         await again.WaitForLineAsync("Container WfosHcds running");
         await tracker.WaitForLinesAsync("updated  WFOS.blue.filter-HCD-http", 2);
         var retry = await CswProcess.RunAsync("submit", "WFOS.blue.filter", "move", "target:int=1", "--location", _location);

@@ -50,6 +50,10 @@ public sealed class CswProcess : IAsyncDisposable
         start.Environment["CSW_LOCATION"] = "";
         start.Environment["CSW_TOKEN"] = "";
         start.Environment["CLUSTER_SEEDS"] = "";
+        start.Environment["INTERFACE_NAME"] = "";
+        // Any free cluster port unless a test says otherwise: location servers, which default to
+        // CSW's 3552, would otherwise collide with each other and with the developer's own.
+        start.Environment["CLUSTER_PORT"] = "0";
         start.Environment["NO_COLOR"] = "1";
         start.Environment["COLUMNS"] = "200";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())

@@ -11,11 +11,15 @@ namespace Examples.SampleAssembly;
 /// An Assembly coordinating several filter wheels: <c>configure</c> (key <c>target</c>) becomes one
 /// <c>move</c> per wheel, all at once; the assembly answers <see cref="Started"/>, waits for every
 /// wheel with <c>QueryFinalAllAsync</c>, and records <see cref="Completed"/> or an
-/// <see cref="Error"/> naming the wheels that failed. The wheels are its
+/// <see cref="Error"/> naming the wheels that failed. Once all wheels are there it publishes its
+/// <c>configuration</c> CurrentState (key <c>target</c>). The wheels are its
 /// <see cref="ComponentInfo.Connections"/>, found through the location service.
 /// </summary>
 public sealed class FilterAssembly(CswContext context) : ComponentHandlers(context)
 {
+    /// <summary>The name of the state the assembly publishes when a configuration is done.</summary>
+    public static readonly StateName ConfigurationState = new("configuration");
+
     /// <summary>Command services for the wheels, by component name; made while initializing.</summary>
     private readonly Dictionary<string, ICommandService> _wheels = [];
 
@@ -37,7 +41,7 @@ public sealed class FilterAssembly(CswContext context) : ComponentHandlers(conte
         var target = command.Get(FilterWheelHcd.Target).Head;
         var names = _wheels.Keys.ToList();
         var moves = names.Select(name => _wheels[name].SubmitAndWaitAsync(new Setup(Context.ComponentInfo.Prefix, "move").Add(FilterWheelHcd.Target.Set(target)))).ToList();
-        _ = ReportAsync(runId, names, moves);
+        _ = ReportAsync(runId, target, names, moves);
         return ValueTask.FromResult<ISubmitResponse>(new Started(runId));
     }
 
@@ -54,7 +58,7 @@ public sealed class FilterAssembly(CswContext context) : ComponentHandlers(conte
 
     public override Task OnShutdownAsync() => Task.CompletedTask;
 
-    private async Task ReportAsync(Id runId, List<string> names, List<Task<ISubmitResponse>> moves)
+    private async Task ReportAsync(Id runId, int target, List<string> names, List<Task<ISubmitResponse>> moves)
     {
         ISubmitResponse final;
         try
@@ -66,6 +70,10 @@ public sealed class FilterAssembly(CswContext context) : ComponentHandlers(conte
         catch (Exception e)
         {
             final = new Error(runId, $"A wheel did not answer: {e.Message}");
+        }
+        if (final is Completed)
+        {
+            Context.CurrentStatePublisher.Publish(new CurrentState(Context.ComponentInfo.Prefix, ConfigurationState).Add(FilterWheelHcd.Target.Set(target)));
         }
         Context.CommandResponseManager.UpdateCommand(final);
     }

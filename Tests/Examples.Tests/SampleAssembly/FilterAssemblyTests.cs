@@ -3,6 +3,7 @@ using Csw.Command;
 using Csw.Framework;
 using Csw.Params;
 using Csw.TestKit;
+using Examples.SampleAssembly;
 using Examples.SampleHcd;
 
 namespace Examples.Tests.SampleAssembly;
@@ -25,6 +26,19 @@ public sealed class FilterAssemblyTests : ComponentTestKit
             var status = Assert.IsType<Completed>(await CommandServiceFactory.Make(wheel).SubmitAsync(new Setup(Client, "status")));
             Assert.Equal(3, status.Result.Get(FilterWheelHcd.Position).Head);
         }
+    }
+
+    [Fact]
+    public async Task Configure_AllWheelsMove_PublishesConfigurationBeforeCompleting()
+    {
+        var samples = SampleSystem.Start(Sys, TimeSpan.FromMilliseconds(5));
+        var assembly = CommandServiceFactory.Make(samples.Assembly);
+        await using var states = assembly.SubscribeCurrentState([FilterAssembly.ConfigurationState]).GetAsyncEnumerator();
+        // The subscription request goes out with MoveNextAsync; the configure, sent after it, finds it in place.
+        var next = states.MoveNextAsync();
+        Assert.IsType<Completed>(await assembly.SubmitAndWaitAsync(Configure(6)));
+        Assert.True(await next);
+        Assert.Equal(6, states.Current.Get(FilterWheelHcd.Target).Head);
     }
 
     [Fact]

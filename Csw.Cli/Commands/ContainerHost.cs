@@ -39,10 +39,9 @@ internal static class ContainerHost
     /// <summary>Starts the container, lists its components, and runs until the host stops; the exit code.</summary>
     public static async Task<int> RunAsync(IHost app, ContainerConfig config, Func<ILocationService> locations, Func<string> where, bool embedded, CancellationToken cancellationToken)
     {
-        var started = await StartAsync(app, config, where, cancellationToken);
-        if (started != ExitCodes.Ok)
+        if (await StartAsync(app, config, where, cancellationToken) is { } failed)
         {
-            return started;
+            return failed;
         }
         await PrintAsync(config, locations(), where(), embedded);
         // Ctrl+C or SIGTERM (the console lifetime) stops the host, which shuts the components down.
@@ -64,13 +63,13 @@ internal static class ContainerHost
         return app;
     }
 
-    /// <summary>Starts the host; the exit code of a start that failed, naming why.</summary>
-    private static async Task<int> StartAsync(IHost app, ContainerConfig config, Func<string> where, CancellationToken cancellationToken)
+    /// <summary>Starts the host; null once started, else the exit code of a start that failed (naming why) or was stopped.</summary>
+    private static async Task<int?> StartAsync(IHost app, ContainerConfig config, Func<string> where, CancellationToken cancellationToken)
     {
         try
         {
             await app.StartAsync(cancellationToken);
-            return ExitCodes.Ok;
+            return null;
         }
         catch (ContainerConfigException e)
         {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Csw.Cli.Common;
-using Csw.Location;
 using Csw.Params;
 
 namespace Csw.Cli.Commands;
@@ -15,18 +14,18 @@ internal sealed class CommandArguments
     private readonly Option<string?> _type = new("--type", "-t") { Description = "hcd or assembly, when both kinds have this prefix." };
     private readonly Option<bool> _observe = new("--observe") { Description = "Send an Observe instead of a Setup." };
     private readonly Option<string> _source = new("--source") { Description = "The prefix the command comes from (default CSW.cli).", DefaultValueFactory = _ => "CSW.cli" };
-    private readonly Option<Uri?> _location = CliOptions.Location();
-    private readonly Option<string?> _token = CliOptions.Token();
+    private readonly ClientOptions _client = new();
 
     public void AddTo(System.CommandLine.Command command)
     {
         command.Arguments.Add(_prefix);
         command.Arguments.Add(_name);
         command.Arguments.Add(_parameters);
-        foreach (var option in new Option[] { _json, _type, _observe, _source, _location, _token })
+        foreach (var option in new Option[] { _json, _type, _observe, _source })
         {
             command.Options.Add(option);
         }
+        _client.AddTo(command);
     }
 
     /// <summary>The target and the command; a <see cref="FormatException"/> says what is wrong with them.</summary>
@@ -61,9 +60,10 @@ internal sealed class CommandArguments
         return (target, type, command);
     }
 
-    public ILocationService Locations(ParseResult parse) => Remote.Locations(parse.GetValue(_location), parse.GetValue(_token));
+    /// <summary>The location server's client, or a member of the cluster once it has joined.</summary>
+    public Task<Client> OpenAsync(ParseResult parse, CancellationToken cancellationToken) => _client.OpenAsync(parse, cancellationToken);
 
-    public string? Token(ParseResult parse) => parse.GetValue(_token);
+    public string? Token(ParseResult parse) => _client.Token(parse);
 
     /// <summary>The prefix <paramref name="text"/>; a <see cref="FormatException"/> says what is wrong (e.g. "unknown subsystem 'temp'") and, when given, which option it came from.</summary>
     public static Prefix ParsePrefix(string text, string? option)

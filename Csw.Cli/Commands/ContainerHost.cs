@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Hosting;
 using Csw.Cli.Common;
 using Csw.Framework;
 using Csw.Location;
@@ -16,7 +17,7 @@ internal static class ContainerHost
     public static IHost Build(ContainerConfig config, ComponentOptions options, ILoggerFactory loggerFactory)
     {
         var builder = Builder(loggerFactory);
-        builder.Services.AddCswContainer(config, _ => options);
+        builder.Services.AddCswContainer(config, _ => options, QuietAkka);
         return Announce(builder.Build(), config);
     }
 
@@ -29,7 +30,7 @@ internal static class ContainerHost
         var builder = Builder(loggerFactory);
         // The host's location service, which AddCswContainer gives the components; the host disposes it.
         builder.Services.AddSingleton(provider => LocationServiceFactory.CreateCluster(provider.GetRequiredService<ActorSystem>(), ClusterLocationOptions.Default.WithService(locations)));
-        builder.Services.AddCswContainer(config, cluster, _ => options);
+        builder.Services.AddCswContainer(config, cluster, _ => options, QuietAkka);
         return Announce(builder.Build(), config);
     }
 
@@ -48,6 +49,9 @@ internal static class ContainerHost
         await app.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Ok;
     }
+
+    private static void QuietAkka(AkkaConfigurationBuilder akka, IServiceProvider services) =>
+        akka.AddHocon(ConsoleLogging.AkkaLevel, HoconAddMode.Prepend);
 
     private static HostApplicationBuilder Builder(ILoggerFactory loggerFactory)
     {

@@ -11,7 +11,7 @@ internal static class LocationCommand
 {
     public static System.CommandLine.Command Create()
     {
-        var command = new System.CommandLine.Command("location", "Lists, finds and tracks registrations through a location server.");
+        var command = new System.CommandLine.Command("location", "Lists, finds and tracks registrations through a location server, or in the cluster with --cluster-seeds.");
         command.Subcommands.Add(List());
         command.Subcommands.Add(Find());
         command.Subcommands.Add(Track());
@@ -24,39 +24,33 @@ internal static class LocationCommand
         var connectionType = new Option<string?>("--connection-type", "-c") { Description = "Only this connection type (pekko, http, tcp)." };
         var prefix = new Option<string?>("--prefix") { Description = "Only prefixes starting with this (e.g. WFOS)." };
         var hostname = new Option<string?>("--hostname") { Description = "Only locations on this host." };
-        var (location, token) = (CliOptions.Location(), CliOptions.Token());
-        var command = new System.CommandLine.Command("list", "Lists the registered locations as a table.") { type, connectionType, prefix, hostname, location, token };
+        var client = new ClientOptions();
+        var command = new System.CommandLine.Command("list", "Lists the registered locations as a table.") { type, connectionType, prefix, hostname };
+        client.AddTo(command);
         command.SetAction((parse, cancellationToken) => OneShot.RunAsync(async () =>
         {
-            var locations = Remote.Locations(parse.GetValue(location), parse.GetValue(token));
-            try
+            await using var opened = await client.OpenAsync(parse, cancellationToken);
+            IEnumerable<Location.Location> found = await opened.Locations.ListAsync(cancellationToken);
+            if (parse.GetValue(type) is { } t)
             {
-                IEnumerable<Location.Location> found = await locations.ListAsync(cancellationToken);
-                if (parse.GetValue(type) is { } t)
-                {
-                    var componentType = ParseComponentType(t);
-                    found = found.Where(l => l.Connection.ComponentId.ComponentType == componentType);
-                }
-                if (parse.GetValue(connectionType) is { } c)
-                {
-                    var kind = ParseConnectionType(c);
-                    found = found.Where(l => l.Connection.ConnectionType == kind);
-                }
-                if (parse.GetValue(prefix) is { } p)
-                {
-                    found = found.Where(l => l.Prefix.ToString().StartsWith(p, StringComparison.OrdinalIgnoreCase));
-                }
-                if (parse.GetValue(hostname) is { } h)
-                {
-                    found = found.Where(l => string.Equals(l.Uri.Host, h, StringComparison.OrdinalIgnoreCase));
-                }
-                Printer.Locations(AnsiConsole.Console, [.. found]);
-                return ExitCodes.Ok;
+                var componentType = ParseComponentType(t);
+                found = found.Where(l => l.Connection.ComponentId.ComponentType == componentType);
             }
-            finally
+            if (parse.GetValue(connectionType) is { } c)
             {
-                await OneShot.CloseAsync(locations);
+                var kind = ParseConnectionType(c);
+                found = found.Where(l => l.Connection.ConnectionType == kind);
             }
+            if (parse.GetValue(prefix) is { } p)
+            {
+                found = found.Where(l => l.Prefix.ToString().StartsWith(p, StringComparison.OrdinalIgnoreCase));
+            }
+            if (parse.GetValue(hostname) is { } h)
+            {
+                found = found.Where(l => string.Equals(l.Uri.Host, h, StringComparison.OrdinalIgnoreCase));
+            }
+            Printer.Locations(AnsiConsole.Console, [.. found]);
+            return ExitCodes.Ok;
         }));
         return command;
     }
@@ -64,26 +58,20 @@ internal static class LocationCommand
     private static System.CommandLine.Command Find()
     {
         var (connection, type, connectionType) = ConnectionArguments();
-        var (location, token) = (CliOptions.Location(), CliOptions.Token());
-        var command = new System.CommandLine.Command("find", "Prints where a component is; exit code 1 when it is not registered.") { connection, type, connectionType, location, token };
+        var client = new ClientOptions();
+        var command = new System.CommandLine.Command("find", "Prints where a component is; exit code 1 when it is not registered.") { connection, type, connectionType };
+        client.AddTo(command);
         command.SetAction((parse, cancellationToken) => OneShot.RunAsync(async () =>
         {
             var wanted = ReadConnection(parse, connection, type, connectionType);
-            var locations = Remote.Locations(parse.GetValue(location), parse.GetValue(token));
-            try
+            await using var opened = await client.OpenAsync(parse, cancellationToken);
+            if (await opened.Locations.FindAsync(wanted, cancellationToken) is not { } found)
             {
-                if (await locations.FindAsync(wanted, cancellationToken) is not { } found)
-                {
-                    Console.WriteLine($"{wanted.Name} is not registered.");
-                    return ExitCodes.Negative;
-                }
-                Console.WriteLine($"{found.Connection.Name}  {found.Uri}");
-                return ExitCodes.Ok;
+                Console.WriteLine($"{wanted.Name} is not registered.");
+                return ExitCodes.Negative;
             }
-            finally
-            {
-                await OneShot.CloseAsync(locations);
-            }
+            Console.WriteLine($"{found.Connection.Name}  {found.Uri}");
+            return ExitCodes.Ok;
         }));
         return command;
     }
@@ -91,19 +79,20 @@ internal static class LocationCommand
     private static System.CommandLine.Command Track()
     {
         var (connection, type, connectionType) = ConnectionArguments();
-        var (location, token) = (CliOptions.Location(), CliOptions.Token());
-        var command = new System.CommandLine.Command("track", "Prints every change of a component's location, as it happens, until Ctrl+C.") { connection, type, connectionType, location, token };
+        var client = new ClientOptions();
+        var command = new System.CommandLine.Command("track", "Prints every change of a component's location, as it happens, until Ctrl+C.") { connection, type, connectionType };
+        client.AddTo(command);
         command.SetAction((parse, cancellationToken) => OneShot.RunAsync(async () =>
         {
             var wanted = ReadConnection(parse, connection, type, connectionType);
-            var locations = Remote.Locations(parse.GetValue(location), parse.GetValue(token));
+            await using var opened = await client.OpenAsync(parse, cancellationToken);
             using var signal = new ShutdownSignal(cancellationToken);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             _ = signal.Requested.ContinueWith(_ => stop.Cancel(), TaskScheduler.Default);
             try
             {
                 Console.WriteLine($"Tracking {wanted.Name}; Ctrl+C stops.");
-                await foreach (var change in locations.Track(wanted, stop.Token))
+                await foreach (var change in opened.Locations.Track(wanted, stop.Token))
                 {
                     Console.WriteLine($"{DateTime.Now:HH:mm:ss.fff}  {Printer.Event(change)}");
                 }
@@ -111,10 +100,6 @@ internal static class LocationCommand
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 // Stopped by the operator.
-            }
-            finally
-            {
-                await OneShot.CloseAsync(locations);
             }
             return ExitCodes.Ok;
         }));

@@ -30,12 +30,12 @@ internal static class OneShot
         }
     }
 
-    /// <summary>Finds the component through the location server, runs <paramref name="body"/> with its command service, and closes both.</summary>
-    public static async Task<int> WithComponentAsync(ILocationService locations, Params.Prefix target, Params.ComponentType? type, string? token, Func<ICommandService, Task<int>> body, CancellationToken cancellationToken)
+    /// <summary>Finds the component, runs <paramref name="body"/> with its command service, and closes both and the client.</summary>
+    public static async Task<int> WithComponentAsync(Client client, Params.Prefix target, Params.ComponentType? type, string? token, Func<ICommandService, Task<int>> body, CancellationToken cancellationToken)
     {
         try
         {
-            var service = await Remote.CommandServiceAsync(locations, target, type, token, cancellationToken);
+            var service = await Remote.CommandServiceAsync(client, target, type, token, cancellationToken);
             try
             {
                 return await body(service);
@@ -47,7 +47,7 @@ internal static class OneShot
         }
         finally
         {
-            await CloseAsync(locations);
+            await client.DisposeAsync();
         }
     }
 

@@ -13,12 +13,12 @@ internal static class QueryCommand
         var runId = new Argument<string>("runId") { Description = "The command's runId, as submit printed it." };
         var final = new Option<bool>("--final") { Description = "Wait for the final response instead of answering at once." };
         var type = new Option<string?>("--type", "-t") { Description = "hcd or assembly, when both kinds have this prefix." };
-        var location = CliOptions.Location();
-        var token = CliOptions.Token();
+        var client = new ClientOptions();
         var command = new System.CommandLine.Command("query", "Prints the current (or, with --final, the final) response of a command; exit code 1 when it failed or is unknown.")
         {
-            prefix, runId, final, type, location, token,
+            prefix, runId, final, type,
         };
+        client.AddTo(command);
         command.SetAction((parse, cancellationToken) => OneShot.RunAsync(async () =>
         {
             var target = CommandArguments.ParsePrefix(parse.GetValue(prefix)!, null);
@@ -29,8 +29,7 @@ internal static class QueryCommand
                 "assembly" => ComponentType.Assembly,
                 var other => throw new FormatException($"--type is hcd or assembly, not '{other}'."),
             };
-            var locations = Remote.Locations(parse.GetValue(location), parse.GetValue(token));
-            return await OneShot.WithComponentAsync(locations, target, componentType, parse.GetValue(token), async service =>
+            return await OneShot.WithComponentAsync(await client.OpenAsync(parse, cancellationToken), target, componentType, client.Token(parse), async service =>
             {
                 var id = new Id(parse.GetValue(runId)!);
                 var response = parse.GetValue(final) ? await service.QueryFinalAsync(id, cancellationToken: cancellationToken) : await service.QueryAsync(id, cancellationToken);

@@ -21,7 +21,7 @@ internal static class SubmitCommand
         command.SetAction((parse, cancellationToken) => OneShot.RunAsync(async () =>
         {
             var (target, type, control) = arguments.Read(parse);
-            return await OneShot.WithComponentAsync(arguments.Locations(parse), target, type, arguments.Token(parse), async service =>
+            return await OneShot.WithComponentAsync(await arguments.OpenAsync(parse, cancellationToken), target, type, arguments.Token(parse), async service =>
             {
                 var first = await service.SubmitAsync(control, cancellationToken);
                 Console.WriteLine(Printer.Response(first));

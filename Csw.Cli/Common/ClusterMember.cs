@@ -40,7 +40,7 @@ internal sealed class ClusterMember : IAsyncDisposable
         ActorSystem system;
         try
         {
-            system = CswActorSystem.Create(settings.SystemName, loggerFactory, settings.ToConfig());
+            system = CswActorSystem.Create(settings.SystemName, loggerFactory, ConsoleLogging.AkkaLevel.WithFallback(settings.ToConfig()));
         }
         catch (Exception e) when (e is Akka.Remote.RemoteTransportException or Akka.Configuration.ConfigurationException)
         {

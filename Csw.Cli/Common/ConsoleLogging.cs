@@ -6,6 +6,13 @@ namespace Csw.Cli.Common;
 /// <summary>Logging for the long-running subcommands: one line per event on standard error, an exception on the lines after it.</summary>
 internal static class ConsoleLogging
 {
+    /// <summary>
+    /// Akka's own level, as the filter below: its Info (every gossip of membership) would also reach
+    /// standard output while the system shuts down, after the logger factory has gone, and mix with
+    /// what the command prints.
+    /// </summary>
+    public static readonly Akka.Configuration.Config AkkaLevel = Akka.Configuration.ConfigurationFactory.ParseString("akka.loglevel = WARNING");
+
     public static ILoggerFactory Create(LogLevel minimum = LogLevel.Information) =>
         LoggerFactory.Create(builder => builder
             .SetMinimumLevel(minimum)

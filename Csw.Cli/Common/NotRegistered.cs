@@ -13,13 +13,13 @@ internal static class NotRegistered
     private const int SameSubsystem = 5;
 
     /// <summary>Why <paramref name="prefix"/> was not found through <paramref name="locations"/>, and what was meant perhaps.</summary>
-    public static async Task<string> DescribeAsync(ILocationService locations, Prefix prefix, ComponentType? type, CancellationToken cancellationToken)
+    public static async Task<string> DescribeAsync(ILocationService locations, Prefix prefix, ComponentType? type, ConnectionType kind, CancellationToken cancellationToken)
     {
-        var missing = $"No {type?.ToString() ?? "HCD or Assembly"} {prefix} with an HTTP command endpoint is registered.";
+        var missing = $"No {type?.ToString() ?? "HCD or Assembly"} {prefix} with {(kind == ConnectionType.Http ? "an HTTP command endpoint" : "an actor (pekko) connection")} is registered.";
         IReadOnlyList<Location.Location> registered;
         try
         {
-            registered = await locations.ListAsync(ConnectionType.Http, cancellationToken);
+            registered = await locations.ListAsync(kind, cancellationToken);
         }
         catch (LocationServiceException)
         {

@@ -12,22 +12,22 @@ internal static class Remote
         LocationServiceFactory.CreateHttpClient(CliOptions.LocationOrDefault(location), LocationClientOptions.Default.WithToken(CliOptions.TokenOrDefault(token)));
 
     /// <summary>
-    /// The command service of the component with <paramref name="prefix"/>: its HTTP connection,
-    /// of the given type or, when none is given, whichever HCD or Assembly has that prefix.
+    /// The command service of the component with <paramref name="prefix"/>, of the given type or,
+    /// when none is given, whichever HCD or Assembly has that prefix: through its actor over
+    /// Akka.Remote when <paramref name="client"/> is a cluster member, else through its HTTP endpoint.
     /// </summary>
-    /// <exception cref="InvalidOperationException">No such component is registered with an HTTP endpoint; the message names registered ones close to it.</exception>
-    public static async Task<ICommandService> CommandServiceAsync(ILocationService locations, Prefix prefix, ComponentType? type, string? token, CancellationToken cancellationToken)
+    /// <exception cref="InvalidOperationException">No such component is registered; the message names registered ones close to it.</exception>
+    public static async Task<ICommandService> CommandServiceAsync(Client client, Prefix prefix, ComponentType? type, string? token, CancellationToken cancellationToken)
     {
-        var candidates = type is { } known
-            ? [Connection.Http(new ComponentId(prefix, known))]
-            : new[] { ComponentType.HCD, ComponentType.Assembly }.Select(t => (Connection)Connection.Http(new ComponentId(prefix, t)));
-        foreach (var connection in candidates)
+        var kind = client.System is null ? ConnectionType.Http : ConnectionType.Pekko;
+        var candidates = type is { } known ? [known] : new[] { ComponentType.HCD, ComponentType.Assembly };
+        foreach (var connection in candidates.Select(t => Connection.From(new ComponentId(prefix, t), kind)))
         {
-            if (await locations.FindAsync(connection, cancellationToken) is { } location)
+            if (await client.Locations.FindAsync(connection, cancellationToken) is { } location)
             {
-                return CommandServiceFactory.Make(location, CommandServiceOptions.Default with { Token = CliOptions.TokenOrDefault(token) });
+                return CommandServiceFactory.Make(location, CommandServiceOptions.Default with { Token = CliOptions.TokenOrDefault(token) }, client.System);
             }
         }
-        throw new InvalidOperationException(await NotRegistered.DescribeAsync(locations, prefix, type, cancellationToken));
+        throw new InvalidOperationException(await NotRegistered.DescribeAsync(client.Locations, prefix, type, kind, cancellationToken));
     }
 }

@@ -40,6 +40,15 @@ public sealed class ClusterUsageTests
     }
 
     [Fact]
+    public async Task Submit_ClusterSeedsNobodyAnswers_UnavailableExitThreeAfterTheStatedTime()
+    {
+        var seed = $"127.0.0.1:{EtcdProcess.FreePort()}";
+        var (exitCode, output) = await CswProcess.RunAsync("submit", "WFOS.blue.filter", "move", "target:int=1", "--cluster-seeds", seed, "--join-timeout", "1");
+        Assert.Equal(3, exitCode);
+        Assert.Contains($"Could not join the cluster within 1 s: no answer from the seeds {seed}.", output);
+    }
+
+    [Fact]
     public async Task Watch_UnknownSubsystem_UsageExitTwo()
     {
         var (exitCode, output) = await CswProcess.RunAsync("watch", "WFOZ", "--cluster-seeds", $"127.0.0.1:{EtcdProcess.FreePort()}");

@@ -21,36 +21,44 @@ public sealed class NotRegisteredTests : IAsyncLifetime
     [Fact]
     public async Task DescribeAsync_Typo_SuggestsTheNearestRegistered()
     {
-        var message = await NotRegistered.DescribeAsync(_locations, Prefix.Parse("WFOS.blue.filtr"), null, default);
+        var message = await NotRegistered.DescribeAsync(_locations, Prefix.Parse("WFOS.blue.filtr"), null, ConnectionType.Http, default);
         Assert.Equal("No HCD or Assembly WFOS.blue.filtr with an HTTP command endpoint is registered. Did you mean WFOS.blue.filter or WFOS.red.filter? `csw location list` shows every registration.", message);
     }
 
     [Fact]
     public async Task DescribeAsync_NothingClose_ListsTheSameSubsystem()
     {
-        var message = await NotRegistered.DescribeAsync(_locations, Prefix.Parse("WFOS.spectrograph.camera"), ComponentType.HCD, default);
+        var message = await NotRegistered.DescribeAsync(_locations, Prefix.Parse("WFOS.spectrograph.camera"), ComponentType.HCD, ConnectionType.Http, default);
         Assert.Equal("No HCD WFOS.spectrograph.camera with an HTTP command endpoint is registered. Registered in WFOS: WFOS.blue.filter, WFOS.filter.assembly, WFOS.red.filter. `csw location list` shows every registration.", message);
     }
 
     [Fact]
     public async Task DescribeAsync_NothingInTheSubsystem_PointsToLocationList()
     {
-        var message = await NotRegistered.DescribeAsync(_locations, Prefix.Parse("IRIS.imager"), null, default);
+        var message = await NotRegistered.DescribeAsync(_locations, Prefix.Parse("IRIS.imager"), null, ConnectionType.Http, default);
         Assert.Equal("No HCD or Assembly IRIS.imager with an HTTP command endpoint is registered. `csw location list` shows every registration.", message);
     }
 
     [Fact]
     public async Task DescribeAsync_RegisteredAsTheOtherType_SaysWhichType()
     {
-        var message = await NotRegistered.DescribeAsync(_locations, Prefix.Parse("WFOS.filter.assembly"), ComponentType.HCD, default);
+        var message = await NotRegistered.DescribeAsync(_locations, Prefix.Parse("WFOS.filter.assembly"), ComponentType.HCD, ConnectionType.Http, default);
         Assert.Equal("No HCD WFOS.filter.assembly with an HTTP command endpoint is registered. WFOS.filter.assembly is registered as Assembly: leave out --type, or give --type assembly.", message);
+    }
+
+    [Fact]
+    public async Task DescribeAsync_ActorConnectionWanted_SaysSoAndSuggestsFromActorConnections()
+    {
+        await _locations.RegisterAsync(new PekkoRegistration(Connection.Pekko(new ComponentId(Prefix.Parse("WFOS.blue.filter"), ComponentType.HCD)), new Uri("akka.tcp://csw-system@127.0.0.1:3553/user/WFOS.blue.filter")));
+        var message = await NotRegistered.DescribeAsync(_locations, Prefix.Parse("WFOS.blue.filtr"), null, ConnectionType.Pekko, default);
+        Assert.Equal("No HCD or Assembly WFOS.blue.filtr with an actor (pekko) connection is registered. Did you mean WFOS.blue.filter? `csw location list` shows every registration.", message);
     }
 
     [Fact]
     public async Task DescribeAsync_NothingRegistered_SaysContainersNeedTheLocationServer()
     {
         var empty = LocationServiceFactory.CreateEmbedded();
-        var message = await NotRegistered.DescribeAsync(empty, Prefix.Parse("WFOS.blue.filter"), null, default);
+        var message = await NotRegistered.DescribeAsync(empty, Prefix.Parse("WFOS.blue.filter"), null, ConnectionType.Http, default);
         Assert.Equal("No HCD or Assembly WFOS.blue.filter with an HTTP command endpoint is registered. No component is registered there at all: a container started without --cluster-seeds or --location (or $CLUSTER_SEEDS, $CSW_LOCATION) keeps its components to itself.", message);
         await LocationBackends.CloseAsync(empty);
     }

@@ -40,6 +40,18 @@ public sealed class ClusterDeploymentTests(ClusterDeployment deployment, ITestOu
     }
 
     [Fact]
+    public async Task FindAndSubmit_ClientsJoiningTheCluster_FindAndCommandOverAkkaRemote()
+    {
+        var (found, where) = await CswProcess.RunAsync("location", "find", "WFOS.red.filter", "--connection-type", "pekko", "--cluster-seeds", deployment.Seeds);
+        Assert.True(found == 0, where);
+        Assert.Matches(@"WFOS\.red\.filter-HCD-pekko\s+akka\.tcp://csw-system@", where);
+
+        var (exitCode, submitted) = await CswProcess.RunAsync("submit", "WFOS.red.filter", "move", $"target:int={(Interlocked.Increment(ref _target) % 7) + 1}", "--cluster-seeds", deployment.Seeds);
+        Assert.True(exitCode == 0, submitted);
+        Assert.Matches("Completed [0-9a-f-]{36} result: position=", submitted);
+    }
+
+    [Fact]
     public async Task Watch_ComponentsOfBothContainers_SeesTheirStates()
     {
         // Members learn of the watch's subscription through the cluster's gossip: configure until it has.

@@ -13,18 +13,37 @@ internal static class ShellCommand
         var location = CliOptions.Location();
         location.Description = $"Use this location server (default: ${CliOptions.LocationVariable}; without either, an embedded location service for the components started in the shell).";
         var token = CliOptions.Token();
+        var seeds = ClusterOptions.Seeds($"Join the cluster through these seeds, host:port,host:port (default: ${Location.ClusterSettings.SeedsVariable} when --location is not given): components anywhere in it, commanded over Akka.Remote, and Watch(...).");
+        var hostname = ClusterOptions.Hostname($"With the cluster: the address its members reach this process at (default: ${Location.ClusterSettings.InterfaceVariable}'s address, else 127.0.0.1).");
+        var joinTimeout = ClusterOptions.JoinTimeout();
         var command = new System.CommandLine.Command("shell", "A C# console with CswNet imported and helpers to find components, send commands and watch state (docs/Shell.md).")
         {
-            script, location, token,
+            script, location, token, seeds, hostname, joinTimeout,
         };
-        command.SetAction(async (parse, _) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             if (!TryLocation(parse.GetValue(location), out var server))
             {
                 return ExitCodes.Usage;
             }
             var output = new ShellOutput(Console.Out);
-            await using var session = new ShellSession(server, CliOptions.TokenOrDefault(parse.GetValue(token)), output);
+            var secret = CliOptions.TokenOrDefault(parse.GetValue(token));
+            ShellSession session;
+            try
+            {
+                session = await OpenAsync(parse.GetValue(seeds), server, parse.GetValue(location) is not null, parse.GetValue(hostname), TimeSpan.FromSeconds(parse.GetValue(joinTimeout)), secret, output, cancellationToken);
+            }
+            catch (FormatException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return ExitCodes.Usage;
+            }
+            catch (TimeoutException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return ExitCodes.Unavailable;
+            }
+            await using var _ = session;
             // Ctrl+C stops the running submission and the watches, not the shell.
             ConsoleCancelEventHandler interrupt = (_, e) =>
             {
@@ -47,6 +66,30 @@ internal static class ShellCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// The session: in the cluster with --cluster-seeds (or $CLUSTER_SEEDS unless --location is
+    /// given), once joined; else through the location server, if any; else embedded.
+    /// </summary>
+    private static async Task<ShellSession> OpenAsync(string? seeds, Uri? server, bool serverGiven, string? hostname, TimeSpan joinTimeout, string? token, ShellOutput output, CancellationToken cancellationToken)
+    {
+        var backend = LocationBackend.Choose(seeds, null, serverGiven ? server : null, 0, hostname, environmentLocation: false, seedByDefault: false);
+        if (backend is not LocationBackend.Cluster cluster)
+        {
+            return new ShellSession(server, token, output);
+        }
+        var member = ClusterMember.Start(cluster.Settings, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        try
+        {
+            await member.JoinAsync(joinTimeout, cancellationToken);
+            return new ShellSession(member, token, output);
+        }
+        catch
+        {
+            await member.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Line editing and history at a terminal; plain lines from a pipe, so tests can drive the shell.</summary>

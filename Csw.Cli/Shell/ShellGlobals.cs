@@ -1,5 +1,6 @@
 using Csw.Cli.Common;
 using Csw.Command;
+using Csw.Framework;
 using Csw.Location;
 using Csw.Params;
 using Examples;
@@ -103,6 +104,27 @@ public sealed class ShellGlobals
             {
                 unseen.Saw(state.StateName);
                 print(Printer.State(state));
+            }
+        });
+    }
+
+    /// <summary>
+    /// Prints the CurrentStates and lifecycle changes of every component of a subsystem or below a
+    /// prefix, cluster-wide, in the background as they arrive, until Ctrl+C or <c>Dispose()</c>, as
+    /// <c>csw watch</c> does. Needs the cluster: start the shell with <c>--cluster-seeds</c>.
+    /// </summary>
+    /// <param name="filter">A subsystem (<c>WFOS</c>) or a prefix (<c>WFOS.blue</c>); every component when null.</param>
+    /// <exception cref="InvalidOperationException">The shell is not a member of the cluster.</exception>
+    public ShellWatch Watch(string? filter = null)
+    {
+        var system = _session.ClusterSystem ?? throw new InvalidOperationException("Watch needs the cluster: start csw shell with --cluster-seeds (or $CLUSTER_SEEDS).");
+        // Checked here, so that a misspelt subsystem fails at the prompt rather than in the background.
+        _ = ComponentObserver.ObserveAsync(system, filter);
+        return _session.Watch(string.IsNullOrWhiteSpace(filter) ? "every component" : filter, async (print, token) =>
+        {
+            await foreach (var change in ComponentObserver.ObserveAsync(system, filter, token))
+            {
+                print(Printer.ComponentEvent(change));
             }
         });
     }

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Csw.Cli.Common;
 using Csw.Command;
 using Csw.Framework;
 using Csw.Location;
@@ -29,6 +30,9 @@ internal sealed class ShellSession : IAsyncDisposable
 
     private ActorSystem? _system;
 
+    /// <summary>This process as a member of the cluster, when the shell joined it; its system is <see cref="_system"/>.</summary>
+    private readonly ClusterMember? _member;
+
     /// <summary>Replaced (under <see cref="_watches"/>' lock) before each submission once cancelled.</summary>
     private CancellationTokenSource _cancellation = new();
 
@@ -43,7 +47,22 @@ internal sealed class ShellSession : IAsyncDisposable
         Where = locationServer is null ? "embedded location service (components started in this shell)" : $"location server at {locationServer}";
     }
 
+    /// <summary>A session in the cluster: the member's location service, its actor system for the components the shell starts and for commanding others over Akka.Remote.</summary>
+    public ShellSession(ClusterMember member, string? token, ShellOutput output)
+    {
+        _token = token;
+        _member = member;
+        _system = member.System;
+        Output = output;
+        IsRemote = true;
+        Locations = member.Locations(member.Settings.Hostname, null);
+        Where = LocationBackends.DescribeCluster(member.Address, member.Settings);
+    }
+
     public ILocationService Locations { get; }
+
+    /// <summary>The member's actor system when the shell joined the cluster, else null.</summary>
+    public ActorSystem? ClusterSystem => _member?.System;
 
     /// <summary>True with a location server: what the shell starts must be reachable over HTTP.</summary>
     public bool IsRemote { get; }
@@ -108,15 +127,15 @@ internal sealed class ShellSession : IAsyncDisposable
         return started;
     }
 
-    /// <summary>A component of this process directly; one elsewhere through its HTTP endpoint.</summary>
+    /// <summary>A component of this process directly; in the cluster, one elsewhere over Akka.Remote; else through its HTTP endpoint.</summary>
     public async Task<ICommandService> CommandServiceAsync(Prefix prefix, ComponentType type)
     {
         var id = new ComponentId(prefix, type);
         var options = CommandServiceOptions.Default with { Token = _token };
         var cancellation = Cancellation;
-        if (_system is not null && await Locations.FindAsync(Connection.Pekko(id), cancellation) is PekkoLocation local && ActorUri.TryResolve(local.Uri, _system, out var supervisor) && ActorUri.IsLocal(supervisor))
+        if (_system is not null && await Locations.FindAsync(Connection.Pekko(id), cancellation) is PekkoLocation actor && ActorUri.TryResolve(actor.Uri, _system, out var supervisor) && (_member is not null || ActorUri.IsLocal(supervisor)))
         {
-            return Described(CommandServiceFactory.Make(supervisor, options), $"{id}, in this process");
+            return Described(CommandServiceFactory.Make(supervisor, options, _system), ActorUri.IsLocal(supervisor) ? $"{id}, in this process" : $"{id} at {actor.Uri}, over Akka.Remote");
         }
         // Components in this process register before StartSamples returns; elsewhere one may still be starting.
         var http = IsRemote
@@ -211,13 +230,18 @@ internal sealed class ShellSession : IAsyncDisposable
         {
             await container.DisposeAsync();
         }
-        if (_system is not null)
-        {
-            await _system.Terminate();
-        }
+        // The location service before the actor system it may run on.
         if (Locations is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync();
+        }
+        if (_member is not null)
+        {
+            await _member.DisposeAsync();
+        }
+        else if (_system is not null)
+        {
+            await _system.Terminate();
         }
     }
 

@@ -52,6 +52,20 @@ public sealed class ClusterDeploymentTests(ClusterDeployment deployment, ITestOu
     }
 
     [Fact]
+    public async Task Shell_JoinsTheCluster_CommandsAWheelOverAkkaRemote()
+    {
+        var input = $"""
+            var hcd = await Hcd("WFOS.blue.filter");
+            hcd
+            await hcd.SubmitAndWaitAsync(Setup("move", Int("target", {(Interlocked.Increment(ref _target) % 7) + 1})))
+            """;
+        await using var shell = CswProcess.Start(["shell", "--cluster-seeds", deployment.Seeds], standardInput: input + "\n");
+        Assert.Equal(0, await shell.WaitForExitAsync(Patience * 2));
+        Assert.Matches(@"\(command service of WFOS\.blue\.filter-HCD at akka\.tcp://csw-system@127\.0\.0\.1:\d+/user/WFOS\.blue\.filter#\d+, over Akka\.Remote\)", shell.Output);
+        Assert.Matches("(?m)^Completed [0-9a-f-]{36} result: position=", shell.Output);
+    }
+
+    [Fact]
     public async Task Watch_ComponentsOfBothContainers_SeesTheirStates()
     {
         // Members learn of the watch's subscription through the cluster's gossip: configure until it has.

@@ -44,6 +44,13 @@ public sealed class ShellSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Watch_NotInTheCluster_SaysHowToJoinIt()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => _globals.Watch("WFOS"));
+        Assert.Equal("Watch needs the cluster: start csw shell with --cluster-seeds (or $CLUSTER_SEEDS).", e.Message);
+    }
+
+    [Fact]
     public void UnseenStateWarning_Negative_Refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => _globals.UnseenStateWarning = TimeSpan.FromSeconds(-1));

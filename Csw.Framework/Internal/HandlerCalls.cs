@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Akka.Actor;
 using Csw.Command;
 using Csw.Crm;
+using Csw.Framework.Internal.Logging;
 using Csw.Params;
 using Microsoft.Extensions.Logging;
 
@@ -18,6 +19,10 @@ internal static class HandlerCalls
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public static async ValueTask RunAsync(LaneItem item, ComponentHandlers handlers, CommandResponseManager crm, ILogger log, TimeSpan shutdownTimeout)
     {
+        if (item.RunId is { } command)
+        {
+            ComponentLogScope.Enter(command);
+        }
         try
         {
             switch (item.Message)

@@ -36,6 +36,9 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
     /// <summary>Answers the commands that will never run.</summary>
     private readonly Refusals _refusals;
 
+    /// <summary>Answers lifecycle requests, and decides whether a queued one still applies.</summary>
+    private readonly LifecycleRequests _requests;
+
     /// <summary>Makes handlers instances and runs their initialize attempts.</summary>
     private readonly Initializer _initializer;
 
@@ -88,7 +91,8 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         _replacement = new HandlerReplacement(_frameworkChildren);
         var locationService = options.LocationService ?? cswSystem.EmbeddedLocationService;
         var timers = new ComponentTimers(loggerFactory.CreateLogger<ComponentTimers>());
-        _context = new CswContext(info, Self, Context, system, publisher, crm, loggerFactory, timers, locationService, options.Commands with { LoggerFactory = loggerFactory });
+        _context = new CswContext(info, Self, Context, system, publisher, crm, loggerFactory, timers, locationService, options.Commands with { LoggerFactory = loggerFactory }, options.LogLevel);
+        _requests = new LifecycleRequests(info, _context.Logger);
         _lock = new LockManager(options.AdminPrefix);
         _lane = new HandlerLane(this, Self);
         _refusals = new Refusals(info, _lock, _lane, crm);
@@ -132,11 +136,16 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         // one queued before them may change the state in between.
         Receive<SupervisorMessage>(change => IsModeChange(change) && IsRunning, change => _lane.Enqueue(new LaneItem(change, null)));
         // Before Running there is nothing to shut down in the handlers: stop now, not after initialize's retries.
-        Receive<SupervisorMessage.Shutdown>(_ => _state is SupervisorLifecycleState.Idle or SupervisorLifecycleState.Restart && !_awaitingRegistration, _ => ShutDownWhileStarting());
-        // Asking again is no mistake: the component is shutting down already.
-        Receive<SupervisorMessage.Shutdown>(_ => _state == SupervisorLifecycleState.Shutdown, _ => Log.LogDebug("{Component} is shutting down already", _context.ComponentInfo));
+        Receive<SupervisorMessage.Shutdown>(_ => _state is SupervisorLifecycleState.Idle or SupervisorLifecycleState.Restart && !_awaitingRegistration, shutdown =>
+        {
+            ShutDownWhileStarting();
+            _requests.Answer(shutdown, _state);
+        });
+        Receive<SupervisorMessage.Shutdown>(_ => _state == SupervisorLifecycleState.Shutdown, shutdown => _requests.Ignore(shutdown, _state));
         Receive<SupervisorMessage>(change => change is SupervisorMessage.Restart or SupervisorMessage.Shutdown && _state != SupervisorLifecycleState.Shutdown, change => _lane.Enqueue(new LaneItem(change, null)));
         Receive<SupervisorMessage.GetSupervisorLifecycleState>(get => get.ReplyTo.Tell(_state));
+        Receive<SupervisorMessage.GetLogLevel>(get => get.ReplyTo.Tell(_context.ComponentLogger.Describe()));
+        Receive<SupervisorMessage.SetLogLevel>(set => set.ReplyTo.Tell(_context.ComponentLogger.Change(set.Level)));
         Receive<SupervisorMessage.SubscribeLifecycleState>(subscribe =>
         {
             subscribe.Subscriber.Tell(new LifecycleStateChanged(Self, _state) { Reason = _reason });
@@ -157,7 +166,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         Receive<HandlerChildStopped>(stopped => InitializeIf(_replacement.OnChildStopped(stopped.Child)));
         Receive<StopSelf>(_ => Context.Stop(Self));
         Receive<RegistrationFinished>(OnRegistrationFinished);
-        Receive<SupervisorMessage>(message => Log.LogWarning("{Component} ignored {Message} in state {State}", _context.ComponentInfo, message.GetType().Name, _state));
+        Receive<SupervisorMessage>(message => _requests.Ignore(message, _state));
     }
 
     private static bool IsModeChange(SupervisorMessage message) =>
@@ -202,6 +211,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
     {
         if (_state == SupervisorLifecycleState.Shutdown)
         {
+            _requests.Answer(item.Message, _state);
             return;
         }
         switch (item.Message)
@@ -224,23 +234,11 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
                 ShutDown("on request");
                 break;
         }
+        _requests.Answer(item.Message, _state);
     }
 
-    /// <summary>Whether a queued lifecycle change still applies now that its turn has come; logs the ones that do not.</summary>
-    internal bool StillApplies(LaneItem item)
-    {
-        var applies = item.Message switch
-        {
-            SupervisorMessage.GoOffline => _state == SupervisorLifecycleState.Running,
-            SupervisorMessage.GoOnline => _state == SupervisorLifecycleState.RunningOffline,
-            _ => true,
-        };
-        if (!applies)
-        {
-            Log.LogWarning("{Component} ignored {Message} in state {State}", _context.ComponentInfo, item.Message.GetType().Name, _state);
-        }
-        return applies;
-    }
+    /// <summary>Whether a queued lifecycle change still applies now that its turn has come; answers and logs the ones that do not.</summary>
+    internal bool StillApplies(LaneItem item) => _requests.StillApplies(item.Message, _state);
 
     // While initializing, commands wait in the (held) lane and run once the component is Running.
     private void AdmitCommand(ControlCommand command, ComponentMessage message)
@@ -386,6 +384,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         }
         _state = state;
         _reason = reason;
+        _requests.OnStateChanged(state);
         _lifecycle.Publish(new LifecycleStateChanged(Self, state) { Reason = reason });
     }
 }

@@ -114,6 +114,9 @@ internal static class SessionFrames
             case ErrorPayload error:
                 ErrorBody.Write(writer, error.ErrorName, error.Message);
                 break;
+            case byte[] json:
+                writer.WriteRawValue(json);
+                break;
             default:
                 writer.WriteBooleanValue(true);
                 break;

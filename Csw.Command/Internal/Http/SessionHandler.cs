@@ -22,6 +22,9 @@ internal sealed class SessionHandler(EndpointTarget target, CommandEndpointOptio
     /// <summary>The requests and streams running, and the session's limits on them.</summary>
     private readonly SessionWork _work = new(options);
 
+    /// <summary>Runs CSW's lifecycle requests (GoOnline, GoOffline, the diagnostic modes).</summary>
+    private readonly AdminHandler _admin = new(target, options, log);
+
     /// <summary>Writes the envelopes; a client that stops reading slows the streams down, and past the send timeout is dropped.</summary>
     private FrameSender _sender = null!;
 
@@ -159,7 +162,8 @@ internal sealed class SessionHandler(EndpointTarget target, CommandEndpointOptio
 
     private void StartRequest(long id, CommandServiceRequest request)
     {
-        if (!RequestDispatch.Serves(request))
+        var lifecycle = AdminHandler.LifecycleOf(request);
+        if (lifecycle is null && !RequestDispatch.Serves(request))
         {
             SendError(id, ErrorBody.NotSupported, RequestDispatch.NotServed(request).Message);
             return;
@@ -169,7 +173,34 @@ internal sealed class SessionHandler(EndpointTarget target, CommandEndpointOptio
             SendError(id, refusal.Name, refusal.Message);
             return;
         }
+        if (lifecycle is not null)
+        {
+            _ = LifecycleAsync(id, lifecycle);
+            return;
+        }
         Complete(id, RequestDispatch.RunAsync(target.Commands, request, _session), stop: null);
+    }
+
+    // Answered as CSW answers it over HTTP, once the change took effect.
+    private async Task LifecycleAsync(long id, Admin.AdminRequest request)
+    {
+        try
+        {
+            await _admin.RunAsync(request, _session).ConfigureAwait(false);
+            Send(new Outgoing(id, EnvelopeKind.Response, AdminHandler.Unit));
+        }
+        catch (OperationCanceledException)
+        {
+            Send(new Outgoing(id, EnvelopeKind.End, null));
+        }
+        catch (Exception e) when (RequestDispatch.Describe(e) is { } error)
+        {
+            SendError(id, error.Name, error.Message);
+        }
+        finally
+        {
+            _work.Finish(id, null);
+        }
     }
 
     private async Task StartStreamAsync(long id, CommandServiceStreamRequest request)

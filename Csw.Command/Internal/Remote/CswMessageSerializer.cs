@@ -41,7 +41,7 @@ internal sealed class CswMessageSerializer(ExtendedActorSystem system) : Seriali
         ComponentMessage.UnsubscribeCurrentState => UnsubscribeManifest,
         CommandResponse => ResponseManifest,
         CurrentState => StateManifest,
-        _ => throw Unsupported(o),
+        _ => AdminEnvelopes.Manifest(o) ?? throw Unsupported(o),
     };
 
     public override byte[] ToBinary(object obj) => obj switch
@@ -55,7 +55,7 @@ internal sealed class CswMessageSerializer(ExtendedActorSystem system) : Seriali
         ComponentMessage.QueryFinal queryFinal => new EnvelopeWriter().Actor(queryFinal.ReplyTo).Text(queryFinal.RunId.Value).ToArray(),
         ComponentMessage.SubscribeCurrentStateTo subscribe => WriteSubscribe(subscribe),
         ComponentMessage.UnsubscribeCurrentState unsubscribe => new EnvelopeWriter().Actor(unsubscribe.Subscriber).ToArray(),
-        _ => throw Unsupported(obj),
+        _ => AdminEnvelopes.ToBinary(obj) ?? throw Unsupported(obj),
     };
 
     public override object FromBinary(byte[] bytes, string manifest)
@@ -74,7 +74,7 @@ internal sealed class CswMessageSerializer(ExtendedActorSystem system) : Seriali
                 QueryFinalManifest => ReadQuery(ref reader, static (runId, replyTo) => new ComponentMessage.QueryFinal(runId, replyTo)),
                 SubscribeManifest => ReadSubscribe(ref reader),
                 UnsubscribeManifest => new ComponentMessage.UnsubscribeCurrentState(reader.Actor(system)),
-                _ => throw new SerializationException($"Unknown CswNet message manifest '{manifest}': the sender runs another version of CswNet."),
+                _ => AdminEnvelopes.FromBinary(bytes, manifest, system) ?? throw new SerializationException($"Unknown CswNet message manifest '{manifest}': the sender runs another version of CswNet."),
             };
         }
         catch (Exception e) when (e is JsonException or CswJsonException or FormatException or ArgumentException)

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
+using Csw.Command;
 using Csw.Params;
 using Csw.PubSub;
 

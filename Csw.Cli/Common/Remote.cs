@@ -30,4 +30,24 @@ internal static class Remote
         }
         throw new InvalidOperationException(await NotRegistered.DescribeAsync(locations, prefix, type, cancellationToken));
     }
+
+    /// <summary>
+    /// The admin service of the component with <paramref name="prefix"/>, through the admin route of
+    /// its HTTP command endpoint; found as <see cref="CommandServiceAsync"/> finds it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No such component is registered with an HTTP endpoint.</exception>
+    public static async Task<IAdminService> AdminServiceAsync(ILocationService locations, Prefix prefix, ComponentType? type, string? token, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var candidates = type is { } known
+            ? [Connection.Http(new ComponentId(prefix, known))]
+            : new[] { ComponentType.HCD, ComponentType.Assembly }.Select(t => (Connection)Connection.Http(new ComponentId(prefix, t)));
+        foreach (var connection in candidates)
+        {
+            if (await locations.FindAsync(connection, cancellationToken) is { } location)
+            {
+                return AdminServiceFactory.Make(location, CommandServiceOptions.Default with { Token = CliOptions.TokenOrDefault(token), Timeout = timeout, FinalTimeout = timeout });
+            }
+        }
+        throw new InvalidOperationException(await NotRegistered.DescribeAsync(locations, prefix, type, cancellationToken));
+    }
 }

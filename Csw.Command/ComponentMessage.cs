@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Csw.Params;
 using Csw.PubSub;
@@ -10,6 +11,13 @@ namespace Csw.Command;
 /// </summary>
 public abstract record ComponentMessage
 {
+    /// <summary>
+    /// The caller's trace context (W3C), so that the component's span of a command is a child of the
+    /// caller's: the command services of this process set it from <see cref="Activity.Current"/>;
+    /// none (the default) when the caller is not traced.
+    /// </summary>
+    public ActivityContext TraceParent { get; init; }
+
     /// <summary>Check a command without running it: <see cref="Accepted"/>, <see cref="Invalid"/> or <see cref="Locked"/>.</summary>
     /// <param name="Command">The command.</param>
     /// <param name="ReplyTo">Where the <see cref="IValidateResponse"/> goes.</param>

@@ -3,6 +3,7 @@ using Akka.Actor;
 using Csw.Command;
 using Csw.Crm;
 using Csw.Framework.Internal.Logging;
+using Csw.Framework.Internal.Telemetry;
 using Csw.Location;
 using Csw.Params;
 using Csw.PubSub;
@@ -47,6 +48,7 @@ public sealed class CswContext
         CommandResponseManager = commandResponseManager;
         LoggerFactory = loggerFactory;
         ComponentLogger = new ComponentLogger(loggerFactory, info.Prefix, logLevel);
+        Telemetry = new ComponentTelemetry(info.Prefix);
         Timers = timers;
     }
 
@@ -79,6 +81,9 @@ public sealed class CswContext
     /// carry the component and, inside a command's handler call, the runId as scope.
     /// </summary>
     public ILogger Logger => ComponentLogger;
+
+    /// <summary>The component's instruments and spans.</summary>
+    internal ComponentTelemetry Telemetry { get; }
 
     /// <summary>The component's logger, with its level switch.</summary>
     internal ComponentLogger ComponentLogger { get; }

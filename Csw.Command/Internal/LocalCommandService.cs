@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Csw.Command.Internal.Replies;
 using Csw.Params;
@@ -29,13 +30,13 @@ internal sealed class LocalCommandService : ICommandService
     public Task<IValidateResponse> ValidateAsync(ControlCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return Ask<IValidateResponse, ComponentMessage.Validate>(replyTo => new ComponentMessage.Validate(command, replyTo), _options.Timeout, cancellationToken);
+        return Ask<IValidateResponse, ComponentMessage.Validate>(replyTo => new ComponentMessage.Validate(command, replyTo) { TraceParent = TraceParent() }, _options.Timeout, cancellationToken);
     }
 
     public Task<ISubmitResponse> SubmitAsync(ControlCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return Ask<ISubmitResponse, ComponentMessage.Submit>(replyTo => new ComponentMessage.Submit(command, replyTo), _options.Timeout, cancellationToken);
+        return Ask<ISubmitResponse, ComponentMessage.Submit>(replyTo => new ComponentMessage.Submit(command, replyTo) { TraceParent = TraceParent() }, _options.Timeout, cancellationToken);
     }
 
     public Task<ISubmitResponse> SubmitAndWaitAsync(ControlCommand command, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
@@ -47,7 +48,7 @@ internal sealed class LocalCommandService : ICommandService
     public Task<IOnewayResponse> OnewayAsync(ControlCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return Ask<IOnewayResponse, ComponentMessage.Oneway>(replyTo => new ComponentMessage.Oneway(command, replyTo), _options.Timeout, cancellationToken);
+        return Ask<IOnewayResponse, ComponentMessage.Oneway>(replyTo => new ComponentMessage.Oneway(command, replyTo) { TraceParent = TraceParent() }, _options.Timeout, cancellationToken);
     }
 
     public Task<IMatchingResponse> OnewayAndMatchAsync(ControlCommand command, StateMatcher matcher, CancellationToken cancellationToken = default) =>
@@ -74,6 +75,9 @@ internal sealed class LocalCommandService : ICommandService
     /// <summary>A subscription that is in place when the task completes.</summary>
     internal Task<Subscription<CurrentState>> SubscribeAsync(IReadOnlyList<StateName>? names, CancellationToken cancellationToken) =>
         Ask<Subscription<CurrentState>, ComponentMessage.SubscribeCurrentState>(replyTo => new ComponentMessage.SubscribeCurrentState(names, replyTo), _options.Timeout, cancellationToken);
+
+    // Read per command: an AsyncLocal, a few nanoseconds; none when the caller is not traced.
+    private static ActivityContext TraceParent() => Activity.Current?.Context ?? default;
 
     private Task<TReply> Ask<TReply, TRequest>(Func<IActorRef, TRequest> request, TimeSpan timeout, CancellationToken cancellationToken) =>
         ReplyRef<TReply>.AskAsync(_component, _replyPath, request, timeout, cancellationToken);

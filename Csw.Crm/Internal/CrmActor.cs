@@ -22,9 +22,13 @@ internal sealed class CrmActor : ReceiveActor
     /// <summary>The settings.</summary>
     private readonly CrmOptions _options;
 
+    /// <summary>The component this CRM belongs to, as the size instrument's tag.</summary>
+    private readonly KeyValuePair<string, object?> _component;
+
     public CrmActor(CrmOptions options)
     {
         _options = options;
+        _component = CrmTelemetry.ComponentTag(Context.Parent.Path.Name);
         Receive<UpdateCommand>(update => Update(update.Response));
         Receive<Query>(query => query.ReplyTo.Tell(Find(query.RunId)?.Latest ?? Unknown(query.RunId)));
         Receive<QueryFinal>(queryFinal => AnswerWhenFinal(queryFinal.RunId, queryFinal.ReplyTo));
@@ -33,6 +37,7 @@ internal sealed class CrmActor : ReceiveActor
 
     protected override void PostStop()
     {
+        CrmTelemetry.Changed(_component, -_byRunId.Count);
         foreach (var entry in _byRecency.OldestFirst())
         {
             foreach (var waiter in entry.Waiters ?? [])
@@ -51,6 +56,7 @@ internal sealed class CrmActor : ReceiveActor
         {
             slot = new CommandEntry(response.RunId, response);
             _byRecency.AddNewest(slot);
+            CrmTelemetry.Changed(_component, 1);
             Evict();
             return;
         }
@@ -123,6 +129,7 @@ internal sealed class CrmActor : ReceiveActor
             {
                 _byRecency.Remove(entry);
                 _byRunId.Remove(entry.RunId);
+                CrmTelemetry.Changed(_component, -1);
             }
             entry = newer;
         }

@@ -3,6 +3,7 @@ using Akka.Actor;
 using Csw.Command;
 using Csw.Crm;
 using Csw.Framework.Internal.Logging;
+using Csw.Framework.Internal.Telemetry;
 using Csw.Params;
 using Microsoft.Extensions.Logging;
 
@@ -19,25 +20,31 @@ internal static class HandlerCalls
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public static async ValueTask RunAsync(LaneItem item, ComponentHandlers handlers, CommandResponseManager crm, ILogger log, TimeSpan shutdownTimeout)
     {
+        var telemetry = handlers.Context.Telemetry;
+        CommandMeasurement? measurement = null;
         if (item.RunId is { } command)
         {
             ComponentLogScope.Enter(command);
+            measurement = item.Message is ComponentMessage message && CommandOf(message) is { } control ? telemetry.Begin(message, control, command) : null;
         }
         try
         {
             switch (item.Message)
             {
                 case ComponentMessage.Validate validate:
-                    validate.ReplyTo.Tell(await ValidateAsync(handlers, item.RunId!, validate.Command, log).ConfigureAwait(false), ActorRefs.NoSender);
+                    var validation = await ValidateAsync(handlers, item.RunId!, validate.Command, log).ConfigureAwait(false);
+                    validate.ReplyTo.Tell(validation, ActorRefs.NoSender);
+                    telemetry.Answered(measurement, validation, crm);
                     break;
                 case ComponentMessage.Submit submit:
                     var response = await SubmitAsync(handlers, item.RunId!, submit.Command, log).ConfigureAwait(false);
                     // Recorded before the caller sees it, so that the caller's next Query finds it.
                     crm.UpdateCommand(response);
                     submit.ReplyTo.Tell(response, ActorRefs.NoSender);
+                    telemetry.Answered(measurement, response, crm);
                     break;
                 case ComponentMessage.Oneway oneway:
-                    await OnewayAsync(handlers, item.RunId!, oneway, log).ConfigureAwait(false);
+                    telemetry.Answered(measurement, await OnewayAsync(handlers, item.RunId!, oneway, log).ConfigureAwait(false), crm);
                     break;
                 case SupervisorMessage.GoOffline:
                     await handlers.OnGoOfflineAsync().ConfigureAwait(false);
@@ -98,13 +105,22 @@ internal static class HandlerCalls
         }
     }
 
-    private static async ValueTask OnewayAsync(ComponentHandlers handlers, Id runId, ComponentMessage.Oneway oneway, ILogger log)
+    private static ControlCommand? CommandOf(ComponentMessage message) => message switch
+    {
+        ComponentMessage.Validate validate => validate.Command,
+        ComponentMessage.Submit submit => submit.Command,
+        ComponentMessage.Oneway oneway => oneway.Command,
+        _ => null,
+    };
+
+    // The validation's answer, once the handler has run (a oneway's outcome).
+    private static async ValueTask<IValidateResponse> OnewayAsync(ComponentHandlers handlers, Id runId, ComponentMessage.Oneway oneway, ILogger log)
     {
         var validation = await ValidateAsync(handlers, runId, oneway.Command, log).ConfigureAwait(false);
         oneway.ReplyTo.Tell((IOnewayResponse)validation, ActorRefs.NoSender);
         if (validation is not Accepted)
         {
-            return;
+            return validation;
         }
         try
         {
@@ -114,5 +130,6 @@ internal static class HandlerCalls
         {
             log.LogError(e, "OnOnewayAsync threw on {Command} ({RunId})", oneway.Command.CommandName, runId);
         }
+        return validation;
     }
 }

@@ -26,6 +26,7 @@ internal sealed class HandlerLane(Supervisor supervisor, IActorRef self)
         if (_busy)
         {
             _waiting.Enqueue(item);
+            supervisor.CswContext.Telemetry.LaneChanged(1);
             return;
         }
         Run(item);
@@ -47,6 +48,7 @@ internal sealed class HandlerLane(Supervisor supervisor, IActorRef self)
     {
         var waiting = _waiting.ToList();
         _waiting.Clear();
+        supervisor.CswContext.Telemetry.LaneChanged(-waiting.Count);
         return waiting;
     }
 
@@ -62,6 +64,7 @@ internal sealed class HandlerLane(Supervisor supervisor, IActorRef self)
     {
         while (!_busy && _waiting.TryDequeue(out var item))
         {
+            supervisor.CswContext.Telemetry.LaneChanged(-1);
             Run(item);
         }
     }

@@ -95,7 +95,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         _requests = new LifecycleRequests(info, _context.Logger);
         _lock = new LockManager(options.AdminPrefix);
         _lane = new HandlerLane(this, Self);
-        _refusals = new Refusals(info, _lock, _lane, crm);
+        _refusals = new Refusals(info, _lock, _lane, crm, _context.Telemetry);
         _initializer = new Initializer(factory, _context, options, Self);
         DefineReceives();
     }

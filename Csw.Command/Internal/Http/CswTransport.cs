@@ -33,6 +33,10 @@ internal sealed class CswTransport(Uri baseUri, CommandServiceOptions options) :
         using var content = new RequestContent(CswJson.ToUtf8Bytes(request));
         using var message = new HttpRequestMessage(HttpMethod.Post, _post) { Content = content };
         message.Headers.Authorization = _authorization;
+        if (Telemetry.EndpointTelemetry.CurrentTraceParent() is { } traceParent)
+        {
+            message.Headers.TryAddWithoutValidation(Telemetry.EndpointTelemetry.TraceParentHeader, traceParent);
+        }
         var name = request.GetType().Name;
         try
         {

@@ -130,6 +130,7 @@ internal sealed class EndpointHandler(EndpointTarget target, CommandEndpointOpti
             return;
         }
         ICommandResponse response;
+        using var span = Telemetry.EndpointTelemetry.StartRequest(context.Request.Headers.TraceParent, request.GetType().Name);
         try
         {
             response = await RequestDispatch.RunAsync(target.Commands, request, context.RequestAborted).ConfigureAwait(false);

@@ -36,10 +36,18 @@ internal enum EnvelopeKind : byte
 /// One envelope found in a frame: its id, kind, and where its payload lies in the frame; or, with a
 /// <see cref="Problem"/>, an envelope with an id that is not one of this protocol's (answered with an error for that id).
 /// </summary>
-internal readonly record struct Envelope(long Id, EnvelopeKind Kind, int Start, int Length, string? Problem = null);
+internal readonly record struct Envelope(long Id, EnvelopeKind Kind, int Start, int Length, string? Problem = null)
+{
+    /// <summary>The caller's W3C trace context, when the envelope carried one.</summary>
+    public string? TraceParent { get; init; }
+}
 
 /// <summary>One envelope to send.</summary>
-internal readonly record struct Outgoing(long Id, EnvelopeKind Kind, object? Payload);
+internal readonly record struct Outgoing(long Id, EnvelopeKind Kind, object? Payload)
+{
+    /// <summary>The caller's W3C trace context, sent with a request; none when null.</summary>
+    public string? TraceParent { get; init; }
+}
 
 /// <summary>The payload of an <see cref="EnvelopeKind.Error"/> envelope.</summary>
 internal sealed record ErrorPayload(string ErrorName, string Message);
@@ -47,7 +55,8 @@ internal sealed record ErrorPayload(string ErrorName, string Message);
 /// <summary>
 /// The session protocol's frames: each WebSocket text message is one envelope
 /// <c>{"id":7,"request":{...CSW JSON...}}</c> or a JSON array of them, so that a busy sender
-/// writes many envelopes in one message. Payloads are CSW's JSON unchanged.
+/// writes many envelopes in one message. Payloads are CSW's JSON unchanged. A request may carry
+/// the caller's W3C trace context, <c>{"id":7,"traceparent":"00-...-01","request":{...}}</c>.
 /// </summary>
 internal static class SessionFrames
 {
@@ -96,6 +105,10 @@ internal static class SessionFrames
     {
         writer.WriteStartObject();
         writer.WriteNumber("id", item.Id);
+        if (item.TraceParent is { } traceParent)
+        {
+            writer.WriteString("traceparent"u8, traceParent);
+        }
         writer.WritePropertyName(Names[(int)item.Kind]);
         switch (item.Payload)
         {
@@ -135,6 +148,7 @@ internal static class SessionFrames
         long? id = null;
         EnvelopeKind? kind = null;
         string? problem = null;
+        string? traceParent = null;
         int start = 0, length = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -144,6 +158,14 @@ internal static class SessionFrames
                 id = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value)
                     ? value
                     : throw new FormatException("An envelope's id is an integer.");
+                continue;
+            }
+            if (NameIs(ref reader, "traceparent"u8))
+            {
+                reader.Read();
+                // Only a trace context that parses is kept: anything else is ignored, never an error.
+                traceParent = reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length <= 128 ? reader.GetString() : null;
+                reader.Skip();
                 continue;
             }
             var found = KindOf(ref reader);
@@ -177,7 +199,7 @@ internal static class SessionFrames
         {
             problem = $"Envelope {id} has no payload.";
         }
-        return new Envelope(id.Value, kind ?? EnvelopeKind.Request, start, length, problem is null ? null : $"Envelope {id}: {problem}");
+        return new Envelope(id.Value, kind ?? EnvelopeKind.Request, start, length, problem is null ? null : $"Envelope {id}: {problem}") { TraceParent = traceParent };
     }
 
     // A name sent escaped is compared unescaped; one that does not unescape (a lone surrogate) is no name of ours.

@@ -34,6 +34,8 @@ internal sealed class SessionHandler(EndpointTarget target, CommandEndpointOptio
     public async Task RunAsync(HttpContext context)
     {
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        Telemetry.EndpointTelemetry.OpenSessions.Add(1);
+        using var counted = new Counted();
         using var session = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         _session = session.Token;
         _sender = new FrameSender(socket, options.SendTimeout, failure =>
@@ -136,6 +138,8 @@ internal sealed class SessionHandler(EndpointTarget target, CommandEndpointOptio
                 case EnvelopeKind.Request:
                     if (Decode<CommandServiceRequest>(id, payload) is { } request)
                     {
+                        // The span only carries the caller's trace to the component: the command's own span measures it.
+                        using var span = Telemetry.EndpointTelemetry.StartRequest(envelope.TraceParent, request.GetType().Name);
                         StartRequest(id, request);
                     }
                     break;
@@ -295,6 +299,12 @@ internal sealed class SessionHandler(EndpointTarget target, CommandEndpointOptio
         }
         Send(new Outgoing(id, EnvelopeKind.Subscribed, null));
         _ = StatePump.RunAsync(id, subscription, stop, _sender, _work, log);
+    }
+
+    /// <summary>Counts the session out of <see cref="Telemetry.EndpointTelemetry.OpenSessions"/> however it ends.</summary>
+    private readonly struct Counted : IDisposable
+    {
+        public void Dispose() => Telemetry.EndpointTelemetry.OpenSessions.Add(-1);
     }
 
     private void SendError(long id, string name, string message) =>

@@ -43,7 +43,7 @@ internal sealed class SessionTransport(Uri sessionUri, CommandServiceOptions opt
         }
         var id = Interlocked.Increment(ref _nextId);
         var pending = new PendingResponse();
-        session.Start(id, pending, new Outgoing(id, EnvelopeKind.Request, request));
+        session.Start(id, pending, new Outgoing(id, EnvelopeKind.Request, request) { TraceParent = Telemetry.EndpointTelemetry.CurrentTraceParent() });
         try
         {
             var left = timeout - Stopwatch.GetElapsedTime(started);

@@ -28,7 +28,10 @@ internal static class ContainerCommand
         {
             config, seeds, location, token, bind, insecure, hostname,
         };
+        var operations = new OperationsOptions();
+        operations.AddTo(command);
         command.SetAction((parse, cancellationToken) => RunAsync(
+            operations.Read(parse),
             parse.GetValue(config)!,
             LocationBackends.SeedsOrDefault(parse.GetValue(seeds)),
             parse.GetValue(location) ?? CliLocation(),
@@ -40,7 +43,7 @@ internal static class ContainerCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo file, string? seeds, Uri? locationServer, string? token, IPAddress bind, bool insecure, string? hostname, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(OperationsOptions.Reader operations, FileInfo file, string? seeds, Uri? locationServer, string? token, IPAddress bind, bool insecure, string? hostname, CancellationToken cancellationToken)
     {
         if (CliOptions.InsecureBinding(bind, token, insecure) is { } refusal)
         {
@@ -58,7 +61,13 @@ internal static class ContainerCommand
             await Console.Error.WriteLineAsync(e.JsonPath == "$" ? $"Invalid configuration: {e.Message}" : $"Invalid configuration at {e.JsonPath}: {e.Message}");
             return ExitCodes.Usage;
         }
-        using var loggerFactory = ConsoleLogging.Create();
+        if (operations.Problem is { } problem)
+        {
+            await Console.Error.WriteLineAsync(problem);
+            return ExitCodes.Usage;
+        }
+        using var loggerFactory = ConsoleLogging.Create(operations.LogLevel, operations.Json);
+        using var telemetry = operations.StartTelemetry(config.Name, bind);
         var host = hostname ?? (IPAddress.IsLoopback(bind) ? "127.0.0.1" : Dns.GetHostName());
         ILocationService locations;
         string where;
@@ -78,6 +87,7 @@ internal static class ContainerCommand
                 LocationService = locations,
                 HttpEndpoint = CommandEndpointOptions.Default.WithBindAddress(bind).WithToken(token).WithInsecure(insecure).WithLoggerFactory(loggerFactory),
                 Commands = CommandServiceOptions.Default with { Token = token },
+                LogLevel = operations.LogLevel,
             };
             using var app = Build(config, options, loggerFactory);
             var started = await StartAsync(app, config, where, cancellationToken);

@@ -30,8 +30,8 @@ internal sealed class LoggingOptions
         var level = LogLevels.Parse(parse.GetValue(_level)!);
         var json = parse.GetValue(_format) switch
         {
-            var f when f!.Equals("json", StringComparison.OrdinalIgnoreCase) => true,
-            var f when f.Equals("text", StringComparison.OrdinalIgnoreCase) => false,
+            { } f when f.Equals("json", StringComparison.OrdinalIgnoreCase) => true,
+            { } f when f.Equals("text", StringComparison.OrdinalIgnoreCase) => false,
             var f => throw new FormatException($"--log-format is text or json, not '{f}'."),
         };
         return (level, json);

@@ -53,5 +53,5 @@ internal sealed class ActorAdminService(IActorAsk ask, CommandServiceOptions opt
     public Task<ComponentLogLevel> SetLogLevelAsync(LogLevel level, CancellationToken cancellationToken = default) =>
         ask.AskAsync<ComponentLogLevel>(replyTo => new SupervisorMessage.SetLogLevel(level, replyTo), options.Timeout, cancellationToken);
 
-    public override string ToString() => $"admin service for {ask}";
+    public override string ToString() => ask.ToString() ?? "a component";
 }

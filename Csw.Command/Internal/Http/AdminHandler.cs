@@ -39,7 +39,8 @@ internal sealed class AdminHandler(EndpointTarget target, CommandEndpointOptions
     {
         // An endpoint waits no longer than it lets a QueryFinal wait.
         var capped = request.Timeout is { } asked && asked > options.MaxQueryFinalTimeout ? request with { Timeout = options.MaxQueryFinalTimeout } : request;
-        log.LogInformation("Admin request {Request} from a client of {Component}", capped.GetType().Name, target.Admin);
+        // What changes the component is worth a line; what only reads it is not.
+        log.Log(capped is AdminRequest.GetLifecycleState or AdminRequest.GetLogLevel ? LogLevel.Debug : LogLevel.Information, "Admin request {Request} for {Component}", capped.GetType().Name, target.Admin);
         return capped.RunAsync(target.Admin, cancellationToken);
     }
 

@@ -46,7 +46,10 @@ internal sealed class ComponentLogger : ILogger
         var loud = (LogLevel)Math.Min((int)old, (int)level);
         if (loud < LogLevel.None && _inner.IsEnabled(loud))
         {
-            _inner.Log(loud, "{Component} log level {Old} -> {New}", _prefix, old, level);
+            using (_inner.BeginScope(new ComponentLogScope(_prefix, null)))
+            {
+                _inner.Log(loud, "{Component} log level {Old} -> {New}", _prefix, old, level);
+            }
         }
         Level = level;
         return Describe();

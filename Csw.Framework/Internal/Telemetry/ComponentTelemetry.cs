@@ -19,7 +19,13 @@ internal sealed class ComponentTelemetry
 
     private static readonly Counter<long> Commands = Meter.CreateCounter<long>(CswTelemetry.Commands, "{command}", "Commands that reached an outcome.");
 
-    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(CswTelemetry.CommandDuration, "s", "From a command's handler call to its final response.");
+    // Buckets in seconds, from the framework's own cost (tens of microseconds) to long motions.
+    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
+        CswTelemetry.CommandDuration,
+        "s",
+        "From a command's handler call to its final response.",
+        tags: null,
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300] });
 
     private static readonly UpDownCounter<long> InFlight = Meter.CreateUpDownCounter<long>(CswTelemetry.CommandsInFlight, "{command}", "Commands being handled, without a final response yet.");
 

@@ -34,12 +34,13 @@ internal sealed class EnvelopeWriter
         return this;
     }
 
-    /// <summary>The command last, as CSW's JSON; ends the envelope.</summary>
+    /// <summary>The command last, as CSW's JSON written straight into the envelope; ends it.</summary>
     public byte[] Command(ControlCommand command)
     {
-        var json = CswJson.ToUtf8Bytes(command);
-        json.CopyTo(_buffer.GetSpan(json.Length));
-        _buffer.Advance(json.Length);
+        using (var writer = new System.Text.Json.Utf8JsonWriter(_buffer))
+        {
+            CswJson.Serialize(writer, command);
+        }
         return ToArray();
     }
 

@@ -30,7 +30,13 @@ internal sealed class CswMessageSerializer(ExtendedActorSystem system) : Seriali
 
     public override int Identifier => Id;
 
-    public override string Manifest(object o) => o switch
+    public override string Manifest(object o) => TraceEnvelope.Manifest(o, ManifestOf(o));
+
+    public override byte[] ToBinary(object obj) => TraceEnvelope.ToBinary(obj, ToBinaryOf(obj));
+
+    public override object FromBinary(byte[] bytes, string manifest) => TraceEnvelope.FromBinary(bytes, manifest, FromBinaryOf);
+
+    private static string ManifestOf(object o) => o switch
     {
         ComponentMessage.Validate => ValidateManifest,
         ComponentMessage.Submit => SubmitManifest,
@@ -44,7 +50,7 @@ internal sealed class CswMessageSerializer(ExtendedActorSystem system) : Seriali
         _ => AdminEnvelopes.Manifest(o) ?? throw Unsupported(o),
     };
 
-    public override byte[] ToBinary(object obj) => obj switch
+    private static byte[] ToBinaryOf(object obj) => obj switch
     {
         CommandResponse response => CswJson.ToUtf8Bytes(response),
         CurrentState state => CswJson.ToUtf8Bytes(state),
@@ -58,7 +64,7 @@ internal sealed class CswMessageSerializer(ExtendedActorSystem system) : Seriali
         _ => AdminEnvelopes.ToBinary(obj) ?? throw Unsupported(obj),
     };
 
-    public override object FromBinary(byte[] bytes, string manifest)
+    private object FromBinaryOf(byte[] bytes, string manifest)
     {
         try
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Csw.Params;
 
@@ -13,13 +14,13 @@ internal sealed class RemoteCommandService(IActorRef component, ActorSystem syst
     public Task<IValidateResponse> ValidateAsync(ControlCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return RemoteAsk.AskAsync<IValidateResponse>(component, replyTo => new ComponentMessage.Validate(command, replyTo), options.Timeout, cancellationToken);
+        return RemoteAsk.AskAsync<IValidateResponse>(component, replyTo => new ComponentMessage.Validate(command, replyTo) { TraceParent = Activity.Current?.Context ?? default }, options.Timeout, cancellationToken);
     }
 
     public Task<ISubmitResponse> SubmitAsync(ControlCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return RemoteAsk.AskAsync<ISubmitResponse>(component, replyTo => new ComponentMessage.Submit(command, replyTo), options.Timeout, cancellationToken);
+        return RemoteAsk.AskAsync<ISubmitResponse>(component, replyTo => new ComponentMessage.Submit(command, replyTo) { TraceParent = Activity.Current?.Context ?? default }, options.Timeout, cancellationToken);
     }
 
     public Task<ISubmitResponse> SubmitAndWaitAsync(ControlCommand command, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
@@ -31,7 +32,7 @@ internal sealed class RemoteCommandService(IActorRef component, ActorSystem syst
     public Task<IOnewayResponse> OnewayAsync(ControlCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return RemoteAsk.AskAsync<IOnewayResponse>(component, replyTo => new ComponentMessage.Oneway(command, replyTo), options.Timeout, cancellationToken);
+        return RemoteAsk.AskAsync<IOnewayResponse>(component, replyTo => new ComponentMessage.Oneway(command, replyTo) { TraceParent = Activity.Current?.Context ?? default }, options.Timeout, cancellationToken);
     }
 
     public Task<IMatchingResponse> OnewayAndMatchAsync(ControlCommand command, StateMatcher matcher, CancellationToken cancellationToken = default) =>

@@ -63,6 +63,11 @@ public sealed class OperationsCommandTests(OperationsCommandTests.Deployment dep
         Assert.True(changed.ExitCode == 0, changed.Output);
         Assert.Contains("log level DEBUG (default INFO)", changed.Output);
         Assert.Contains("Running  log level DEBUG", (await Csw("status", "WFOS.red.filter")).Output);
+        // The container logs JSON (--log-format json): the change, in the component's category, with its scope.
+        var entry = await deployment.Hcds!.WaitForLineAsync(@"log level Information -\u003E Debug");
+        Assert.StartsWith("{", entry);
+        Assert.Contains("\"Category\":\"Csw.Component.WFOS.red.filter\"", entry);
+        Assert.Contains("\"Component\":\"WFOS.red.filter\"", entry);
         Assert.Contains("log level INFO", (await Csw("log-level", "WFOS.red.filter", "info")).Output);
     }
 
@@ -102,7 +107,7 @@ public sealed class OperationsCommandTests(OperationsCommandTests.Deployment dep
         {
             var server = Keep(CswProcess.Start(["location-server", "--port", "0"]));
             Location = CswProcess.UriIn(await server.WaitForLineAsync("Location server listening on ")).ToString();
-            Hcds = Keep(CswProcess.Start(["container", WfosDeployment.Config("wfos-hcds.json"), "--location", Location, "--metrics-port", MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+            Hcds = Keep(CswProcess.Start(["container", WfosDeployment.Config("wfos-hcds.json"), "--location", Location, "--metrics-port", MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--log-format", "json"]));
             await Hcds.WaitForLineAsync("Container WfosHcds running");
         }
 

@@ -36,6 +36,9 @@ internal sealed class Initializer(Func<CswContext, ComponentHandlers> factory, C
     /// <summary>The current handlers instance; null until the first attempt made one.</summary>
     public ComponentHandlers? Handlers { get; private set; }
 
+    /// <summary>The current instance's own InitializeAsync task, which may run on after its timeout (the restart fence waits for it).</summary>
+    public Task? Initializing { get; private set; }
+
     /// <summary>Starts an attempt with a fresh handlers instance.</summary>
     public void Start()
     {
@@ -92,11 +95,13 @@ internal sealed class Initializer(Func<CswContext, ComponentHandlers> factory, C
         return Outcome.Retry;
     }
 
-    private static async Task InitializeWithTimeoutAsync(ComponentHandlers handlers, ComponentInfo info)
+    private async Task InitializeWithTimeoutAsync(ComponentHandlers handlers, ComponentInfo info)
     {
         using var timeout = new CancellationTokenSource();
+        Initializing = null;
         var initializing = handlers.InitializeAsync(timeout.Token)
             ?? throw new InvalidOperationException($"{handlers.GetType().Name}.InitializeAsync returned null instead of a task.");
+        Initializing = initializing;
         try
         {
             await initializing.WaitAsync(info.InitializeTimeout).ConfigureAwait(false);

@@ -47,6 +47,9 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
     /// <summary>The old handlers' children still stopping; the new handlers initialize once none is left.</summary>
     private readonly HashSet<IActorRef> _stoppingChildren = [];
 
+    /// <summary>The old handlers instance's InitializeAsync still running after its timeout; the new handlers initialize once it has ended.</summary>
+    private Task? _oldInitialize;
+
     /// <summary>The component's registration in the location service, once registered.</summary>
     private IAsyncDisposable? _registration;
 
@@ -67,7 +70,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         {
             publisher.Subscribe(subscriber);
         }
-        var crm = CommandResponseManager.Start(Context, options.Crm);
+        var crm = CommandResponseManager.Start(Context, CrmOptionsFor(info, options.Crm));
         _lifecycle = PubSub<LifecycleStateChanged>.Start(Context, "lifecycle");
         _frameworkChildren = [publisher.PubSub.Actor, crm.Actor, _lifecycle.Actor];
         _childStrategy = new ChildStrategy(_frameworkChildren);
@@ -96,11 +99,14 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
 
     private void DefineReceives()
     {
-        Receive<ComponentMessage.Validate>(validate => AdmitCommand(validate.Command, validate));
-        Receive<ComponentMessage.Submit>(submit => AdmitCommand(submit.Command, submit));
-        Receive<ComponentMessage.Oneway>(oneway => AdmitCommand(oneway.Command, oneway));
+        Receive<ComponentMessage.Validate>(validate => AdmitCommand(new LaneItem(validate, RunIds.New())));
+        Receive<ComponentMessage.Submit>(submit => submit.RequestId is null, submit => AdmitCommand(new LaneItem(submit, RunIds.New())));
+        Receive<ComponentMessage.Submit>(submit => AdmitRequest(submit.RequestId!, submit.Command, isSubmit: true, submit.ReplyTo, submit));
+        Receive<ComponentMessage.Oneway>(oneway => oneway.RequestId is null, oneway => AdmitCommand(new LaneItem(oneway, RunIds.New())));
+        Receive<ComponentMessage.Oneway>(oneway => AdmitRequest(oneway.RequestId!, oneway.Command, isSubmit: false, oneway.ReplyTo, oneway));
+        Receive<RequestAdmitted>(admitted => AdmitCommand(admitted.Item));
         Receive<ComponentMessage.Query>(query => _context.CommandResponseManager.Query(query.RunId, query.ReplyTo));
-        Receive<ComponentMessage.QueryFinal>(queryFinal => _context.CommandResponseManager.QueryFinal(queryFinal.RunId, queryFinal.ReplyTo));
+        Receive<ComponentMessage.QueryFinal>(queryFinal => _context.CommandResponseManager.QueryFinal(queryFinal.RunId, queryFinal.ReplyTo, queryFinal.Deadline));
         Receive<ComponentMessage.SubscribeCurrentState>(subscribe => subscribe.ReplyTo.Tell(_context.CurrentStatePublisher.Subscribe(subscribe.Names)));
         Receive<ComponentMessage.SubscribeCurrentStateTo>(subscribe =>
         {
@@ -133,6 +139,21 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
             }
         });
         Receive<HandlerChildStopped>(OnHandlerChildStopped);
+        Receive<OldInitializeEnded>(ended =>
+        {
+            if (ended.Initializing == _oldInitialize)
+            {
+                _oldInitialize = null;
+                StartInitializeWhenFenced();
+            }
+        });
+        Receive<OldInitializeOverdue>(overdue =>
+        {
+            if (overdue.Initializing == _oldInitialize && _state != SupervisorLifecycleState.Shutdown)
+            {
+                ShutDown($"because the old handlers' InitializeAsync still runs {_options.ShutdownTimeout.TotalSeconds:0.###} s after its timeout: a new instance must not initialize beside it");
+            }
+        });
         Receive<StopSelf>(_ => Context.Stop(Self));
         Receive<RegistrationFinished>(OnRegistrationFinished);
         Receive<SupervisorMessage>(message => Log.LogWarning("{Component} ignored {Message} in state {State}", _context.ComponentInfo, message.GetType().Name, _state));
@@ -190,6 +211,13 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
                 break;
             case SupervisorMessage.Restart:
                 _context.Timers.CancelAll();
+                // The old instance will not finish what it started: its callers hear so now, not never.
+                _context.CommandResponseManager.EndRunning("The command was interrupted: the component restarted before it finished.");
+                if (item.HandlerTask is { IsCompleted: false })
+                {
+                    ShutDown($"instead of restarting: the old handlers' OnShutdownAsync did not finish within {_options.ShutdownTimeout.TotalSeconds:0.###} s, and a new instance must not initialize beside it");
+                    break;
+                }
                 ChangeState(SupervisorLifecycleState.Restart);
                 _initializer.ForgetFailures();
                 ReplaceHandlers();
@@ -216,10 +244,20 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         return applies;
     }
 
+    /// <summary>A Submit or Oneway with a request id runs only if the CRM has not seen the id; a repeat is answered there.</summary>
+    private void AdmitRequest(string requestId, ControlCommand command, bool isSubmit, IActorRef replyTo, ComponentMessage message) =>
+        _context.CommandResponseManager.AdmitRequest(requestId, RunIds.New(), command.CommandName.Name, isSubmit, replyTo, new RequestAdmitted(new LaneItem(message, null)), Self);
+
     // While initializing, commands wait in the (held) lane and run once the component is Running.
-    private void AdmitCommand(ControlCommand command, ComponentMessage message)
+    private void AdmitCommand(LaneItem item)
     {
-        var item = new LaneItem(message, RunIds.New());
+        var command = ((ComponentMessage)item.Message) switch
+        {
+            ComponentMessage.Validate validate => validate.Command,
+            ComponentMessage.Submit submit => submit.Command,
+            ComponentMessage.Oneway oneway => oneway.Command,
+            var other => throw new InvalidOperationException($"{other.GetType().Name} is not a command."),
+        };
         if (_state == SupervisorLifecycleState.Shutdown || !_lock.Allows(command.Source) || _lane.Waiting >= _options.MaxQueuedCommands)
         {
             Refuse(item);
@@ -238,12 +276,10 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
                 validate.ReplyTo.Tell(Refusal(runId, validate.Command));
                 break;
             case ComponentMessage.Submit submit:
-                var response = (ISubmitResponse)Refusal(runId, submit.Command);
-                _context.CommandResponseManager.UpdateCommand(response);
-                submit.ReplyTo.Tell(response);
+                _context.CommandResponseManager.RespondToSubmit((ISubmitResponse)Refusal(runId, submit.Command), submit.ReplyTo, submit.RequestId);
                 break;
             case ComponentMessage.Oneway oneway:
-                oneway.ReplyTo.Tell(Refusal(runId, oneway.Command));
+                _context.CommandResponseManager.RespondToOneway((IOnewayResponse)Refusal(runId, oneway.Command), oneway.ReplyTo, oneway.RequestId);
                 break;
         }
     }
@@ -292,8 +328,10 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
 
     /// <summary>
     /// Stops the actors the old handlers started (every child but the framework's own), and
-    /// initializes a fresh instance once they have stopped: the new instance may start children
-    /// under the same names, and must not meet the old instance's still running.
+    /// initializes a fresh instance once they have stopped and the old instance's InitializeAsync
+    /// (if it outlived its timeout) has ended: the new instance may start children under the same
+    /// names, and must not meet the old instance still at work. (The old OnShutdownAsync has ended
+    /// already: a Restart whose shutdown outlives its timeout shuts the component down instead.)
     /// </summary>
     private void ReplaceHandlers()
     {
@@ -304,19 +342,37 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
             Context.Stop(child);
             _stoppingChildren.Add(child);
         }
-        if (_stoppingChildren.Count == 0)
+        if (_initializer.Initializing is { IsCompleted: false } initializing)
         {
-            StartInitialize();
+            _oldInitialize = initializing;
+            var self = Self;
+            initializing.ContinueWith(task => self.Tell(new OldInitializeEnded(task)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            Timers.StartSingleTimer(nameof(OldInitializeOverdue), new OldInitializeOverdue(initializing), _options.ShutdownTimeout);
+            Log.LogWarning("{Component}: the old handlers' InitializeAsync still runs after its timeout; the new instance waits until it ends", _context.ComponentInfo);
         }
+        StartInitializeWhenFenced();
     }
 
     private void OnHandlerChildStopped(HandlerChildStopped stopped)
     {
-        if (_stoppingChildren.Remove(stopped.Child) && _stoppingChildren.Count == 0 && _state != SupervisorLifecycleState.Shutdown)
+        if (_stoppingChildren.Remove(stopped.Child))
         {
+            StartInitializeWhenFenced();
+        }
+    }
+
+    private void StartInitializeWhenFenced()
+    {
+        if (_stoppingChildren.Count == 0 && _oldInitialize is null && _state != SupervisorLifecycleState.Shutdown)
+        {
+            Timers.Cancel(nameof(OldInitializeOverdue));
             StartInitialize();
         }
     }
+
+    /// <summary>The CRM's settings: journaled under the component's prefix when a journal is configured.</summary>
+    private static CrmOptions CrmOptionsFor(ComponentInfo info, CrmOptions options) =>
+        options.Journal is not null && options.PersistenceId is null ? options with { PersistenceId = $"crm/{info.Prefix}" } : options;
 
     private void StartTracking()
     {

@@ -133,7 +133,7 @@ internal sealed class SessionHandler(EndpointTarget target, CommandEndpointOptio
                 case EnvelopeKind.Request:
                     if (Decode<CommandServiceRequest>(id, payload) is { } request)
                     {
-                        StartRequest(id, request);
+                        StartRequest(id, request, envelope.RequestId);
                     }
                     break;
                 case EnvelopeKind.Stream:
@@ -157,7 +157,7 @@ internal sealed class SessionHandler(EndpointTarget target, CommandEndpointOptio
         }
     }
 
-    private void StartRequest(long id, CommandServiceRequest request)
+    private void StartRequest(long id, CommandServiceRequest request, string? requestId)
     {
         if (!RequestDispatch.Serves(request))
         {
@@ -169,7 +169,7 @@ internal sealed class SessionHandler(EndpointTarget target, CommandEndpointOptio
             SendError(id, refusal.Name, refusal.Message);
             return;
         }
-        Complete(id, RequestDispatch.RunAsync(target.Commands, request, _session), stop: null);
+        Complete(id, RequestDispatch.RunAsync(target.Commands, request, requestId, _session), stop: null);
     }
 
     private async Task StartStreamAsync(long id, CommandServiceStreamRequest request)

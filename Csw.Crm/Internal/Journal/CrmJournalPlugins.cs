@@ -7,7 +7,8 @@ namespace Csw.Crm.Internal.Journal;
 /// Gives each <see cref="CrmJournal"/> of an actor system its own Akka.Persistence.Sql journal and
 /// snapshot-store plugins, configured on first use (so the actor system needs no persistence
 /// settings of its own): one plugin pair, and so one database connection pool, per journal, shared
-/// by every CRM that writes to it. Registers <see cref="CrmJournalSerializer"/> too.
+/// by every CRM that writes to it. The CRM journals bytes (<see cref="CrmJournalCodec"/>), so no
+/// serializer needs registering.
 /// </summary>
 internal sealed class CrmJournalPlugins : IExtension
 {
@@ -16,16 +17,7 @@ internal sealed class CrmJournalPlugins : IExtension
     /// <summary>The plugin ids given so far, by journal; guarded by itself.</summary>
     private readonly Dictionary<CrmJournal, (string Journal, string Snapshots)> _ids = [];
 
-    private CrmJournalPlugins(ExtendedActorSystem system)
-    {
-        _system = system;
-        var serializer = new CrmJournalSerializer(system);
-        system.Serialization.AddSerializer("csw-crm-journal", serializer);
-        foreach (var type in CrmJournalSerializer.Types)
-        {
-            system.Serialization.AddSerializationMap(type, serializer);
-        }
-    }
+    private CrmJournalPlugins(ExtendedActorSystem system) => _system = system;
 
     /// <summary>The journal and snapshot-store plugin ids for <paramref name="journal"/> in <paramref name="system"/>.</summary>
     public static (string Journal, string Snapshots) For(ActorSystem system, CrmJournal journal) =>

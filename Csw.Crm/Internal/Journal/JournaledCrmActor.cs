@@ -36,10 +36,8 @@ internal sealed class JournaledCrmActor : ReceivePersistentActor
         _log = Context.GetLogger();
         _state = new CrmState(options, _log);
         var discard = DiscardOutbox.Instance;
-        Recover<SnapshotOffer>(offer => Restore((CrmSnapshot)offer.Snapshot));
-        Recover<CommandRecorded>(recorded => _state.Record(recorded.Response, discard, quiet: true));
-        Recover<RequestAdmitted>(admitted => _state.Readmit(admitted.RequestId, admitted.RunId, admitted.CommandName, admitted.IsSubmit));
-        Recover<RequestAnswered>(answered => _state.Respond(answered.Answer, null, answered.RequestId, answered.IsSubmit, discard));
+        Recover<SnapshotOffer>(offer => Restore((CrmSnapshot)CrmJournalCodec.Decode((byte[])offer.Snapshot)));
+        Recover<byte[]>(bytes => Replay(CrmJournalCodec.Decode(bytes), discard));
         Recover<RecoveryCompleted>(_ => EndInterrupted());
 
         Command<UpdateCommand>(update =>
@@ -129,11 +127,27 @@ internal sealed class JournaledCrmActor : ReceivePersistentActor
         }
     }
 
-    private void Write(object @event, HeldOutbox outbox) => PersistAsync(@event, _ =>
+    private void Write(object @event, HeldOutbox outbox) => PersistAsync(CrmJournalCodec.Encode(@event), _ =>
     {
         outbox.Flush();
         Written(1);
     });
+
+    private void Replay(object @event, IOutbox discard)
+    {
+        switch (@event)
+        {
+            case CommandRecorded recorded:
+                _state.Record(recorded.Response, discard, quiet: true);
+                break;
+            case RequestAdmitted admitted:
+                _state.Readmit(admitted.RequestId, admitted.RunId, admitted.CommandName, admitted.IsSubmit);
+                break;
+            case RequestAnswered answered:
+                _state.Respond(answered.Answer, null, answered.RequestId, answered.IsSubmit, discard);
+                break;
+        }
+    }
 
     private void Written(int events)
     {
@@ -142,7 +156,7 @@ internal sealed class JournaledCrmActor : ReceivePersistentActor
         {
             _snapshotting = true;
             _sinceSnapshot = 0;
-            SaveSnapshot(Snapshot());
+            SaveSnapshot(CrmJournalCodec.Encode(Snapshot()));
         }
     }
 
@@ -180,7 +194,7 @@ internal sealed class JournaledCrmActor : ReceivePersistentActor
             return;
         }
         var left = events.Count;
-        PersistAllAsync(events, _ =>
+        PersistAllAsync(events.Select(CrmJournalCodec.Encode), _ =>
         {
             if (--left == 0)
             {

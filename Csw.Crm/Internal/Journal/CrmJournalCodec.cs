@@ -1,63 +1,51 @@
 using System.Runtime.Serialization;
 using System.Text;
-using Akka.Actor;
-using Akka.Serialization;
 using Csw.Params;
 
 namespace Csw.Crm.Internal.Journal;
 
 /// <summary>
-/// Writes the CRM's events and snapshots: a version byte, then length-prefixed UTF-8 fields, each
-/// response as CSW's JSON. A record that cannot be read raises <see cref="SerializationException"/>.
+/// Writes the CRM's events and snapshots as bytes, which the journal stores as they are (Akka's own
+/// byte-array serializer; no serializer bindings needed in the actor system): a version byte, a
+/// kind byte, then length-prefixed UTF-8 fields, each response as CSW's JSON. A record that cannot
+/// be read raises <see cref="SerializationException"/>.
 /// </summary>
-internal sealed class CrmJournalSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
+internal static class CrmJournalCodec
 {
-    /// <summary>The serializer's identifier; Akka reserves 0–40, CswMessageSerializer has 4711.</summary>
-    public const int Id = 4712;
-
     private const byte Version = 1;
 
-    private const string RecordedManifest = "CR";
-    private const string AdmittedManifest = "RA";
-    private const string AnsweredManifest = "RN";
-    private const string SnapshotManifest = "SN";
+    private const byte RecordedKind = 1;
+    private const byte AdmittedKind = 2;
+    private const byte AnsweredKind = 3;
+    private const byte SnapshotKind = 4;
 
-    public static readonly Type[] Types = [typeof(CommandRecorded), typeof(RequestAdmitted), typeof(RequestAnswered), typeof(CrmSnapshot)];
-
-    public override int Identifier => Id;
-
-    public override string Manifest(object o) => o switch
-    {
-        CommandRecorded => RecordedManifest,
-        RequestAdmitted => AdmittedManifest,
-        RequestAnswered => AnsweredManifest,
-        CrmSnapshot => SnapshotManifest,
-        _ => throw new ArgumentException($"CrmJournalSerializer does not serialize {o.GetType().Name}."),
-    };
-
-    public override byte[] ToBinary(object obj)
+    public static byte[] Encode(object record)
     {
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Version);
-            switch (obj)
+            switch (record)
             {
                 case CommandRecorded recorded:
+                    writer.Write(RecordedKind);
                     WriteResponse(writer, recorded.Response);
                     break;
                 case RequestAdmitted admitted:
+                    writer.Write(AdmittedKind);
                     writer.Write(admitted.RequestId);
                     writer.Write(admitted.RunId.Value);
                     writer.Write(admitted.CommandName);
                     writer.Write(admitted.IsSubmit);
                     break;
                 case RequestAnswered answered:
+                    writer.Write(AnsweredKind);
                     writer.Write(answered.RequestId);
                     writer.Write(answered.IsSubmit);
                     WriteResponse(writer, answered.Answer);
                     break;
                 case CrmSnapshot snapshot:
+                    writer.Write(SnapshotKind);
                     writer.Write(snapshot.Commands.Count);
                     foreach (var response in snapshot.Commands)
                     {
@@ -78,33 +66,33 @@ internal sealed class CrmJournalSerializer(ExtendedActorSystem system) : Seriali
                     }
                     break;
                 default:
-                    throw new ArgumentException($"CrmJournalSerializer does not serialize {obj.GetType().Name}.");
+                    throw new ArgumentException($"Not a CRM journal record: {record.GetType().Name}.", nameof(record));
             }
         }
         return stream.ToArray();
     }
 
-    public override object FromBinary(byte[] bytes, string manifest)
+    public static object Decode(byte[] bytes)
     {
         try
         {
             using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
             if (reader.ReadByte() != Version)
             {
-                throw new SerializationException($"A CRM journal record '{manifest}' of an unknown version: written by another version of CswNet.");
+                throw new SerializationException("A CRM journal record of an unknown version: written by another version of CswNet.");
             }
-            return manifest switch
+            return reader.ReadByte() switch
             {
-                RecordedManifest => new CommandRecorded((ISubmitResponse)ReadResponse(reader)),
-                AdmittedManifest => new RequestAdmitted(reader.ReadString(), new Params.Id(reader.ReadString()), reader.ReadString(), reader.ReadBoolean()),
-                AnsweredManifest => ReadAnswered(reader),
-                SnapshotManifest => ReadSnapshot(reader),
-                _ => throw new SerializationException($"Unknown CRM journal manifest '{manifest}'."),
+                RecordedKind => new CommandRecorded((ISubmitResponse)ReadResponse(reader)),
+                AdmittedKind => new RequestAdmitted(reader.ReadString(), new Id(reader.ReadString()), reader.ReadString(), reader.ReadBoolean()),
+                AnsweredKind => ReadAnswered(reader),
+                SnapshotKind => ReadSnapshot(reader),
+                var kind => throw new SerializationException($"Unknown CRM journal record kind {kind}."),
             };
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or CswJsonException or InvalidCastException or FormatException)
         {
-            throw new SerializationException($"Cannot read a CRM journal record '{manifest}' of {bytes.Length} bytes: {e.Message}", e);
+            throw new SerializationException($"Cannot read a CRM journal record of {bytes.Length} bytes: {e.Message}", e);
         }
     }
 
@@ -126,7 +114,7 @@ internal sealed class CrmJournalSerializer(ExtendedActorSystem system) : Seriali
         for (var i = requests.Capacity; i > 0; i--)
         {
             var requestId = reader.ReadString();
-            var runId = new Params.Id(reader.ReadString());
+            var runId = new Id(reader.ReadString());
             var commandName = reader.ReadString();
             var isSubmit = reader.ReadBoolean();
             var answer = reader.ReadBoolean() ? ReadResponse(reader) : null;

@@ -245,8 +245,11 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
     }
 
     /// <summary>A Submit or Oneway with a request id runs only if the CRM has not seen the id; a repeat is answered there.</summary>
-    private void AdmitRequest(string requestId, ControlCommand command, bool isSubmit, IActorRef replyTo, ComponentMessage message) =>
-        _context.CommandResponseManager.AdmitRequest(requestId, RunIds.New(), command.CommandName.Name, isSubmit, replyTo, new RequestAdmitted(new LaneItem(message, null)), Self);
+    private void AdmitRequest(string requestId, ControlCommand command, bool isSubmit, IActorRef replyTo, ComponentMessage message)
+    {
+        var runId = RunIds.New();
+        _context.CommandResponseManager.AdmitRequest(requestId, runId, command.CommandName.Name, isSubmit, replyTo, new RequestAdmitted(new LaneItem(message, runId)), Self);
+    }
 
     // While initializing, commands wait in the (held) lane and run once the component is Running.
     private void AdmitCommand(LaneItem item)

@@ -54,14 +54,19 @@ public sealed class Container : IAsyncDisposable
     /// </summary>
     /// <param name="system">The actor system the components run in.</param>
     /// <param name="config">What to run.</param>
-    /// <param name="options">How to run each component (location service, HTTP endpoint, ...); the defaults when null.</param>
+    /// <param name="options">
+    /// How to run each component (location service, HTTP endpoint, ...); the defaults when null.
+    /// Without a journal in <see cref="ComponentOptions.Crm"/>, the actor system's HOCON may name one:
+    /// <c>csw.journal.data-dir</c> (an SQLite file named after the container) or
+    /// <c>csw.journal.postgresql</c> (a connection string); see docs/Reliability.md.
+    /// </param>
     /// <param name="cancellationToken">Abandons registering the container.</param>
     /// <exception cref="ContainerConfigException">A handlers class cannot be found or used.</exception>
     public static async Task<Container> StartAsync(ActorSystem system, ContainerConfig config, ComponentOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(config);
-        options ??= ComponentOptions.Default;
+        options = JournalSettings.Resolve(system, config.Name, options ?? ComponentOptions.Default);
         var factories = HandlerFactories.Resolve(config);
         var events = Channel.CreateUnbounded<ContainerEvent>();
         var components = config.Components.Select((component, i) => Component.Spawn(system, component.ToComponentInfo(), factories[i], options)).ToList();

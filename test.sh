@@ -23,6 +23,8 @@ fi
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+# The fault suite appends its figures here (a passing test's output is not shown); printed at the end.
+rm -f Tests/Csw.Faults.Tests/bin/*/net*/fault-figures.txt
 
 dotnet test CswNet.sln \
   --nologo \
@@ -37,6 +39,10 @@ passed=0; failed=0; skipped=0
 while read -r f p s; do
   failed=$((failed + f)); passed=$((passed + p)); skipped=$((skipped + s))
 done < <(sed -n 's/^.*\(Passed\|Failed\)! *- Failed: *\([0-9]*\), Passed: *\([0-9]*\), Skipped: *\([0-9]*\),.*$/\2 \3 \4/p' "$log")
+
+for figures in Tests/Csw.Faults.Tests/bin/*/net*/fault-figures.txt; do
+  if [ -f "$figures" ]; then echo "Fault suite figures:"; cat "$figures"; fi
+done
 
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or a test host failed before reporting a failed test: count it as a failure.

@@ -12,14 +12,30 @@ public sealed record ComponentOptions
 {
     private readonly int _maxQueuedCommands = 1024;
 
+    private readonly int _maxInitializeRestarts = 3;
+
     /// <summary>The defaults.</summary>
     public static ComponentOptions Default { get; } = new();
 
-    /// <summary>Initialize failures (exceptions or timeouts) retried within <see cref="InitializeRestartWindow"/> before the component shuts down; 3.</summary>
-    public int MaxInitializeRestarts { get; init; } = 3;
+    /// <summary>
+    /// How many times a failed <see cref="ComponentHandlers.InitializeAsync"/> (an exception, or no
+    /// end within <see cref="ComponentInfo.InitializeTimeout"/>) is tried again, each time with a
+    /// fresh handlers instance, before the component shuts down; 3. Failures count in a row: a
+    /// success, or a Restart asked for, starts the count afresh.
+    /// </summary>
+    public int MaxInitializeRestarts
+    {
+        get => _maxInitializeRestarts;
+        init => _maxInitializeRestarts = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxInitializeRestarts), value, "Zero or more restarts.");
+    }
 
-    /// <summary>The window in which initialize restarts are counted; 5 s.</summary>
-    public TimeSpan InitializeRestartWindow { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long the component waits before it tries to initialize again: 1 s before the first
+    /// retry, doubling each time up to 30 s, each wait lengthened by up to 20 % at random (so that
+    /// components failing together do not retry together). Hardware that needs longer to come
+    /// back wants more <see cref="MaxInitializeRestarts"/>, not a longer first wait.
+    /// </summary>
+    public RetryBackoff InitializeBackoff { get; init; } = RetryBackoff.Default;
 
     /// <summary>How long <see cref="ComponentHandlers.OnShutdownAsync"/> may take; 10 s.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
@@ -71,4 +87,12 @@ public sealed record ComponentOptions
     /// returns may come too late for those). Each receives <see cref="CurrentState"/> messages.
     /// </summary>
     public IReadOnlyList<IActorRef> CurrentStateSubscribers { get; init; } = [];
+
+    /// <summary>
+    /// The longest a component with <paramref name="initializeTimeout"/> takes to be Running or to
+    /// give up: every allowed attempt timing out, with the longest wait before each retry.
+    /// </summary>
+    /// <param name="initializeTimeout">The component's <see cref="ComponentInfo.InitializeTimeout"/>.</param>
+    public TimeSpan LongestStart(TimeSpan initializeTimeout) =>
+        initializeTimeout * (MaxInitializeRestarts + 1) + Enumerable.Range(1, MaxInitializeRestarts).Aggregate(TimeSpan.Zero, (sum, retry) => sum + InitializeBackoff.Longest(retry));
 }

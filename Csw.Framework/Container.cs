@@ -24,19 +24,23 @@ public sealed class Container : IAsyncDisposable
 
     private readonly Dictionary<IActorRef, SupervisorLifecycleState> _states = [];
 
+    /// <summary>Why a component shut down instead of starting, as it said.</summary>
+    private readonly Dictionary<IActorRef, string> _reasons = [];
+
     private readonly HashSet<IActorRef> _stopped = [];
 
     private RegistrationResult? _registration;
 
     private int _disposed;
 
-    private Container(ActorSystem system, ContainerConfig config, IReadOnlyList<IActorRef> components, IActorRef watcher, Channel<ContainerEvent> events)
+    private Container(ActorSystem system, ContainerConfig config, IReadOnlyList<IActorRef> components, IActorRef watcher, Channel<ContainerEvent> events, RegistrationResult registration)
     {
         _system = system;
         Config = config;
         Components = components;
         _watcher = watcher;
         _events = events;
+        _registration = registration;
     }
 
     /// <summary>The configuration it runs.</summary>
@@ -46,11 +50,12 @@ public sealed class Container : IAsyncDisposable
     public IReadOnlyList<IActorRef> Components { get; }
 
     /// <summary>The container's own connection in the location service.</summary>
-    public PekkoConnection Connection => Location.Connection.Pekko(new ComponentId(new Prefix(Subsystem.Container, Config.Name), ComponentType.Container));
+    public PekkoConnection Connection => ConnectionFor(Config.Name);
 
     /// <summary>
-    /// Starts every component of <paramref name="config"/>. All handlers classes are found before
-    /// any component starts, so a configuration mistake starts nothing.
+    /// Registers the container, then starts every component of <paramref name="config"/>. All
+    /// handlers classes are found, and the container registered, before any component starts: a
+    /// configuration mistake, or a container of the same name already running, starts nothing.
     /// </summary>
     /// <param name="system">The actor system the components run in.</param>
     /// <param name="config">What to run.</param>
@@ -62,28 +67,44 @@ public sealed class Container : IAsyncDisposable
     /// </param>
     /// <param name="cancellationToken">Abandons registering the container.</param>
     /// <exception cref="ContainerConfigException">A handlers class cannot be found or used.</exception>
+    /// <exception cref="InvalidOperationException">A container of the same name is running already; the message says where.</exception>
+    /// <exception cref="LocationServiceException">The location service cannot register the container.</exception>
     public static async Task<Container> StartAsync(ActorSystem system, ContainerConfig config, ComponentOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(config);
         options = JournalSettings.Resolve(system, config.Name, options ?? ComponentOptions.Default);
         var factories = HandlerFactories.Resolve(config);
+        var registration = await RegisterAsync(options.LocationService ?? CswExtension.For(system).EmbeddedLocationService, config.Name, cancellationToken).ConfigureAwait(false);
         var events = Channel.CreateUnbounded<ContainerEvent>();
         var components = config.Components.Select((component, i) => Component.Spawn(system, component.ToComponentInfo(), factories[i], options)).ToList();
         var writer = events.Writer;
         var watcher = system.ActorOf(Props.Create(() => new ContainerWatcher(components, writer)));
-        var container = new Container(system, config, components, watcher, events);
-        var locations = options.LocationService ?? CswExtension.For(system).EmbeddedLocationService;
-        var uri = new Uri($"csw://{Environment.MachineName.ToLowerInvariant()}/container/{Uri.EscapeDataString(config.Name)}?pid={Environment.ProcessId}");
-        container._registration = await locations.RegisterAsync(new PekkoRegistration(container.Connection, uri, Metadata.Empty.WithPid(Environment.ProcessId)), cancellationToken).ConfigureAwait(false);
-        return container;
+        return new Container(system, config, components, watcher, events, registration);
     }
+
+    private static async Task<RegistrationResult> RegisterAsync(ILocationService locations, string name, CancellationToken cancellationToken)
+    {
+        var connection = ConnectionFor(name);
+        var uri = new Uri($"csw://{Environment.MachineName.ToLowerInvariant()}/container/{Uri.EscapeDataString(name)}?pid={Environment.ProcessId}");
+        try
+        {
+            return await locations.RegisterAsync(new PekkoRegistration(connection, uri, Metadata.Empty.WithPid(Environment.ProcessId)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OtherLocationIsRegisteredException e)
+        {
+            var other = await locations.FindAsync(connection, cancellationToken).ConfigureAwait(false);
+            throw new InvalidOperationException($"Container {name} is already running: {connection.Name} is registered at {other?.Uri.ToString() ?? "another location"}.", e);
+        }
+    }
+
+    private static PekkoConnection ConnectionFor(string name) => Location.Connection.Pekko(new ComponentId(new Prefix(Subsystem.Container, name), ComponentType.Container));
 
     /// <summary>Waits until every component is Running.</summary>
     /// <param name="timeout">How long to wait.</param>
     /// <param name="cancellationToken">Abandons the wait.</param>
     /// <exception cref="TimeoutException">Some are not Running in time; the message names them and their state.</exception>
-    /// <exception cref="InvalidOperationException">A component shut down (its initialize kept failing).</exception>
+    /// <exception cref="InvalidOperationException">A component shut down instead (its initialize kept failing, or it could not register); the message says why.</exception>
     public async Task WaitUntilRunningAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -95,7 +116,9 @@ public sealed class Container : IAsyncDisposable
                 var change = await NextAsync(deadline.Token).ConfigureAwait(false);
                 if (change is ComponentStopped or ComponentStateChanged { State: SupervisorLifecycleState.Shutdown })
                 {
-                    throw new InvalidOperationException($"{NameOf(change.Component)} shut down instead of starting (see the log for its initialize failures).");
+                    throw new InvalidOperationException(_reasons.TryGetValue(change.Component, out var reason)
+                        ? $"{NameOf(change.Component)} shut down instead of starting: {reason}"
+                        : $"{NameOf(change.Component)} shut down instead of starting (the log says why).");
                 }
             }
         }
@@ -116,7 +139,12 @@ public sealed class Container : IAsyncDisposable
         {
             return;
         }
-        foreach (var component in Components)
+        while (_events.Reader.TryPeek(out _))
+        {
+            await NextAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        // Those already shut down (a failed start) are not asked again.
+        foreach (var component in Components.Where(component => State(component) != SupervisorLifecycleState.Shutdown))
         {
             component.Tell(new SupervisorMessage.Shutdown());
         }
@@ -156,6 +184,10 @@ public sealed class Container : IAsyncDisposable
         {
             case ComponentStateChanged changed:
                 _states[changed.Component] = changed.State;
+                if (changed.Reason is { } reason)
+                {
+                    _reasons[changed.Component] = reason;
+                }
                 break;
             case ComponentStopped stopped:
                 _stopped.Add(stopped.Component);

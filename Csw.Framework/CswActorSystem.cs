@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Actor.Setup;
 using Akka.Configuration;
+using Akka.Serialization;
 using Akka.Hosting.Logging;
 using Csw.Command;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ public static class CswActorSystem
         akka.stdout-loglevel = WARNING
         akka.log-dead-letters-during-shutdown = off
         akka.actor.ask-timeout = 10s
+        akka.cluster.pub-sub.send-to-dead-letters-when-no-subscribers = off
         """);
 
     /// <summary>Creates an actor system.</summary>
@@ -36,9 +38,17 @@ public static class CswActorSystem
         {
             settings = ConfigurationFactory.ParseString($"akka.loggers = [\"{typeof(LoggerFactoryLogger).AssemblyQualifiedName}\"]").WithFallback(settings);
         }
-        var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(settings), CswSerialization.Setup());
+        var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(settings), SerializationSetup());
         return ActorSystem.Create(SystemName(name), loggerFactory is null ? setup : setup.And(new LoggerFactorySetup(loggerFactory)));
     }
+
+    /// <summary>
+    /// Registers CswNet's serializers in an actor system made by other means: add it to its
+    /// <c>ActorSystemSetup</c>. Component messages, responses, states and observers' events then
+    /// cross Akka.Remote as CSW's JSON. Every member of a cluster needs it.
+    /// </summary>
+    public static SerializationSetup SerializationSetup() =>
+        Akka.Serialization.SerializationSetup.Create(system => [.. Internal.CswSerializers.All.Select(serializer => SerializerDetails.Create(serializer.Name, serializer.Create(system), serializer.Types))]);
 
     /// <summary>A valid actor-system name made from <paramref name="name"/>: ASCII letters, digits and '-', not leading; e.g. <c>WFOS-blue-filter</c> for a standalone container of <c>WFOS.blue.filter</c>.</summary>
     /// <param name="name">Any name, such as a container's.</param>

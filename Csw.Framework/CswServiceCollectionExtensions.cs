@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.Hosting;
-using Csw.Command;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -31,7 +30,10 @@ public static class CswServiceCollectionExtensions
         services.AddAkka(CswActorSystem.SystemName(config.Name), (builder, provider) =>
         {
             builder.AddHocon(CswActorSystem.DefaultConfig, HoconAddMode.Append);
-            builder.WithCustomSerializer(CswSerialization.Name, CswSerialization.Types, CswSerialization.Create);
+            foreach (var (name, types, create) in Internal.CswSerializers.All)
+            {
+                builder.WithCustomSerializer(name, types, create);
+            }
             builder.ConfigureLoggers(loggers =>
             {
                 loggers.ClearLoggers();

@@ -30,15 +30,19 @@ public sealed class HostedContainer : IHostedService
     /// <summary>The running container; null before the host started it and after it stopped.</summary>
     public Container? Container => _container;
 
-    /// <summary>How long the start waits for every component to be Running: twice the longest initialize timeout, plus 10 s.</summary>
-    public TimeSpan StartupTimeout => TimeSpan.FromTicks(_config.Components.Max(component => component.InitializeTimeout.Ticks) * 2) + TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long the start waits for every component to be Running: the longest a component may
+    /// take to start or give up (<see cref="ComponentOptions.LongestStart"/>: every initialize attempt
+    /// timing out, with the backoff between them), plus 10 s for registering.
+    /// </summary>
+    public TimeSpan StartupTimeout => _config.Components.Max(component => _options.LongestStart(component.InitializeTimeout)) + TimeSpan.FromSeconds(10);
 
     /// <summary>Starts the components and waits until each is Running.</summary>
     /// <param name="cancellationToken">Abandons the start.</param>
     /// <exception cref="ContainerConfigException">A handler class cannot be found or used.</exception>
     /// <exception cref="Location.LocationServiceException">The location service cannot register the container.</exception>
     /// <exception cref="TimeoutException">Some components were not Running in time.</exception>
-    /// <exception cref="InvalidOperationException">A component shut down instead of starting.</exception>
+    /// <exception cref="InvalidOperationException">A container of the same name is running already, or a component shut down instead of starting (its initialize kept failing, or it could not register); the message says which and why.</exception>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var container = await Container.StartAsync(_system, _config, _options, cancellationToken).ConfigureAwait(false);

@@ -65,12 +65,28 @@ public abstract record Connection
     {
         ArgumentNullException.ThrowIfNull(name);
         var parts = name.Split('-');
-        if (parts.Length != 3
-            || !Prefix.TryParse(parts[0], out var prefix)
-            || !Internal.ComponentTypeNames.TryParse(parts[1], out var componentType)
-            || !ConnectionTypeExtensions.TryParseConnectionType(parts[2], out var connectionType))
+        var notAConnection = $"'{name}' is not a connection name such as 'TCS.filter.wheel-HCD-pekko'";
+        if (parts.Length != 3)
         {
-            throw new FormatException($"'{name}' is not a connection name such as 'TCS.filter.wheel-HCD-pekko'.");
+            throw new FormatException($"{notAConnection}.");
+        }
+        Prefix prefix;
+        try
+        {
+            prefix = Prefix.Parse(parts[0]);
+        }
+        catch (FormatException e)
+        {
+            // Prefix's own message says what is wrong with it, e.g. "unknown subsystem 'temp'".
+            throw new FormatException($"{notAConnection}: {e.Message}", e);
+        }
+        if (!Internal.ComponentTypeNames.TryParse(parts[1], out var componentType))
+        {
+            throw new FormatException($"{notAConnection}: unknown component type '{parts[1]}'; expected one of {Internal.ComponentTypeNames.Expected}.");
+        }
+        if (!ConnectionTypeExtensions.TryParseConnectionType(parts[2], out var connectionType))
+        {
+            throw new FormatException($"{notAConnection}: unknown connection type '{parts[2]}' (pekko, http, tcp).");
         }
         return From(new ComponentId(prefix, componentType), connectionType);
     }

@@ -14,7 +14,7 @@ public sealed class OtherLocationIsRegisteredException : LocationServiceExceptio
     /// <param name="location">The location that could not be registered.</param>
     /// <param name="otherLocation">The location registered.</param>
     public OtherLocationIsRegisteredException(Location location, Location otherLocation)
-        : base($"there is another location={otherLocation} registered against name={location?.Connection.Name}.")
+        : base($"{location?.Connection.Name} is already registered at {otherLocation?.Uri} (another location than {location?.Uri}).")
     {
         ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(otherLocation);

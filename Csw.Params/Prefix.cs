@@ -73,7 +73,7 @@ public sealed record Prefix
         }
         if (!Names.Subsystems.TryGet(value.AsSpan(0, dot), out var subsystem))
         {
-            error = $"Invalid prefix '{value}': unknown subsystem '{value[..dot]}'.";
+            error = $"Invalid prefix '{value}': unknown subsystem '{value[..dot]}'{SubsystemHint(value[..dot])}";
             return false;
         }
         var componentName = value[(dot + 1)..];
@@ -92,6 +92,15 @@ public sealed record Prefix
         prefix = new Prefix(subsystem, componentName, canonical ? value : null);
         error = "";
         return true;
+    }
+
+    /// <summary>How a sentence about an unknown subsystem ends: the nearest ones, or all of them.</summary>
+    private static string SubsystemHint(string text)
+    {
+        var names = Enum.GetValues<Subsystem>().Select(s => Names.Subsystems.Name(s)).ToList();
+        return Spelling.Nearest(text, names) is { Count: > 0 } nearest
+            ? $"; did you mean {string.Join(" or ", nearest)}?"
+            : $" (subsystems: {string.Join(", ", names)}).";
     }
 
     /// <summary>The wire form, e.g. <c>TCS.filter.wheel</c>.</summary>

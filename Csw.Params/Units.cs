@@ -270,11 +270,11 @@ public sealed class Units
     private static readonly Internal.NameTable<Units> Table = new(All.Select(u => (u.Identifier, u)));
 
     /// <summary>Finds a unit by its identifier, ignoring case.</summary>
-    /// <exception cref="FormatException">No unit has that identifier.</exception>
+    /// <exception cref="FormatException">No unit has that identifier; the message suggests the nearest, e.g. <c>kelvin</c> for <c>K</c>.</exception>
     public static Units Parse(string identifier)
     {
         ArgumentNullException.ThrowIfNull(identifier);
-        return TryParse(identifier, out var units) ? units : throw new FormatException($"Unknown units '{identifier}'.");
+        return TryParse(identifier, out var units) ? units : throw new FormatException(Internal.UnitHints.Unknown(identifier, "Unknown") is var message && message.EndsWith('?') ? message : $"{message}.");
     }
 
     /// <summary>Finds a unit by its identifier, ignoring case.</summary>

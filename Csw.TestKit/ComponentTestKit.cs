@@ -1,7 +1,7 @@
 using Akka.Actor;
 using Akka.Actor.Setup;
+using Akka.TestKit;
 using Akka.Hosting.Logging;
-using Csw.Command;
 using Csw.Framework;
 using Csw.TestKit.Internal;
 using Microsoft.Extensions.Logging;
@@ -41,8 +41,8 @@ public abstract class ComponentTestKit : Akka.TestKit.Xunit2.TestKit
     {
         ArgumentNullException.ThrowIfNull(info);
         options ??= ComponentOptions.Default;
-        var currentStates = CreateTestProbe($"current-state-probe-of-{info.Prefix}");
-        var lifecycle = CreateTestProbe($"lifecycle-probe-of-{info.Prefix}");
+        var currentStates = NamedProbe($"CurrentState probe of {info}", $"current-state-probe-of-{info.Prefix}");
+        var lifecycle = NamedProbe($"lifecycle probe of {info}", $"lifecycle-probe-of-{info.Prefix}");
         var supervisor = Component.Spawn(Sys, info, handlers, options with { CurrentStateSubscribers = [.. options.CurrentStateSubscribers, currentStates.Ref] });
         supervisor.Tell(new SupervisorMessage.SubscribeLifecycleState(lifecycle.Ref));
         var component = new TestComponent(info, supervisor, currentStates, lifecycle);
@@ -63,15 +63,18 @@ public abstract class ComponentTestKit : Akka.TestKit.Xunit2.TestKit
     {
         ArgumentNullException.ThrowIfNull(config);
         options ??= ComponentOptions.Default;
-        var currentStates = CreateTestProbe($"current-state-probe-of-container-{config.Name}");
+        var currentStates = NamedProbe($"CurrentState probe of container {config.Name}", $"current-state-probe-of-container-{config.Name}");
         var container = await Container.StartAsync(Sys, config, options with { CurrentStateSubscribers = [.. options.CurrentStateSubscribers, currentStates.Ref] }).ConfigureAwait(false);
         await container.WaitUntilRunningAsync(Dilated(timeout ?? TimeSpan.FromSeconds(10))).ConfigureAwait(false);
         return new TestContainer(container, currentStates);
     }
 
+    /// <summary>A probe whose failures open with <paramref name="description"/>.</summary>
+    private TestProbe NamedProbe(string description, string name) => new(Sys, new NamedProbeAssertions(description), name);
+
     private static ActorSystemSetup Setup(ILoggerFactory? loggerFactory, string? config)
     {
-        var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(TestKitConfig.For(config)), CswSerialization.Setup());
+        var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(TestKitConfig.For(config)), CswActorSystem.SerializationSetup());
         return loggerFactory is null ? setup : setup.And(new LoggerFactorySetup(loggerFactory));
     }
 }

@@ -69,7 +69,7 @@ public sealed class TestComponent
             hint: $"Running in the lifecycle probe of {Info}").ConfigureAwait(false);
         if (reached.State == SupervisorLifecycleState.Shutdown)
         {
-            throw new Xunit.Sdk.XunitException($"{Info} shut down before it was Running: its InitializeAsync kept failing (the component's log says why).");
+            throw new Xunit.Sdk.XunitException($"{Info} shut down before it was Running: {reached.Reason ?? "the component's log says why"}");
         }
     }
 }

@@ -32,7 +32,7 @@ internal sealed class CommandArguments
     /// <summary>The target and the command; a <see cref="FormatException"/> says what is wrong with them.</summary>
     public (Prefix Target, ComponentType? Type, ControlCommand Command) Read(ParseResult parse)
     {
-        var target = ParsePrefix(parse.GetValue(_prefix)!, "the target");
+        var target = ParsePrefix(parse.GetValue(_prefix)!, null);
         ComponentType? type = parse.GetValue(_type) switch
         {
             null => null,
@@ -65,6 +65,16 @@ internal sealed class CommandArguments
 
     public string? Token(ParseResult parse) => parse.GetValue(_token);
 
-    private static Prefix ParsePrefix(string text, string what) =>
-        Prefix.TryParse(text, out var prefix) ? prefix : throw new FormatException($"'{text}' ({what}) is not a prefix such as WFOS.blue.filter.");
+    /// <summary>The prefix <paramref name="text"/>; a <see cref="FormatException"/> says what is wrong (e.g. "unknown subsystem 'temp'") and, when given, which option it came from.</summary>
+    public static Prefix ParsePrefix(string text, string? option)
+    {
+        try
+        {
+            return Prefix.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException(option is null ? e.Message : $"{option}: {e.Message}", e);
+        }
+    }
 }

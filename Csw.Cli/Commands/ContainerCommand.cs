@@ -91,7 +91,7 @@ internal static class ContainerCommand
             {
                 return started;
             }
-            await PrintAsync(config, locations, where);
+            await PrintAsync(config, locations, where, embedded: seeds is null && locationServer is null);
             // Ctrl+C or SIGTERM (the console lifetime) stops the host, which shuts the components down.
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Ok;
@@ -140,7 +140,7 @@ internal static class ContainerCommand
         }
     }
 
-    private static async Task PrintAsync(ContainerConfig config, ILocationService locations, string where)
+    private static async Task PrintAsync(ContainerConfig config, ILocationService locations, string where, bool embedded)
     {
         var rows = new List<string[]>();
         foreach (var component in config.Components)
@@ -152,6 +152,10 @@ internal static class ContainerCommand
             rows.Add([component.Prefix.ToString(), component.ComponentType.ToString(), http?.Uri.ToString() ?? "-"]);
         }
         Printer.Table(AnsiConsole.Console, ["component", "type", "command endpoint"], rows);
+        if (embedded)
+        {
+            Console.WriteLine(LocationBackends.EmbeddedHint);
+        }
         // Tests and scripts wait for this line.
         Console.WriteLine($"Container {config.Name} running {config.Components.Count} component(s); location service: {where}. Ctrl+C stops it.");
     }

@@ -135,7 +135,9 @@ internal static class LocationCommand
         {
             return Connection.Parse(text);
         }
-        var prefix = Prefix.TryParse(text, out var parsed) ? parsed : throw new FormatException($"'{text}' is neither a connection name nor a prefix.");
+        var prefix = Prefix.TryParse(text, out var parsed) ? parsed
+            : text.Contains('.', StringComparison.Ordinal) ? CommandArguments.ParsePrefix(text, null)
+            : throw new FormatException($"'{text}' is neither a connection name (WFOS.blue.filter-HCD-http) nor a prefix (WFOS.blue.filter).");
         return Connection.From(new ComponentId(prefix, ParseComponentType(parse.GetValue(type)!)), ParseConnectionType(parse.GetValue(connectionType)!));
     }
 

@@ -21,7 +21,7 @@ internal static class QueryCommand
         };
         command.SetAction((parse, cancellationToken) => OneShot.RunAsync(async () =>
         {
-            var target = Prefix.TryParse(parse.GetValue(prefix), out var parsed) ? parsed : throw new FormatException($"'{parse.GetValue(prefix)}' is not a prefix such as WFOS.blue.filter.");
+            var target = CommandArguments.ParsePrefix(parse.GetValue(prefix)!, null);
             ComponentType? componentType = parse.GetValue(type)?.ToLowerInvariant() switch
             {
                 null => null,

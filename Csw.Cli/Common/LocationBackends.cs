@@ -21,6 +21,11 @@ internal static class LocationBackends
         Description = $"etcd members as host:port,host:port (default: ${ClusterSeedsVariable}). Registrations then live under a lease this process keeps alive.",
     };
 
+    /// <summary>What a container using the embedded service prints: how to make its components visible to other processes.</summary>
+    public const string EmbeddedHint =
+        "Only this process sees these components. To reach them from csw submit, csw location list or csw shell, "
+        + "start `csw location-server` and run this container with --location http://127.0.0.1:7654 (or set CSW_LOCATION).";
+
     /// <summary>The seeds to use: the option, else the environment, else none.</summary>
     public static string? SeedsOrDefault(string? given) =>
         given ?? (Environment.GetEnvironmentVariable(ClusterSeedsVariable) is { Length: > 0 } seeds ? seeds : null);

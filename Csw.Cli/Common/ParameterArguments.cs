@@ -12,6 +12,8 @@ internal static class ParameterArguments
 {
     public const string Types = "int, long, short, byte, float, double, boolean, char, string";
 
+    private static readonly string[] TypeNames = Types.Split(", ");
+
     /// <summary>The parameter <paramref name="text"/> describes.</summary>
     /// <exception cref="FormatException">It is not key:type=value, or a value does not fit the type; the message says which part.</exception>
     public static Parameter Parse(string text)
@@ -30,7 +32,16 @@ internal static class ParameterArguments
         if (bracket >= 0 && typeText.EndsWith(']'))
         {
             var unitName = typeText[(bracket + 1)..^1];
-            units = Units.TryParse(unitName, out var parsed) ? parsed : throw new FormatException($"'{unitName}' in '{text}' is not a unit (e.g. meter, second, degree).");
+            try
+            {
+                units = Units.Parse(unitName);
+            }
+            catch (FormatException e)
+            {
+                // Units' own message says which identifier a symbol such as K stands for.
+                var help = e.Message.EndsWith('?') ? "" : " Units are CSW's identifiers, e.g. meter, second, degree, kelvin.";
+                throw new FormatException($"'{text}': {e.Message}{help}", e);
+            }
             typeText = typeText[..bracket];
         }
         try
@@ -46,7 +57,7 @@ internal static class ParameterArguments
                 "boolean" or "bool" => Keys.Boolean(key, units).Set([.. values.Select(bool.Parse)]),
                 "char" => Keys.Char(key, units).Set([.. values.Select(char.Parse)]),
                 "string" => Keys.String(key, units).Set([.. values]),
-                _ => throw new FormatException($"'{typeText}' in '{text}' is not a parameter type ({Types})."),
+                _ => throw new FormatException($"'{typeText}' in '{text}' is not a parameter type{TypeHint(typeText)}"),
             };
         }
         catch (Exception e) when (e is FormatException or OverflowException && !e.Message.Contains(text, StringComparison.Ordinal))
@@ -54,4 +65,7 @@ internal static class ParameterArguments
             throw new FormatException($"'{text}': the values do not fit the type {typeText}: {e.Message}", e);
         }
     }
+
+    private static string TypeHint(string typeText) =>
+        Spelling.Nearest(typeText, TypeNames) is { Count: > 0 } nearest ? $"; did you mean {string.Join(" or ", nearest)}?" : $" ({Types}).";
 }

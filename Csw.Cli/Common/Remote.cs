@@ -15,7 +15,7 @@ internal static class Remote
     /// The command service of the component with <paramref name="prefix"/>: its HTTP connection,
     /// of the given type or, when none is given, whichever HCD or Assembly has that prefix.
     /// </summary>
-    /// <exception cref="InvalidOperationException">No such component is registered with an HTTP endpoint.</exception>
+    /// <exception cref="InvalidOperationException">No such component is registered with an HTTP endpoint; the message names registered ones close to it.</exception>
     public static async Task<ICommandService> CommandServiceAsync(ILocationService locations, Prefix prefix, ComponentType? type, string? token, CancellationToken cancellationToken)
     {
         var candidates = type is { } known
@@ -28,6 +28,6 @@ internal static class Remote
                 return CommandServiceFactory.Make(location, CommandServiceOptions.Default with { Token = CliOptions.TokenOrDefault(token) });
             }
         }
-        throw new InvalidOperationException($"No {(type?.ToString() ?? "HCD or Assembly")} {prefix} with an HTTP command endpoint is registered.");
+        throw new InvalidOperationException(await NotRegistered.DescribeAsync(locations, prefix, type, cancellationToken));
     }
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using Akka.Actor;
+using Csw.Cli.Common;
 using Csw.Command;
 using Csw.Framework;
 using Csw.Location;
@@ -13,7 +15,9 @@ namespace Csw.Cli.Demo;
 /// <summary>
 /// The demo behind <c>csw demo</c>: a container with two filter wheel HCDs and a filter assembly
 /// in this process, found through the embedded location service, driven through a short
-/// observation sequence.
+/// observation sequence. On a terminal it uses colour; redirected to a file or a pipe it prints
+/// plain lines, never wrapped (<see cref="Printer.IsPlain"/>). Responses and states print as
+/// everywhere in <c>csw</c> (<see cref="Printer"/>).
 /// </summary>
 internal static class ObservationDemo
 {
@@ -37,7 +41,26 @@ internal static class ObservationDemo
     private static async Task<int> RunAsync(IAnsiConsole console, ActorSystem system, Stopwatch clock, CancellationToken cancellationToken)
     {
         var summary = new List<(string Step, string Outcome, double Ms)>();
-        console.MarkupLine("[grey]Starting container WfosDemo: WFOS.blue.filter, WFOS.red.filter (HCDs) and WFOS.filter.assembly ...[/]");
+        var plain = Printer.IsPlain(console);
+        void Line(string text, string style)
+        {
+            if (plain)
+            {
+                console.Profile.Out.Writer.WriteLine(text);
+            }
+            else
+            {
+                console.Write(new Text(text + Environment.NewLine, Style.Parse(style)));
+            }
+        }
+
+        void Done(string step, string outcome, double started)
+        {
+            summary.Add((step, outcome, clock.Elapsed.TotalMilliseconds - started));
+            Line($"{step}: {outcome}", "bold");
+        }
+
+        Line("Starting container WfosDemo: WFOS.blue.filter, WFOS.red.filter (HCDs) and WFOS.filter.assembly ...", "grey");
         var locations = LocationServiceFactory.CreateEmbedded();
         await using var container = await Container.StartAsync(system, SampleSystem.ContainerConfig, new ComponentOptions { LocationService = locations }, cancellationToken);
         await container.WaitUntilRunningAsync(TimeSpan.FromSeconds(10), cancellationToken);
@@ -49,8 +72,7 @@ internal static class ObservationDemo
         {
             var started = clock.Elapsed.TotalMilliseconds;
             var response = await run();
-            summary.Add((step, Describe(response), clock.Elapsed.TotalMilliseconds - started));
-            console.MarkupLineInterpolated($"[bold]{step}[/]: {Describe(response)}");
+            Done(step, Printer.Response(response, runId: false), started);
             return response;
         }
 
@@ -64,7 +86,7 @@ internal static class ObservationDemo
             while (await next)
             {
                 var (position, moving) = (states.Current.Get(FilterWheelHcd.Position).Head, states.Current.Get(FilterWheelHcd.Moving).Head);
-                console.MarkupLineInterpolated($"  [blue]wheel at slot {position}[/]{(moving ? " ..." : "")}");
+                Line($"  {Printer.State(states.Current)}", "blue");
                 if (position == 5 && !moving)
                 {
                     break;
@@ -74,21 +96,19 @@ internal static class ObservationDemo
             await Step("Query the move", () => wheel.QueryFinalAsync(move.RunId, cancellationToken: cancellationToken));
         }
 
+        var locking = clock.Elapsed.TotalMilliseconds;
         var locked = await blueWheel.Ask<LockingResponse>(r => new SupervisorMessage.Lock(Operator, TimeSpan.FromSeconds(30), r), TimeSpan.FromSeconds(5), cancellationToken);
-        console.MarkupLineInterpolated($"[bold]Operator locks the blue wheel[/]: {locked.GetType().Name}");
+        Done("Operator locks the blue wheel", locked.GetType().Name, locking);
         await Step("Observer moves the locked wheel", () => wheel.SubmitAsync(Move(Observer, 2), cancellationToken));
-        await blueWheel.Ask<LockingResponse>(r => new SupervisorMessage.Unlock(Operator, r), TimeSpan.FromSeconds(5), cancellationToken);
+        var unlocking = clock.Elapsed.TotalMilliseconds;
+        var unlocked = await blueWheel.Ask<LockingResponse>(r => new SupervisorMessage.Unlock(Operator, r), TimeSpan.FromSeconds(5), cancellationToken);
+        Done("Operator unlocks it", unlocked.GetType().Name, unlocking);
 
         await Step("Move to slot 12 (there are 8)", () => wheel.SubmitAsync(Move(Observer, 12), cancellationToken));
         await Step("Assembly configures both wheels to slot 2", () => assembly.SubmitAndWaitAsync(new Setup(Observer, "configure").Add(FilterWheelHcd.Target.Set(2)), cancellationToken: cancellationToken));
 
-        var table = new Table().AddColumn("step").AddColumn("outcome").AddColumn(new TableColumn("ms").RightAligned());
-        foreach (var (step, outcome, ms) in summary)
-        {
-            table.AddRow(Markup.Escape(step), Markup.Escape(outcome), ms.ToString("0"));
-        }
-        console.Write(table);
-        console.MarkupLineInterpolated($"[grey]Done in {clock.Elapsed.TotalSeconds:0.0} s.[/]");
+        Printer.Table(console, ["step", "outcome", "ms"], summary.Select(row => new[] { row.Step, row.Outcome, row.Ms.ToString("0", CultureInfo.InvariantCulture) }));
+        Line($"Done in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.", "grey");
         return 0;
     }
 
@@ -101,12 +121,4 @@ internal static class ObservationDemo
     }
 
     private static Setup Move(Prefix source, int target) => new Setup(source, "move").Add(FilterWheelHcd.Target.Set(target));
-
-    private static string Describe(ISubmitResponse response) => response switch
-    {
-        Completed { Result.ParamSet.Count: > 0 } completed => $"Completed {string.Join(", ", completed.Result.ParamSet)}",
-        Invalid invalid => $"Invalid ({invalid.Issue.Kind}: {invalid.Issue.Reason})",
-        Error error => $"Error: {error.Message}",
-        _ => response.GetType().Name,
-    };
 }

@@ -93,14 +93,31 @@ public sealed class ShellGlobals
     {
         ArgumentNullException.ThrowIfNull(component);
         var what = names.Length == 0 ? "CurrentState" : $"CurrentState {string.Join(", ", names)}";
+        var warnAfter = UnseenStateWarning;
         return _session.Watch(what, async (print, token) =>
         {
+            var unseen = new UnseenStateNames(names);
+            // Not awaited: it warns in the background, and ends by itself or with the watch.
+            _ = names.Length == 0 ? Task.CompletedTask : unseen.WatchAsync(onState => component.SubscribeCurrentState(onState), warnAfter, TimeProvider.System, _session.Output.WriteLine, token);
             await foreach (var state in component.SubscribeCurrentState(names.Length == 0 ? null : names.Select(n => new StateName(n)), token))
             {
-                print(ShellPrinter.State(state));
+                unseen.Saw(state.StateName);
+                print(Printer.State(state));
             }
         });
     }
+
+    /// <summary>
+    /// How long <see cref="Subscribe"/> waits for each named state before warning that none has
+    /// arrived (a misspelt name prints nothing otherwise); 5 s by default,
+    /// <see cref="Timeout.InfiniteTimeSpan"/> for no warning.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative, other than infinite.</exception>
+    public TimeSpan UnseenStateWarning
+    {
+        get;
+        set => field = value >= TimeSpan.Zero || value == Timeout.InfiniteTimeSpan ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "A delay is zero or more, or infinite.");
+    } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Starts the sample container (two filter wheel HCDs, WFOS.blue.filter and WFOS.red.filter,

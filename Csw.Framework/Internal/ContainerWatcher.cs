@@ -7,7 +7,7 @@ namespace Csw.Framework.Internal;
 internal abstract record ContainerEvent(IActorRef Component);
 
 /// <summary>A component's lifecycle state changed.</summary>
-internal sealed record ComponentStateChanged(IActorRef Component, SupervisorLifecycleState State) : ContainerEvent(Component);
+internal sealed record ComponentStateChanged(IActorRef Component, SupervisorLifecycleState State, string? Reason) : ContainerEvent(Component);
 
 /// <summary>A component's supervisor stopped: it has shut down and unregistered.</summary>
 internal sealed record ComponentStopped(IActorRef Component) : ContainerEvent(Component);
@@ -20,7 +20,7 @@ internal sealed class ContainerWatcher : ReceiveActor
     public ContainerWatcher(IReadOnlyList<IActorRef> components, ChannelWriter<ContainerEvent> events)
     {
         _components = components;
-        Receive<LifecycleStateChanged>(change => events.TryWrite(new ComponentStateChanged(change.Component, change.State)));
+        Receive<LifecycleStateChanged>(change => events.TryWrite(new ComponentStateChanged(change.Component, change.State, change.Reason)));
         Receive<ComponentStopped>(stopped => events.TryWrite(stopped));
     }
 

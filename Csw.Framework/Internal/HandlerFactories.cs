@@ -1,35 +1,25 @@
 using System.Reflection;
-using System.Runtime.Loader;
 
 namespace Csw.Framework.Internal;
 
 /// <summary>Finds the <see cref="ComponentHandlers"/> class a configuration names and makes a factory for it.</summary>
 internal static class HandlerFactories
 {
-    /// <summary>Loads the configuration's assemblies, then resolves every component's handlers class.</summary>
-    /// <exception cref="ContainerConfigException">An assembly cannot be loaded, or a class is missing or unusable.</exception>
+    /// <summary>
+    /// Loads the configuration's assemblies as plugins, each with its own dependencies, then resolves
+    /// every component's handlers class.
+    /// </summary>
+    /// <exception cref="ContainerConfigException">A plugin or one of its dependencies cannot be loaded, or a class is missing or unusable.</exception>
     public static IReadOnlyList<Func<CswContext, ComponentHandlers>> Resolve(ContainerConfig config)
     {
-        foreach (var (path, i) in config.Assemblies.Select((path, i) => (path, i)))
-        {
-            try
-            {
-                AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
-            }
-            catch (Exception e) when (e is IOException or BadImageFormatException or FileLoadException)
-            {
-                throw new ContainerConfigException($"Cannot load the assembly '{path}': {e.Message}", $"$.assemblies[{i}]", e);
-            }
-        }
+        var plugins = config.Assemblies.Select((path, i) => Plugins.Load(path, $"$.assemblies[{i}]")).ToList();
         LoadReferencedAssemblies();
-        return [.. config.Components.Select((component, i) => FactoryFor(component.HandlerClassName, $"$.components[{i}].componentHandlerClassName"))];
+        return [.. config.Components.Select((component, i) => FactoryFor(component.HandlerClassName, plugins, $"$.components[{i}].componentHandlerClassName"))];
     }
 
-    private static Func<CswContext, ComponentHandlers> FactoryFor(string className, string path)
+    private static Func<CswContext, ComponentHandlers> FactoryFor(string className, IReadOnlyList<Assembly> plugins, string path)
     {
-        var type = Type.GetType(className, throwOnError: false)
-            ?? AppDomain.CurrentDomain.GetAssemblies().Select(assembly => assembly.GetType(className, throwOnError: false)).FirstOrDefault(found => found is not null)
-            ?? throw new ContainerConfigException($"No class '{className}' in the loaded assemblies; give its full name (Namespace.Class) and list its .dll under \"assemblies\".", path);
+        var type = HandlerClasses.Find(className, plugins, path);
         if (!type.IsSubclassOf(typeof(ComponentHandlers)) || type.IsAbstract)
         {
             throw new ContainerConfigException($"'{className}' is not a concrete subclass of ComponentHandlers.", path);

@@ -15,6 +15,10 @@ internal static class JournalSettings
 
     public const string PostgreSqlPath = "csw.journal.postgresql";
 
+    /// <summary>A component's CRM settings: journaled as <c>crm/&lt;prefix&gt;</c> when a journal is configured.</summary>
+    public static CrmOptions ForComponent(ComponentInfo info, CrmOptions options) =>
+        options.Journal is not null && options.PersistenceId is null ? options with { PersistenceId = $"crm/{info.Prefix}" } : options;
+
     public static ComponentOptions Resolve(ActorSystem system, string containerName, ComponentOptions options)
     {
         if (options.Crm.Journal is not null)

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Csw.Command;
 using Csw.Crm;
+using Csw.Framework.Internal.Observation;
 using Csw.Location;
 using Csw.Params;
 using Csw.PubSub;
@@ -32,6 +33,12 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
     /// <summary>Handler calls, one at a time.</summary>
     private readonly HandlerLane _lane;
 
+    /// <summary>Answers the commands that will never run.</summary>
+    private readonly Refusals _refusals;
+
+    /// <summary>Puts commands into the lane, through the CRM's request ids, or refuses them.</summary>
+    private readonly CommandAdmission _admission;
+
     /// <summary>Makes handlers instances and runs their initialize attempts.</summary>
     private readonly Initializer _initializer;
 
@@ -44,20 +51,26 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
     /// <summary>Tracking of the component's connections, ended when it stops.</summary>
     private readonly List<IDisposable> _tracking = [];
 
-    /// <summary>The old handlers' children still stopping; the new handlers initialize once none is left.</summary>
-    private readonly HashSet<IActorRef> _stoppingChildren = [];
+    /// <summary>On a cluster member, the child publishing the component's events to the cluster; null elsewhere.</summary>
+    private readonly IActorRef? _clusterEvents;
 
-    /// <summary>The old handlers instance's InitializeAsync still running after its timeout; the new handlers initialize once it has ended.</summary>
-    private Task? _oldInitialize;
+    /// <summary>Replacing the handlers: their children stopping, the backoff before the next initialize.</summary>
+    private readonly HandlerReplacement _replacement;
 
     /// <summary>The component's registration in the location service, once registered.</summary>
     private IAsyncDisposable? _registration;
 
-    /// <summary>Whether registration was started (once, on first reaching Running).</summary>
+    /// <summary>Whether registration was started (once, after the first successful initialize).</summary>
     private bool _registering;
+
+    /// <summary>Whether registration is under way: the handlers are ready, the component not yet Running.</summary>
+    private bool _awaitingRegistration;
 
     /// <summary>The lifecycle state.</summary>
     private SupervisorLifecycleState _state = SupervisorLifecycleState.Idle;
+
+    /// <summary>Why the component shut down, when the start failed; for subscribers who come late.</summary>
+    private string? _reason;
 
     public Supervisor(ComponentInfo info, Func<CswContext, ComponentHandlers> factory, ComponentOptions options)
     {
@@ -70,15 +83,19 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         {
             publisher.Subscribe(subscriber);
         }
-        var crm = CommandResponseManager.Start(Context, CrmOptionsFor(info, options.Crm));
+        var crm = CommandResponseManager.Start(Context, JournalSettings.ForComponent(info, options.Crm));
         _lifecycle = PubSub<LifecycleStateChanged>.Start(Context, "lifecycle");
-        _frameworkChildren = [publisher.PubSub.Actor, crm.Actor, _lifecycle.Actor];
+        _clusterEvents = ClusterEventPublisher.StartFor(Context, info, publisher, _lifecycle);
+        _frameworkChildren = [publisher.PubSub.Actor, crm.Actor, _lifecycle.Actor, .. _clusterEvents is null ? Array.Empty<IActorRef>() : [_clusterEvents]];
         _childStrategy = new ChildStrategy(_frameworkChildren);
+        _replacement = new HandlerReplacement(_frameworkChildren);
         var locationService = options.LocationService ?? cswSystem.EmbeddedLocationService;
         var timers = new ComponentTimers(loggerFactory.CreateLogger<ComponentTimers>());
         _context = new CswContext(info, Self, Context, system, publisher, crm, loggerFactory, timers, locationService, options.Commands with { LoggerFactory = loggerFactory });
         _lock = new LockManager(options.AdminPrefix);
         _lane = new HandlerLane(this, Self);
+        _refusals = new Refusals(info, _lock, _lane, crm);
+        _admission = new CommandAdmission(_refusals, _lock, _lane, crm, options.MaxQueuedCommands, Self);
         _initializer = new Initializer(factory, _context, options, Self);
         DefineReceives();
     }
@@ -99,12 +116,10 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
 
     private void DefineReceives()
     {
-        Receive<ComponentMessage.Validate>(validate => AdmitCommand(new LaneItem(validate, RunIds.New())));
-        Receive<ComponentMessage.Submit>(submit => submit.RequestId is null, submit => AdmitCommand(new LaneItem(submit, RunIds.New())));
-        Receive<ComponentMessage.Submit>(submit => AdmitRequest(submit.RequestId!, submit.Command, isSubmit: true, submit.ReplyTo, submit));
-        Receive<ComponentMessage.Oneway>(oneway => oneway.RequestId is null, oneway => AdmitCommand(new LaneItem(oneway, RunIds.New())));
-        Receive<ComponentMessage.Oneway>(oneway => AdmitRequest(oneway.RequestId!, oneway.Command, isSubmit: false, oneway.ReplyTo, oneway));
-        Receive<RequestAdmitted>(admitted => AdmitCommand(admitted.Item));
+        Receive<ComponentMessage.Validate>(validate => _admission.Admit(validate.Command, validate, null, validate.ReplyTo, _state));
+        Receive<ComponentMessage.Submit>(submit => _admission.Admit(submit.Command, submit, submit.RequestId, submit.ReplyTo, _state));
+        Receive<ComponentMessage.Oneway>(oneway => _admission.Admit(oneway.Command, oneway, oneway.RequestId, oneway.ReplyTo, _state));
+        Receive<RequestAdmitted>(admitted => _admission.Admit(admitted.Command, admitted.Item, _state));
         Receive<ComponentMessage.Query>(query => _context.CommandResponseManager.Query(query.RunId, query.ReplyTo));
         Receive<ComponentMessage.QueryFinal>(queryFinal => _context.CommandResponseManager.QueryFinal(queryFinal.RunId, queryFinal.ReplyTo, queryFinal.Deadline));
         Receive<ComponentMessage.SubscribeCurrentState>(subscribe => subscribe.ReplyTo.Tell(_context.CurrentStatePublisher.Subscribe(subscribe.Names)));
@@ -121,16 +136,22 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         // Whether GoOffline/GoOnline apply is decided again when their turn comes (StillApplies):
         // one queued before them may change the state in between.
         Receive<SupervisorMessage>(change => IsModeChange(change) && IsRunning, change => _lane.Enqueue(new LaneItem(change, null)));
+        // Before Running there is nothing to shut down in the handlers: stop now, not after initialize's retries.
+        Receive<SupervisorMessage.Shutdown>(_ => _state is SupervisorLifecycleState.Idle or SupervisorLifecycleState.Restart && !_awaitingRegistration, _ => ShutDownWhileStarting());
+        // Asking again is no mistake: the component is shutting down already.
+        Receive<SupervisorMessage.Shutdown>(_ => _state == SupervisorLifecycleState.Shutdown, _ => Log.LogDebug("{Component} is shutting down already", _context.ComponentInfo));
         Receive<SupervisorMessage>(change => change is SupervisorMessage.Restart or SupervisorMessage.Shutdown && _state != SupervisorLifecycleState.Shutdown, change => _lane.Enqueue(new LaneItem(change, null)));
         Receive<SupervisorMessage.GetSupervisorLifecycleState>(get => get.ReplyTo.Tell(_state));
         Receive<SupervisorMessage.SubscribeLifecycleState>(subscribe =>
         {
-            subscribe.Subscriber.Tell(new LifecycleStateChanged(Self, _state));
+            subscribe.Subscriber.Tell(new LifecycleStateChanged(Self, _state) { Reason = _reason });
             _lifecycle.Subscribe(subscribe.Subscriber);
         });
         Receive<SupervisorMessage.UnsubscribeLifecycleState>(unsubscribe => _lifecycle.Unsubscribe(unsubscribe.Subscriber));
         Receive<HandlerFinished>(finished => _lane.OnFinished(finished.Item));
-        Receive<InitializeFinished>(initialized => OnInitializeFinished(initialized));
+        Receive<InitializeFinished>(OnInitializeFinished);
+        Receive<InitializeTimedOut>(timedOut => OnInitializeFinished(_initializer.TimedOut(timedOut)));
+        Receive<BackoffElapsed>(_ => InitializeIf(_replacement.OnBackoffElapsed()));
         Receive<LocationEventReceived>(received =>
         {
             if (_state != SupervisorLifecycleState.Shutdown)
@@ -138,22 +159,9 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
                 _lane.Enqueue(new LaneItem(received, null));
             }
         });
-        Receive<HandlerChildStopped>(OnHandlerChildStopped);
-        Receive<OldInitializeEnded>(ended =>
-        {
-            if (ended.Initializing == _oldInitialize)
-            {
-                _oldInitialize = null;
-                StartInitializeWhenFenced();
-            }
-        });
-        Receive<OldInitializeOverdue>(overdue =>
-        {
-            if (overdue.Initializing == _oldInitialize && _state != SupervisorLifecycleState.Shutdown)
-            {
-                ShutDown($"because the old handlers' InitializeAsync still runs {_options.ShutdownTimeout.TotalSeconds:0.###} s after its timeout: a new instance must not initialize beside it");
-            }
-        });
+        Receive<HandlerChildStopped>(stopped => InitializeIf(_replacement.OnChildStopped(stopped.Child)));
+        Receive<OldInitializeEnded>(ended => InitializeIf(_replacement.OnOldInitializeEnded(ended.Initializing)));
+        Receive<OldInitializeOverdue>(overdue => _replacement.IsWaitingFor(overdue.Initializing) && _state != SupervisorLifecycleState.Shutdown, _ => ShutDownWhileStarting($"because the old handlers' InitializeAsync still runs {_options.ShutdownTimeout.TotalSeconds:0.###} s after its timeout, and a new instance must not initialize beside it"));
         Receive<StopSelf>(_ => Context.Stop(Self));
         Receive<RegistrationFinished>(OnRegistrationFinished);
         Receive<SupervisorMessage>(message => Log.LogWarning("{Component} ignored {Message} in state {State}", _context.ComponentInfo, message.GetType().Name, _state));
@@ -166,7 +174,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
 
     protected override void PreStart()
     {
-        StartTracking();
+        _tracking.AddRange(ConnectionTracking.Start(_context.ComponentInfo, _context.LocationService, Self));
         StartInitialize();
     }
 
@@ -199,6 +207,10 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
     /// <summary>Applies what a finished lane item changes in the supervisor; on the supervisor's turn.</summary>
     internal void AfterHandlerCall(LaneItem item)
     {
+        if (_state == SupervisorLifecycleState.Shutdown)
+        {
+            return;
+        }
         switch (item.Message)
         {
             case SupervisorMessage.GoOffline:
@@ -220,7 +232,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
                 }
                 ChangeState(SupervisorLifecycleState.Restart);
                 _initializer.ForgetFailures();
-                ReplaceHandlers();
+                ReplaceHandlers(TimeSpan.Zero);
                 break;
             case SupervisorMessage.Shutdown:
                 ShutDown("on request");
@@ -244,188 +256,112 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         return applies;
     }
 
-    /// <summary>A Submit or Oneway with a request id runs only if the CRM has not seen the id; a repeat is answered there.</summary>
-    private void AdmitRequest(string requestId, ControlCommand command, bool isSubmit, IActorRef replyTo, ComponentMessage message)
-    {
-        var runId = RunIds.New();
-        _context.CommandResponseManager.AdmitRequest(requestId, runId, command.CommandName.Name, isSubmit, replyTo, new RequestAdmitted(new LaneItem(message, runId)), Self);
-    }
-
-    // While initializing, commands wait in the (held) lane and run once the component is Running.
-    private void AdmitCommand(LaneItem item)
-    {
-        var command = ((ComponentMessage)item.Message) switch
-        {
-            ComponentMessage.Validate validate => validate.Command,
-            ComponentMessage.Submit submit => submit.Command,
-            ComponentMessage.Oneway oneway => oneway.Command,
-            var other => throw new InvalidOperationException($"{other.GetType().Name} is not a command."),
-        };
-        if (_state == SupervisorLifecycleState.Shutdown || !_lock.Allows(command.Source) || _lane.Waiting >= _options.MaxQueuedCommands)
-        {
-            Refuse(item);
-            return;
-        }
-        _lane.Enqueue(item);
-    }
-
-    /// <summary>Answers a command that will never run.</summary>
-    private void Refuse(LaneItem item)
-    {
-        var runId = item.RunId ?? RunIds.New();
-        switch (item.Message)
-        {
-            case ComponentMessage.Validate validate:
-                validate.ReplyTo.Tell(Refusal(runId, validate.Command));
-                break;
-            case ComponentMessage.Submit submit:
-                _context.CommandResponseManager.RespondToSubmit((ISubmitResponse)Refusal(runId, submit.Command), submit.ReplyTo, submit.RequestId);
-                break;
-            case ComponentMessage.Oneway oneway:
-                _context.CommandResponseManager.RespondToOneway((IOnewayResponse)Refusal(runId, oneway.Command), oneway.ReplyTo, oneway.RequestId);
-                break;
-        }
-    }
-
-    private CommandResponse Refusal(Id runId, ControlCommand command)
-    {
-        var info = _context.ComponentInfo;
-        if (_state == SupervisorLifecycleState.Shutdown)
-        {
-            return new Invalid(runId, new CommandIssue(CommandIssueKind.WrongInternalStateIssue, $"{info} cannot run {command.CommandName} while {_state}."));
-        }
-        if (!_lock.Allows(command.Source))
-        {
-            return new Locked(runId);
-        }
-        var busy = info.ComponentType == ComponentType.Assembly ? CommandIssueKind.AssemblyBusyIssue : CommandIssueKind.HCDBusyIssue;
-        return new Invalid(runId, new CommandIssue(busy, $"{info} is busy: {_lane.Waiting} commands already wait for its handlers (the limit); {command.CommandName} was not run."));
-    }
-
     private void StartInitialize()
     {
         _lane.Hold();
         ChangeState(SupervisorLifecycleState.Idle);
-        _initializer.Start();
+        _initializer.Start(Timers);
     }
 
     private void OnInitializeFinished(InitializeFinished initialized)
     {
-        switch (_initializer.OnFinished(initialized, Log))
+        if (_state == SupervisorLifecycleState.Shutdown)
+        {
+            return;
+        }
+        switch (_initializer.OnFinished(initialized, Timers, Log))
         {
             case Initializer.Outcome.Initialized:
                 Handlers.IsOnline = true;
-                ChangeState(SupervisorLifecycleState.Running);
-                Register();
-                _lane.Release();
+                if (!Register())
+                {
+                    BecomeRunning();
+                }
                 break;
             case Initializer.Outcome.Retry:
                 _context.Timers.CancelAll();
-                ReplaceHandlers();
+                ReplaceHandlers(_initializer.Backoff);
+                _initializer.LogRetry(Log);
                 break;
             case Initializer.Outcome.GiveUp:
-                ShutDown("after repeated initialize failures");
+                ShutDown("after repeated initialize failures", _initializer.GiveUpReason);
                 break;
         }
     }
 
-    /// <summary>
-    /// Stops the actors the old handlers started (every child but the framework's own), and
-    /// initializes a fresh instance once they have stopped and the old instance's InitializeAsync
-    /// (if it outlived its timeout) has ended: the new instance may start children under the same
-    /// names, and must not meet the old instance still at work. (The old OnShutdownAsync has ended
-    /// already: a Restart whose shutdown outlives its timeout shuts the component down instead.)
-    /// </summary>
-    private void ReplaceHandlers()
+    private void BecomeRunning()
+    {
+        ChangeState(SupervisorLifecycleState.Running);
+        _lane.Release();
+    }
+
+    private void ReplaceHandlers(TimeSpan backoff)
     {
         _lane.Hold();
-        foreach (var child in Context.GetChildren().Where(child => !_frameworkChildren.Contains(child)))
-        {
-            Context.WatchWith(child, new HandlerChildStopped(child));
-            Context.Stop(child);
-            _stoppingChildren.Add(child);
-        }
-        if (_initializer.Initializing is { IsCompleted: false } initializing)
-        {
-            _oldInitialize = initializing;
-            var self = Self;
-            initializing.ContinueWith(task => self.Tell(new OldInitializeEnded(task)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            Timers.StartSingleTimer(nameof(OldInitializeOverdue), new OldInitializeOverdue(initializing), _options.ShutdownTimeout);
-            Log.LogWarning("{Component}: the old handlers' InitializeAsync still runs after its timeout; the new instance waits until it ends", _context.ComponentInfo);
-        }
-        StartInitializeWhenFenced();
+        InitializeIf(_replacement.Begin(Context, Timers, backoff, _initializer.Initializing, _options.ShutdownTimeout));
     }
 
-    private void OnHandlerChildStopped(HandlerChildStopped stopped)
+    private void InitializeIf(bool replaced)
     {
-        if (_stoppingChildren.Remove(stopped.Child))
+        if (replaced && _state != SupervisorLifecycleState.Shutdown)
         {
-            StartInitializeWhenFenced();
-        }
-    }
-
-    private void StartInitializeWhenFenced()
-    {
-        if (_stoppingChildren.Count == 0 && _oldInitialize is null && _state != SupervisorLifecycleState.Shutdown)
-        {
-            Timers.Cancel(nameof(OldInitializeOverdue));
             StartInitialize();
         }
     }
 
-    /// <summary>The CRM's settings: journaled under the component's prefix when a journal is configured.</summary>
-    private static CrmOptions CrmOptionsFor(ComponentInfo info, CrmOptions options) =>
-        options.Journal is not null && options.PersistenceId is null ? options with { PersistenceId = $"crm/{info.Prefix}" } : options;
-
-    private void StartTracking()
+    private void ShutDownWhileStarting(string why = "on request, before it was Running")
     {
-        if (_context.ComponentInfo.LocationServiceUsage != LocationServiceUsage.RegisterAndTrackServices)
-        {
-            return;
-        }
-        var self = Self;
-        foreach (var connection in _context.ComponentInfo.Connections)
-        {
-            _tracking.Add(_context.LocationService.Subscribe(Connection.Pekko(connection), change => self.Tell(new LocationEventReceived(change))));
-        }
+        _initializer.Abandon(Timers);
+        _replacement.Cancel(Timers);
+        ShutDown(why);
     }
 
-    // Registered once Running, so that whoever finds the component can use it at once.
-    private void Register()
+    /// <summary>
+    /// Registers the component after its first successful initialize, and reports Running only once
+    /// registered (as CSW does): a start that cannot register is a failed start, not a component
+    /// nobody can find. Whether registration was started now.
+    /// </summary>
+    private bool Register()
     {
         if (_registering || _context.ComponentInfo.LocationServiceUsage == LocationServiceUsage.DoNotRegister)
         {
-            return;
+            return false;
         }
-        _registering = true;
+        _registering = _awaitingRegistration = true;
         ComponentRegistrar.RegisterAsync(Self, Context.System, _context.ComponentInfo, _options, _context.LocationService)
             .PipeTo(Self, success: registrar => new RegistrationFinished(registrar, null), failure: failure => new RegistrationFinished(null, failure));
+        return true;
     }
 
     private void OnRegistrationFinished(RegistrationFinished registered)
     {
-        if (registered.Failure is { } failure)
+        _awaitingRegistration = false;
+        if (_state == SupervisorLifecycleState.Shutdown)
         {
-            Log.LogError(failure, "{Component} could not start its command endpoint or register its location; others cannot find it", _context.ComponentInfo);
+            _ = registered.Registration?.DisposeAsync().AsTask();
         }
-        else if (_state == SupervisorLifecycleState.Shutdown)
+        else if (registered.Failure is { } failure)
         {
-            _ = registered.Registration!.DisposeAsync().AsTask();
+            var reason = $"{_context.ComponentInfo} could not register its location: {failure.Message}";
+            Log.LogError("{Reason}", reason);
+            ShutDown("as it could not register", reason);
         }
         else
         {
             _registration = registered.Registration;
+            BecomeRunning();
         }
     }
 
-    private void ShutDown(string why)
+    /// <summary>Shuts the component down; <paramref name="reason"/> tells lifecycle subscribers why a start failed.</summary>
+    private void ShutDown(string why, string? reason = null)
     {
         Log.LogInformation("{Component} shuts down {Why}", _context.ComponentInfo, why);
-        ChangeState(SupervisorLifecycleState.Shutdown);
+        ChangeState(SupervisorLifecycleState.Shutdown, reason);
         _context.Timers.CancelAll();
         foreach (var item in _lane.TakeWaiting())
         {
-            Refuse(item);
+            _refusals.Refuse(item, _state);
         }
         // Stopping now would stop the lifecycle publisher (a child) before it hands out the Shutdown
         // change: stop once it has answered a question asked after that change, so after handing it out.
@@ -433,25 +369,25 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         // not leave their locations behind.
         var registration = _registration;
         _registration = null;
-        UnregisterThenAsync(registration, _lifecycle.SubscriberCountAsync()).PipeTo(Self, success: _ => new StopSelf(), failure: _ => new StopSelf());
+        UnregisterThenAsync(registration, _lifecycle.SubscriberCountAsync(), _clusterEvents).PipeTo(Self, success: _ => new StopSelf(), failure: _ => new StopSelf());
     }
 
-    private static async Task<int> UnregisterThenAsync(IAsyncDisposable? registration, Task<int> then)
+    private static async Task<int> UnregisterThenAsync(IAsyncDisposable? registration, Task<int> then, IActorRef? clusterEvents)
     {
-        if (registration is not null)
-        {
-            await registration.DisposeAsync().ConfigureAwait(false);
-        }
-        return await then.ConfigureAwait(false);
+        await (registration?.DisposeAsync() ?? ValueTask.CompletedTask).ConfigureAwait(false);
+        var subscribers = await then.ConfigureAwait(false);
+        await ClusterEventPublisher.FlushAsync(clusterEvents).ConfigureAwait(false);
+        return subscribers;
     }
 
-    private void ChangeState(SupervisorLifecycleState state)
+    private void ChangeState(SupervisorLifecycleState state, string? reason = null)
     {
         if (_state == state)
         {
             return;
         }
         _state = state;
-        _lifecycle.Publish(new LifecycleStateChanged(Self, state));
+        _reason = reason;
+        _lifecycle.Publish(new LifecycleStateChanged(Self, state) { Reason = reason });
     }
 }

@@ -36,10 +36,15 @@ internal sealed record LaneItem(object Message, Id? RunId)
 }
 
 /// <summary>The CRM admitted a command that came with a request id (it is not a repeat): run it.</summary>
-internal sealed record RequestAdmitted(LaneItem Item);
+internal sealed record RequestAdmitted(LaneItem Item, ControlCommand Command);
 
 /// <summary>The old handlers instance's InitializeAsync, which outlived its timeout, has ended: the restart fence may open.</summary>
 internal sealed record OldInitializeEnded(Task Initializing);
 
 /// <summary>The old handlers instance's InitializeAsync still runs, long after its timeout: give up restarting.</summary>
 internal sealed record OldInitializeOverdue(Task Initializing);
+/// <summary>An initialize attempt's timeout has passed.</summary>
+internal sealed record InitializeTimedOut(int Attempt);
+
+/// <summary>The wait before the next initialize attempt is over.</summary>
+internal sealed record BackoffElapsed;

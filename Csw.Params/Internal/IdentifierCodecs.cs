@@ -14,7 +14,7 @@ internal static class IdentifierCodecs
         TypeCodecs.Add((ref r) => new StateName(r.GetString("a state name (a string)")), (w, v) => w.WriteStringValue(v.Name));
         TypeCodecs.Add((ref r) => Scalar<UtcTimeScalar, UtcTime>(ref r), UtcTimeScalar.Write);
         TypeCodecs.Add((ref r) => Scalar<TaiTimeScalar, TaiTime>(ref r), TaiTimeScalar.Write);
-        TypeCodecs.Add((ref r) => Units.TryParse(r.GetString("units (a string)"), out var units) ? units : throw r.Fail($"unknown units '{r.Json.GetString()}'"), (w, v) => w.WriteStringValue(v.Encoded));
+        TypeCodecs.Add((ref r) => Units.TryParse(r.GetString("units (a string)"), out var units) ? units : throw r.Fail(UnitHints.Unknown(r.Json.GetString()!)), (w, v) => w.WriteStringValue(v.Encoded));
         TypeCodecs.Add((ref r) => Enum(ref r, Names.Subsystems, "subsystem"), (w, v) => w.WriteStringValue(Names.Subsystems.Encoded(v)));
         TypeCodecs.Add((ref r) => Enum(ref r, Names.ComponentTypes, "component type"), (w, v) => w.WriteStringValue(Names.ComponentTypes.Encoded(v)));
         TypeCodecs.Add(ReadComponentId, WriteComponentId);

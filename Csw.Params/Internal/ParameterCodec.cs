@@ -74,7 +74,7 @@ internal static class ParameterCodec
                 reader.Expect(JsonTokenType.String, "units (a string such as 'NoUnits')");
                 if (!Params.Units.TryRead(ref reader.Json, out units))
                 {
-                    throw reader.Fail($"unknown units '{reader.Json.GetString()}'");
+                    throw reader.Fail(UnitHints.Unknown(reader.Json.GetString()!));
                 }
                 reader.Context.Exit();
             }

@@ -54,6 +54,15 @@ public sealed class ConnectionTests
         Assert.Throws<FormatException>(() => Connection.Parse(name));
     }
 
+    [Theory]
+    [InlineData("temp.controller-HCD-http", "'temp.controller-HCD-http' is not a connection name such as 'TCS.filter.wheel-HCD-pekko': Invalid prefix 'temp.controller': unknown subsystem 'temp' (subsystems: ")]
+    [InlineData("TCS.filter-robot-http", "'TCS.filter-robot-http' is not a connection name such as 'TCS.filter.wheel-HCD-pekko': unknown component type 'robot'; expected one of ")]
+    [InlineData("TCS.filter-HCD-udp", "'TCS.filter-HCD-udp' is not a connection name such as 'TCS.filter.wheel-HCD-pekko': unknown connection type 'udp' (pekko, http, tcp).")]
+    public void Parse_WrongPart_MessageSaysWhichAndWhy(string name, string message)
+    {
+        Assert.StartsWith(message, Assert.Throws<FormatException>(() => Connection.Parse(name)).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void WireName_EachConnectionType_AsCsw()
     {

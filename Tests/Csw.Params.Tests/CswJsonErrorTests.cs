@@ -35,6 +35,7 @@ public sealed class CswJsonErrorTests
         // Unknown key type, units, bad key names, parameter shape.
         { WithParams("""{"NumberKey":{"keyName":"a","values":[1],"units":"NoUnits"}}"""), "$.paramSet[0]", "unknown key type 'NumberKey'" },
         { WithParams("""{"IntKey":{"keyName":"a","values":[1],"units":"furlong"}}"""), "$.paramSet[0].IntKey.units", "unknown units 'furlong'" },
+        { WithParams("""{"DoubleKey":{"keyName":"t","values":[300],"units":"K"}}"""), "$.paramSet[0].DoubleKey.units", "unknown units 'K'; did you mean kelvin (K)?" },
         { WithParams("""{"IntKey":{"keyName":"a/b","values":[1],"units":"NoUnits"}}"""), "$.paramSet[0].IntKey.keyName", "invalid key name" },
         { WithParams("""{"IntKey":{"keyName":"a","units":"NoUnits"}}"""), "$.paramSet[0].IntKey", "no 'values'" },
         { WithParams("""{"IntKey":{"keyName":"a","values":[1],"units":"NoUnits"},"LongKey":{}}"""), "$.paramSet[0]", "exactly one field" },

@@ -56,6 +56,21 @@ public sealed class PrefixTests
     }
 
     [Fact]
+    public void Parse_MisspeltSubsystem_SuggestsTheNearest()
+    {
+        var error = Assert.Throws<FormatException>(() => Prefix.Parse("WFSO.blue.filter"));
+        Assert.Equal("Invalid prefix 'WFSO.blue.filter': unknown subsystem 'WFSO'; did you mean WFOS?", error.Message);
+    }
+
+    [Fact]
+    public void Parse_NoSubsystemClose_ListsTheSubsystems()
+    {
+        var error = Assert.Throws<FormatException>(() => Prefix.Parse("temp.controller"));
+        Assert.StartsWith("Invalid prefix 'temp.controller': unknown subsystem 'temp' (subsystems: AOESW, APS, CIS,", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(", WFOS, Container).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Constructor_HyphenInName_ThrowsArgumentException()
     {
         Assert.Throws<ArgumentException>(() => new Prefix(Subsystem.TCS, "a-b"));

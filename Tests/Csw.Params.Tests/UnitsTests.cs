@@ -33,4 +33,16 @@ public sealed class UnitsTests
     {
         Assert.Throws<FormatException>(() => Units.Parse("furlong"));
     }
+
+    [Theory]
+    [InlineData("K", "Unknown units 'K'; did you mean kelvin (K)?")]
+    [InlineData("Hz", "Unknown units 'Hz'; did you mean hertz (Hz)?")]
+    [InlineData("µm", "Unknown units 'µm'; did you mean micron (µm) or micrometer (µm)?")]
+    [InlineData("DEG", "Unknown units 'DEG'; did you mean degree (deg)?")]
+    [InlineData("kelvn", "Unknown units 'kelvn'; did you mean kelvin (K)?")]
+    [InlineData("furlong", "Unknown units 'furlong'.")]
+    public void Parse_SymbolOrTypo_SuggestsTheIdentifier(string text, string message)
+    {
+        Assert.Equal(message, Assert.Throws<FormatException>(() => Units.Parse(text)).Message);
+    }
 }

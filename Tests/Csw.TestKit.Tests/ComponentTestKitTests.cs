@@ -95,12 +95,12 @@ public sealed class ComponentTestKitTests() : ComponentTestKit(loggerFactory: Lo
     }
 
     [Fact]
-    public async Task SpawnComponentAsync_InitializeKeepsFailing_ThrowsNamingTheComponent()
+    public async Task SpawnComponentAsync_InitializeKeepsFailing_ThrowsNamingTheComponentAndWhy()
     {
         var info = LampInfo with { InitializeTimeout = TimeSpan.FromMilliseconds(100) };
         var e = await Assert.ThrowsAsync<XunitException>(() =>
             SpawnComponentAsync(info, context => new LampHcd(context, hangInInitialize: true), ComponentOptions.Default with { MaxInitializeRestarts = 0 }));
-        Assert.Contains(Lamp.ToString(), e.Message);
+        Assert.Equal($"HCD {Lamp} shut down before it was Running: HCD {Lamp} failed to initialize: TimeoutException: InitializeAsync did not finish within 0.1 s (the component's initializeTimeout).", e.Message);
     }
 
     [Fact]
@@ -122,6 +122,25 @@ public sealed class ComponentTestKitTests() : ComponentTestKit(loggerFactory: Lo
         var e = await Assert.ThrowsAnyAsync<Exception>(() => lamp.ExpectCurrentStateAsync("never", TimeSpan.FromMilliseconds(100)));
         Assert.Contains($"CurrentState probe of HCD {Lamp}", e.Message);
         Assert.Contains("'never'", e.Message);
+    }
+
+    [Fact]
+    public async Task CurrentStates_ExpectMsgTimesOut_FailureNamesTheComponentsProbe()
+    {
+        var lamp = await SpawnComponentAsync(LampInfo, context => new LampHcd(context));
+        await lamp.ExpectCurrentStateAsync("warming");
+        var e = await Assert.ThrowsAnyAsync<XunitException>(() => lamp.CurrentStates.ExpectMsgAsync<CurrentState>(TimeSpan.FromMilliseconds(100)).AsTask());
+        Assert.StartsWith($"In the CurrentState probe of HCD {Lamp}: ", e.Message);
+        Assert.Contains("Timeout", e.Message);
+    }
+
+    [Fact]
+    public async Task Lifecycle_ExpectMsgTimesOut_FailureNamesTheComponentsProbe()
+    {
+        var lamp = await SpawnComponentAsync(LampInfo, context => new LampHcd(context));
+        var e = await Assert.ThrowsAnyAsync<XunitException>(() => lamp.Lifecycle.ExpectMsgAsync<LifecycleStateChanged>(TimeSpan.FromMilliseconds(100)).AsTask());
+        Assert.StartsWith($"In the lifecycle probe of HCD {Lamp}: ", e.Message);
+        Assert.Contains("Timeout", e.Message);
     }
 
     [Fact]

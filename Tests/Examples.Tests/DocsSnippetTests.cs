@@ -18,8 +18,22 @@ public sealed class DocsSnippetTests
         Assert.True(missing.Count == 0, "docs/FirstComponent.md quotes code that is not in Examples/ or Tests/Examples.Tests/:\n" + string.Join("\n---\n", missing));
     }
 
-    /// <summary>The text of each fenced C# block, lines joined with \n; other blocks (shell commands) are skipped.</summary>
-    private static IEnumerable<string> CodeBlocks(IEnumerable<string> lines)
+    [Fact]
+    public void YourOwnComponentGuide_EveryCodeBlock_StandsVerbatimInTheTemplate()
+    {
+        var root = Path.GetDirectoryName(Path.GetDirectoryName(Csw.Tests.Shared.PublicApi.SourceFolder()))!;
+        var sources = Directory.GetFiles(Path.Combine(root, "templates", "content"), "*", SearchOption.AllDirectories)
+            .Select(path => File.ReadAllText(path).ReplaceLineEndings("\n"))
+            .ToList();
+        var blocks = CodeBlocks(File.ReadAllLines(Path.Combine(root, "docs", "YourOwnComponent.md")), "```csharp", "```xml").ToList();
+
+        Assert.True(blocks.Count >= 5, $"{blocks.Count} blocks");
+        var missing = blocks.Where(block => !sources.Any(source => source.Contains(block, StringComparison.Ordinal))).ToList();
+        Assert.True(missing.Count == 0, "docs/YourOwnComponent.md quotes code that is not in templates/content:\n" + string.Join("\n---\n", missing));
+    }
+
+    /// <summary>The text of each fenced block opened by one of <paramref name="fences"/> (C# when none), lines joined with \n; other blocks are skipped.</summary>
+    private static IEnumerable<string> CodeBlocks(IEnumerable<string> lines, params string[] fences)
     {
         List<string>? block = null;
         var inBlock = false;
@@ -32,7 +46,7 @@ public sealed class DocsSnippetTests
             else if (!inBlock)
             {
                 inBlock = true;
-                block = line.StartsWith("```csharp", StringComparison.Ordinal) ? [] : null;
+                block = (fences.Length == 0 ? ["```csharp"] : fences).Any(fence => line.StartsWith(fence, StringComparison.Ordinal)) ? [] : null;
             }
             else
             {

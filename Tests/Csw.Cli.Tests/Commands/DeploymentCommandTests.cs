@@ -56,6 +56,15 @@ public sealed class DeploymentCommandTests(WfosDeployment deployment) : IClassFi
     }
 
     [Fact]
+    public async Task Submit_MisspeltPrefix_ExitOneNamingTheNearestRegistered()
+    {
+        var (exitCode, output) = await CswProcess.RunAsync("submit", "WFOS.blue.filtr", "move", "target:int=2", "--location", deployment.Location);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("No HCD or Assembly WFOS.blue.filtr with an HTTP command endpoint is registered. Did you mean WFOS.blue.filter", output);
+        Assert.Contains("`csw location list` shows every registration.", output);
+    }
+
+    [Fact]
     public async Task Submit_CswJson_SameAsKeyTypeValue()
     {
         var json = """{"_type":"Setup","source":"CSW.cli","commandName":"move","paramSet":[{"IntKey":{"keyName":"target","values":[1],"units":"NoUnits"}}]}""";
@@ -126,5 +135,39 @@ public sealed class DeploymentCommandTests(WfosDeployment deployment) : IClassFi
         {
             File.Delete(config);
         }
+    }
+
+    [Fact]
+    public async Task Container_SameNameAlreadyRunning_ExitFourAlreadyRunningWithItsAddress()
+    {
+        await using var second = CswProcess.Start(["container", WfosDeployment.Config("wfos-hcds.json"), "--location", deployment.Location]);
+        Assert.Equal(4, await second.WaitForExitAsync());
+        Assert.Matches(@"Container WfosHcds is already running: Container\.WfosHcds-Container-pekko is registered at csw://[^ ]+/container/WfosHcds\?pid=\d+", second.Output);
+        Assert.DoesNotContain("not usable", second.Output);
+    }
+
+    [Fact]
+    public async Task Container_PrefixRegisteredByAnother_ExitFourNamingTheOtherAddress()
+    {
+        var config = Path.Combine(Path.GetTempPath(), $"intruder-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(config, """
+            { "name": "Intruder", "components": [
+              { "prefix": "WFOS.blue.filter", "componentType": "hcd", "componentHandlerClassName": "Examples.SampleHcd.FilterWheelHcd" } ] }
+            """);
+        try
+        {
+            await using var intruder = CswProcess.Start(["container", config, "--location", deployment.Location]);
+            Assert.True(await intruder.WaitForExitAsync() == 4, intruder.Output);
+            Assert.Contains("Container Intruder did not start: HCD WFOS.blue.filter shut down instead of starting: HCD WFOS.blue.filter could not register its location: WFOS.blue.filter-HCD-pekko is already registered at akka://wfoshcds/user/WFOS.blue.filter", intruder.Output);
+            Assert.DoesNotContain("Hosting failed to start", intruder.Output);
+            Assert.DoesNotContain("running 1 component(s)", intruder.Output);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+        // The rightful owner is untouched.
+        var (exitCode, output) = await CswProcess.RunAsync("submit", "WFOS.blue.filter", "move", "target:int=1", "--location", deployment.Location);
+        Assert.True(exitCode == 0, output);
     }
 }

@@ -56,6 +56,18 @@ public sealed class UsageTests
     }
 
     [Fact]
+    public async Task Submit_UnknownSubsystemOrUnit_UsageExitTwoSayingWhich()
+    {
+        var subsystem = await CswProcess.RunAsync("submit", "temp.controller", "setTemperature", "--location", "http://127.0.0.1:1");
+        Assert.Equal(2, subsystem.ExitCode);
+        Assert.Contains("Invalid prefix 'temp.controller': unknown subsystem 'temp'", subsystem.Output);
+
+        var units = await CswProcess.RunAsync("submit", "TCS.temp.controller", "setTemperature", "temperature:double[K]=300", "--location", "http://127.0.0.1:1");
+        Assert.Equal(2, units.ExitCode);
+        Assert.Contains("Unknown units 'K'; did you mean kelvin (K)?", units.Output);
+    }
+
+    [Fact]
     public async Task Container_InvalidConfiguration_UsageExitTwoNamingTheField()
     {
         var config = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.json");
@@ -162,6 +174,7 @@ public sealed class UsageTests
         await using var container = CswProcess.Start(["container", WfosDeployment.Config("blue-wheel-standalone.json")]);
         await container.WaitForLineAsync("Container WFOS.blue.filter running 1 component(s)");
         Assert.Contains("http://127.0.0.1:", container.Output);
+        Assert.Contains("Only this process sees these components. To reach them from csw submit, csw location list or csw shell, start `csw location-server` and run this container with --location http://127.0.0.1:7654 (or set CSW_LOCATION).", container.Output);
         Assert.Equal(0, await container.InterruptAsync());
     }
 

@@ -32,13 +32,6 @@ public sealed class ShellPrinterTests
     }
 
     [Fact]
-    public void Parameter_UnitsStringsAndSeveralValues_Readable()
-    {
-        Assert.Equal("offsets=1.5,-2 arcsec", ShellPrinter.Parameter(Keys.Double("offsets").Set(1.5, -2).WithUnits(Units.Arcsec)));
-        Assert.Equal("filter=\"g prime\"", ShellPrinter.Parameter(Keys.String("filter").Set("g prime")));
-    }
-
-    [Fact]
     public void Format_Command_KindNameSourceAndParameters()
     {
         var setup = new Setup(Prefix.Parse("CSW.shell"), "move").Add(Keys.Int("target").Set(3));

@@ -35,6 +35,21 @@ public sealed class ShellSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Subscribe_NameNeverPublished_WarnsListingWhatWas()
+    {
+        var hcd = await _globals.Hcd("WFOS.blue.filter");
+        _globals.UnseenStateWarning = TimeSpan.Zero;
+        await using var watch = _globals.Subscribe(hcd, "postion");
+        await TestWaits.AwaitAssertAsync(() => Assert.Contains(_output.Lines, line => line.StartsWith("(Subscribe: no CurrentState 'postion' in 0 s", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void UnseenStateWarning_Negative_Refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => _globals.UnseenStateWarning = TimeSpan.FromSeconds(-1));
+    }
+
+    [Fact]
     public async Task Interrupt_WatchesRunning_AllStopAndAwaitingThemReturns()
     {
         var hcd = await _globals.Hcd("WFOS.red.filter");

@@ -7,8 +7,11 @@ using Csw.TestKit;
 
 namespace Csw.Framework.Tests.Container;
 
-public sealed class ContainerTests : ComponentTestKit
+public sealed class ContainerTests() : ComponentTestKit(loggerFactory: Logs)
 {
+    // Static: the base constructor takes it before the instance exists; tests read only their own components' entries.
+    private static readonly CapturingLoggerFactory Logs = new();
+
     private static readonly ContainerConfig TwoHcds = ContainerConfig.Parse("""
         { "name": "TestContainer", "components": [
             { "prefix": "WFOS.one", "componentType": "hcd", "componentHandlerClassName": "Csw.Framework.Tests.Container.ConfiguredHcd" },
@@ -60,11 +63,40 @@ public sealed class ContainerTests : ComponentTestKit
     }
 
     [Fact]
-    public async Task WaitUntilRunningAsync_InitializeKeepsFailing_NamesTheComponent()
+    public async Task WaitUntilRunningAsync_InitializeKeepsFailing_NamesTheComponentAndTheCause()
     {
         var config = ContainerConfig.Parse("""{ "name": "c", "components": [{ "prefix": "WFOS.broken", "componentType": "hcd", "componentHandlerClassName": "Csw.Framework.Tests.Container.FailingHcd" }] }""");
-        await using var container = await Framework.Container.StartAsync(Sys, config, new ComponentOptions { LocationService = LocationServiceFactory.CreateEmbedded() });
+        var options = new ComponentOptions { LocationService = LocationServiceFactory.CreateEmbedded(), InitializeBackoff = RetryBackoff.None };
+        var container = await Framework.Container.StartAsync(Sys, config, options);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => container.WaitUntilRunningAsync(TestTime.DefaultTimeout));
-        Assert.Contains("WFOS.broken", error.Message);
+        Assert.Equal("HCD WFOS.broken shut down instead of starting: HCD WFOS.broken failed to initialize 4 times in a row; the last time: InvalidOperationException: no hardware", error.Message);
+        await container.DisposeAsync();
+        // It had shut down already: disposing does not ask it again (which would warn).
+        Assert.DoesNotContain(Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("WFOS.broken"));
+    }
+
+    [Fact]
+    public async Task StartAsync_SameNameRunningElsewhere_AlreadyRunningWithItsAddressAndStartsNothing()
+    {
+        var locations = LocationServiceFactory.CreateEmbedded();
+        var config = ContainerConfig.Parse("""{ "name": "twice", "components": [{ "prefix": "WFOS.twice", "componentType": "hcd", "componentHandlerClassName": "Csw.Framework.Tests.Container.ConfiguredHcd" }] }""");
+        var elsewhere = new Uri("csw://otherhost/container/twice?pid=42");
+        await locations.RegisterAsync(new PekkoRegistration(Connection.Pekko(new ComponentId(new Prefix(Subsystem.Container, "twice"), ComponentType.Container)), elsewhere));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Framework.Container.StartAsync(Sys, config, new ComponentOptions { LocationService = locations }));
+        Assert.Equal($"Container twice is already running: Container.twice-Container-pekko is registered at {elsewhere}.", error.Message);
+        await Assert.ThrowsAsync<ActorNotFoundException>(() => Sys.ActorSelection("/user/WFOS.twice").ResolveOne(TimeSpan.FromMilliseconds(500)));
+    }
+
+    [Fact]
+    public async Task WaitUntilRunningAsync_PrefixRegisteredElsewhere_FailsNamingTheOtherAddress()
+    {
+        var locations = LocationServiceFactory.CreateEmbedded();
+        var connection = Connection.Pekko(new ComponentId(Prefix.Parse("WFOS.one"), ComponentType.HCD));
+        await locations.RegisterAsync(new PekkoRegistration(connection, new Uri("csw://elsewhere/user/WFOS.one")));
+        var container = await Framework.Container.StartAsync(Sys, TwoHcds, new ComponentOptions { LocationService = locations });
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => container.WaitUntilRunningAsync(TestTime.DefaultTimeout));
+        Assert.StartsWith("HCD WFOS.one shut down instead of starting: HCD WFOS.one could not register its location: WFOS.one-HCD-pekko is already registered at csw://elsewhere/user/WFOS.one", error.Message);
+        await container.DisposeAsync();
+        Assert.Equal(new Uri("csw://elsewhere/user/WFOS.one"), (await locations.FindAsync(connection))!.Uri);
     }
 }

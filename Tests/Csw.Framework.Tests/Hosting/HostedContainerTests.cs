@@ -23,7 +23,7 @@ public sealed class HostedContainerTests
         var logs = new CapturingLoggerFactory();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSingleton<ILoggerFactory>(logs);
-        builder.Services.AddCswContainer(config, _ => new ComponentOptions { LocationService = locations });
+        builder.Services.AddCswContainer(config, _ => new ComponentOptions { LocationService = locations, InitializeBackoff = RetryBackoff.None });
         return (builder.Build(), locations, logs);
     }
 

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Csw.Command;
 using Csw.Framework.Tests.Support;
 using Csw.Params;
@@ -8,11 +9,14 @@ namespace Csw.Framework.Tests.Supervisor;
 
 public sealed class InitializeTests : FrameworkTestBase
 {
+    /// <summary>Retries at once: these tests are about what is retried, <see cref="InitializeBackoffTests"/> about when.</summary>
+    private static readonly ComponentOptions NoBackoff = ComponentOptions.Default with { InitializeBackoff = RetryBackoff.None };
+
     [Fact]
     public async Task Initialize_ThrowsTwice_RetriedWithFreshInstancesUntilRunning()
     {
         Control.InitializeFailures = 2;
-        var hcd = StartHcd();
+        var hcd = StartHcd(options: NoBackoff);
         await WaitForStateAsync(hcd, SupervisorLifecycleState.Running);
         Assert.Equal(3, Control.Instances);
         Assert.Equal(2, Logs.Entries.Count(e => e.Level == LogLevel.Error && e.Exception?.Message.StartsWith("initialize failure") == true));
@@ -22,7 +26,7 @@ public sealed class InitializeTests : FrameworkTestBase
     public async Task Initialize_KeepsThrowing_ShutsDownAfterThreeRestarts()
     {
         Control.InitializeFailures = int.MaxValue;
-        var hcd = StartHcd();
+        var hcd = StartHcd(options: NoBackoff);
         await ExpectStoppedAsync(hcd);
         Assert.Equal(4, Control.InitializeAttempts);
     }
@@ -40,7 +44,7 @@ public sealed class InitializeTests : FrameworkTestBase
     public async Task Initialize_ConfiguredRestarts_AreHonoured()
     {
         Control.InitializeFailures = int.MaxValue;
-        var hcd = StartHcd(options: ComponentOptions.Default with { MaxInitializeRestarts = 1 });
+        var hcd = StartHcd(options: NoBackoff with { MaxInitializeRestarts = 1 });
         await ExpectStoppedAsync(hcd);
         Assert.Equal(2, Control.InitializeAttempts);
     }
@@ -50,22 +54,35 @@ public sealed class InitializeTests : FrameworkTestBase
     {
         Control.InitializeHangs = true;
         var info = new ComponentInfo(TestHcd.Prefix, ComponentType.HCD) { InitializeTimeout = TimeSpan.FromMilliseconds(50) };
-        var hcd = StartHcd(info, ComponentOptions.Default with { MaxInitializeRestarts = 1 });
+        var hcd = StartHcd(info, NoBackoff with { MaxInitializeRestarts = 1 });
         await ExpectStoppedAsync(hcd);
         Assert.Equal(2, Control.InitializeAttempts);
-        Assert.Contains(Logs.Entries, e => e.Exception is TimeoutException timeout && timeout.Message.Contains("did not finish initializing"));
+        // A timeout is told in words, without a stack trace that would point into the framework.
+        Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Error && e.Exception is null && e.Message.Contains("InitializeAsync did not finish within 0.05 s"));
     }
 
     [Fact]
-    public async Task Initialize_FailuresFurtherApartThanTheWindow_NotCountedAndRunning()
+    public async Task Initialize_FailsAfterARestart_CountedAfreshFromTheSuccess()
     {
-        // Each timed-out attempt lasts at least the 50 ms timeout, so no two failures fall within a 10 ms window.
-        Control.InitializeHangs = true;
-        Control.InitializeFailuresBeforeSuccess = 3;
-        var info = new ComponentInfo(TestHcd.Prefix, ComponentType.HCD) { InitializeTimeout = TimeSpan.FromMilliseconds(50) };
-        var hcd = StartHcd(info, ComponentOptions.Default with { MaxInitializeRestarts = 1, InitializeRestartWindow = TimeSpan.FromMilliseconds(10) });
+        // One failure, a success, a Restart, one more failure: two in all, but never two in a row.
+        Control.InitializeFailures = 1;
+        var hcd = StartHcd(options: NoBackoff with { MaxInitializeRestarts = 1 });
         await WaitForStateAsync(hcd, SupervisorLifecycleState.Running);
-        Assert.Equal(4, Control.InitializeAttempts);
+        Control.InitializeFailures = 3;
+        hcd.Tell(new SupervisorMessage.Restart());
+        await AwaitAssertAsync(() => Assert.Equal(4, Control.InitializeAttempts));
+        await WaitForStateAsync(hcd, SupervisorLifecycleState.Running);
+    }
+
+    [Fact]
+    public async Task Initialize_Throws_LoggedWithTheExceptionAndTheAttempt()
+    {
+        Control.InitializeFailures = 1;
+        var hcd = StartHcd(options: NoBackoff);
+        await WaitForStateAsync(hcd, SupervisorLifecycleState.Running);
+        var entry = Assert.Single(Logs.Entries, e => e.Level == LogLevel.Error);
+        Assert.Equal("initialize failure 1", entry.Exception?.Message);
+        Assert.Equal($"HCD {TestHcd.Prefix} failed to initialize (attempt 1 of 4); trying again in 0 s with a fresh handlers instance. InitializeAsync threw:", entry.Message);
     }
 
     [Fact]
@@ -97,7 +114,7 @@ public sealed class InitializeTests : FrameworkTestBase
     {
         Control.InitializeGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Control.InitializeFailures = 1;
-        var hcd = StartHcd();
+        var hcd = StartHcd(options: NoBackoff);
         var response = CommandServiceFactory.Make(hcd).SubmitAsync(Command("complete"));
         Assert.Equal(SupervisorLifecycleState.Idle, await StateOfAsync(hcd));
         Control.InitializeGate.SetResult();
@@ -121,5 +138,38 @@ public sealed class InitializeTests : FrameworkTestBase
         Assert.IsType<Invalid>(await oneway);
         Assert.IsType<Invalid>(await validate);
         Assert.Equal(0, Control.Oneways);
+    }
+
+    [Fact]
+    public async Task Shutdown_WhileWaitingToRetry_StopsAtOnce()
+    {
+        Control.InitializeFailures = int.MaxValue;
+        var hcd = StartHcd(options: ComponentOptions.Default with { InitializeBackoff = new RetryBackoff { Min = TimeSpan.FromHours(1), Max = TimeSpan.FromHours(1), RandomFactor = 0 } });
+        await AwaitAssertAsync(() => Assert.Contains(Logs.Entries, e => e.Message.Contains("trying again in 3600")));
+        hcd.Tell(new SupervisorMessage.Shutdown());
+        await ExpectStoppedAsync(hcd);
+        Assert.Equal(1, Control.InitializeAttempts);
+    }
+
+    [Fact]
+    public async Task Shutdown_WhileInitializeHangs_StopsAtOnceAndCancelsIt()
+    {
+        Control.InitializeHangs = true;
+        var hcd = StartHcd(new ComponentInfo(TestHcd.Prefix, ComponentType.HCD) { InitializeTimeout = TimeSpan.FromHours(1) });
+        await AwaitAssertAsync(() => Assert.Equal(1, Control.InitializeAttempts));
+        hcd.Tell(new SupervisorMessage.Shutdown());
+        await ExpectStoppedAsync(hcd);
+        await AwaitAssertAsync(() => Assert.Equal(1, Control.InitializeCancellations));
+        Assert.DoesNotContain(Logs.Entries, e => e.Level >= LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task Shutdown_Twice_TheSecondIgnoredWithoutAWarning()
+    {
+        var hcd = await StartRunningHcdAsync();
+        hcd.Tell(new SupervisorMessage.Shutdown());
+        hcd.Tell(new SupervisorMessage.Shutdown());
+        await ExpectStoppedAsync(hcd);
+        Assert.DoesNotContain(Logs.Entries, e => e.Level >= LogLevel.Warning);
     }
 }

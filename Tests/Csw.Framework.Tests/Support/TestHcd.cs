@@ -47,7 +47,7 @@ internal sealed class TestHcd : ComponentHandlers
         {
             throw new InvalidOperationException($"initialize failure {attempt}");
         }
-        if (_control.InitializeHangs && (_control.InitializeFailuresBeforeSuccess == 0 || attempt <= _control.InitializeFailuresBeforeSuccess))
+        if (_control.InitializeHangs)
         {
             try
             {

@@ -14,9 +14,6 @@ internal sealed class TestHcdControl
     /// <summary>Whether InitializeAsync never finishes (until cancelled).</summary>
     public bool InitializeHangs;
 
-    /// <summary>With <see cref="InitializeHangs"/>: how many attempts hang before one succeeds; all when 0.</summary>
-    public int InitializeFailuresBeforeSuccess;
-
     /// <summary>How many hanging InitializeAsync calls saw their token cancelled.</summary>
     public int InitializeCancellations;
 

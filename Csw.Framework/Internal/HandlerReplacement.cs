@@ -1,5 +1,5 @@
 using Akka.Actor;
-using Akka.Event;
+using Microsoft.Extensions.Logging;
 
 namespace Csw.Framework.Internal;
 
@@ -35,7 +35,8 @@ internal sealed class HandlerReplacement(IReadOnlyCollection<IActorRef> framewor
     /// <param name="backoff">The wait before the next attempt.</param>
     /// <param name="oldInitialize">The old instance's own InitializeAsync task, if any: the fence waits for it.</param>
     /// <param name="overdue">How long to wait for it at most.</param>
-    public bool Begin(IActorContext context, ITimerScheduler timers, TimeSpan backoff, Task? oldInitialize, TimeSpan overdue)
+    /// <param name="log">The component's logger.</param>
+    public bool Begin(IActorContext context, ITimerScheduler timers, TimeSpan backoff, Task? oldInitialize, TimeSpan overdue, ILogger log)
     {
         if (oldInitialize is { IsCompleted: false })
         {
@@ -43,7 +44,7 @@ internal sealed class HandlerReplacement(IReadOnlyCollection<IActorRef> framewor
             var self = context.Self;
             oldInitialize.ContinueWith(task => self.Tell(new OldInitializeEnded(task)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             timers.StartSingleTimer(OverdueTimer, new OldInitializeOverdue(oldInitialize), overdue);
-            context.System.Log.Warning("{0}: the old handlers' InitializeAsync still runs after its timeout; the next instance waits until it ends", context.Self.Path.Name);
+            log.LogWarning("{Component}: the old handlers' InitializeAsync still runs after its timeout; the next instance waits until it ends", context.Self.Path.Name);
         }
         foreach (var child in context.GetChildren().Where(child => !frameworkChildren.Contains(child)))
         {

@@ -298,7 +298,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
     private void ReplaceHandlers(TimeSpan backoff)
     {
         _lane.Hold();
-        InitializeIf(_replacement.Begin(Context, Timers, backoff, _initializer.Initializing, _options.ShutdownTimeout));
+        InitializeIf(_replacement.Begin(Context, Timers, backoff, _initializer.Initializing, _options.ShutdownTimeout, Log));
     }
 
     private void InitializeIf(bool replaced)

@@ -21,6 +21,18 @@ if ! command -v etcd >/dev/null 2>&1; then
   if command -v etcd >/dev/null 2>&1; then echo "etcd installed: $(etcd --version | head -1)"; fi
 fi
 
+# The PostgreSQL journal tests start their own server (initdb in a temporary directory, a free
+# loopback port): the binaries must be installed. When missing, install the Debian package postgresql.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "PostgreSQL is not installed: installing the Debian package postgresql"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql \
+    || { $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql; } \
+    || echo "Could not install postgresql; the PostgreSQL journal tests will fail (they say so)." >&2
+  # The package may start a system cluster on 5432; the tests do not use it.
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 # The fault suite appends its figures here (a passing test's output is not shown); printed at the end.

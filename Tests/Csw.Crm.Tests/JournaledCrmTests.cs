@@ -4,15 +4,23 @@ using Csw.TestKit;
 
 namespace Csw.Crm.Tests;
 
-/// <summary>A CRM with a journal (SQLite in a temporary file): what it recorded survives its restart.</summary>
-public sealed class JournaledCrmTests : ComponentTestKit
+/// <summary>
+/// A CRM with a journal: what it recorded survives its restart. The same tests run against SQLite
+/// in a temporary file (<see cref="SqliteJournaledCrmTests"/>) and a real PostgreSQL server
+/// (<see cref="PostgreSqlJournaledCrmTests"/>).
+/// </summary>
+public abstract class JournaledCrmTests : ComponentTestKit
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("csw-crm-journal-").FullName;
+    /// <summary>The journal every CRM of a test writes to.</summary>
+    protected abstract CrmJournal Journal { get; }
+
+    /// <summary>Unique per test, so that tests sharing a database do not read each other's events.</summary>
+    private readonly string _persistenceId = $"crm/TEST.journaled-{Guid.NewGuid():N}";
 
     private CrmOptions Options(int snapshotInterval = 10_000) => new()
     {
-        Journal = CrmJournal.Sqlite(Path.Combine(_directory, "journal.db")),
-        PersistenceId = "crm/TEST.journaled",
+        Journal = Journal,
+        PersistenceId = _persistenceId,
         SnapshotInterval = snapshotInterval,
     };
 
@@ -77,6 +85,21 @@ public sealed class JournaledCrmTests : ComponentTestKit
         }
     }
 
+    private async Task StopAsync(CommandResponseManager crm)
+    {
+        await WatchAsync(crm.Actor);
+        Sys.Stop(crm.Actor);
+        await ExpectTerminatedAsync(crm.Actor);
+    }
+}
+
+/// <summary>The journal in an SQLite file, the embedded default.</summary>
+public sealed class SqliteJournaledCrmTests : JournaledCrmTests
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("csw-crm-journal-").FullName;
+
+    protected override CrmJournal Journal => CrmJournal.Sqlite(Path.Combine(_directory, "journal.db"));
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
@@ -89,11 +112,28 @@ public sealed class JournaledCrmTests : ComponentTestKit
             // SQLite may still hold the file for a moment; the temp folder is cleaned by the system.
         }
     }
+}
 
-    private async Task StopAsync(CommandResponseManager crm)
+/// <summary>The journal in a real PostgreSQL server, started once for these tests.</summary>
+public sealed class PostgreSqlJournaledCrmTests(PostgreSqlJournaledCrmTests.Server server) : JournaledCrmTests, IClassFixture<PostgreSqlJournaledCrmTests.Server>
+{
+    protected override CrmJournal Journal => CrmJournal.PostgreSql(server.ConnectionString);
+
+    /// <summary>One PostgreSQL for the class.</summary>
+    public sealed class Server : IAsyncLifetime
     {
-        await WatchAsync(crm.Actor);
-        Sys.Stop(crm.Actor);
-        await ExpectTerminatedAsync(crm.Actor);
+        private Csw.Tests.Shared.PostgresProcess? _process;
+
+        public string ConnectionString => _process!.ConnectionString;
+
+        public async Task InitializeAsync() => _process = await Csw.Tests.Shared.PostgresProcess.StartAsync();
+
+        public async Task DisposeAsync()
+        {
+            if (_process is not null)
+            {
+                await _process.DisposeAsync();
+            }
+        }
     }
 }

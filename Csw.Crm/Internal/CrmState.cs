@@ -14,7 +14,10 @@ internal sealed class CrmState(CrmOptions options, ILoggingAdapter log)
 {
     public CommandTable Commands { get; } = new(options);
 
-    public RequestTable Requests { get; } = new(options);
+    /// <summary>Made on first use: most components never see a request id (local callers send none), and each costs memory.</summary>
+    public RequestTable Requests => _requests ??= new(options);
+
+    private RequestTable? _requests;
 
     public CrmOptions Options => options;
 

@@ -15,6 +15,11 @@ if (args is [Bench.Remote.Distribution.ChildMode, var etcd, var prefix])
     return await Bench.Remote.Distribution.RunChildAsync(etcd, prefix);
 }
 
+if (args is [Bench.Remote.ClusterDistribution.ChildMode, var seedPort, var childPrefix])
+{
+    return await Bench.Remote.ClusterDistribution.RunChildAsync(seedPort, childPrefix);
+}
+
 if (args is [Bench.Fuzz.FuzzHost.ChildMode, var commandPort, var locationPort])
 {
     return await Bench.Fuzz.FuzzHost.RunAsync(int.Parse(commandPort, System.Globalization.CultureInfo.InvariantCulture), int.Parse(locationPort, System.Globalization.CultureInfo.InvariantCulture));

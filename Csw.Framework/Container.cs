@@ -31,7 +31,8 @@ public sealed class Container : IAsyncDisposable
 
     private RegistrationResult? _registration;
 
-    private int _disposed;
+    /// <summary>The one disposal, made by the first caller.</summary>
+    private Lazy<Task>? _disposal;
 
     private Container(ActorSystem system, ContainerConfig config, IReadOnlyList<IActorRef> components, IActorRef watcher, Channel<ContainerEvent> events, RegistrationResult registration)
     {
@@ -80,7 +81,15 @@ public sealed class Container : IAsyncDisposable
         var components = config.Components.Select((component, i) => Component.Spawn(system, component.ToComponentInfo(), factories[i], options)).ToList();
         var writer = events.Writer;
         var watcher = system.ActorOf(Props.Create(() => new ContainerWatcher(components, writer)));
-        return new Container(system, config, components, watcher, events, registration);
+        var container = new Container(system, config, components, watcher, events, registration);
+        // However the actor system is shut down (its CoordinatedShutdown: a host stopping, the process
+        // exiting), the components shut down first, in order, and unregister.
+        CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, $"csw-container-{CswActorSystem.SystemName(config.Name)}", async () =>
+        {
+            await container.DisposeAsync().ConfigureAwait(false);
+            return Akka.Done.Instance;
+        });
+        return container;
     }
 
     private static async Task<RegistrationResult> RegisterAsync(ILocationService locations, string name, CancellationToken cancellationToken)
@@ -133,12 +142,15 @@ public sealed class Container : IAsyncDisposable
     /// Shuts every component down and waits until each has stopped, which is after it unregistered
     /// and closed its endpoint; then unregisters the container.
     /// </summary>
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
+        // Every caller (the owner, the actor system's shutdown) waits for the one disposal.
+        var disposal = new Lazy<Task>(DisposeCoreAsync);
+        return new ValueTask((Interlocked.CompareExchange(ref _disposal, disposal, null) ?? disposal).Value);
+    }
+
+    private async Task DisposeCoreAsync()
+    {
         while (_events.Reader.TryPeek(out _))
         {
             await NextAsync(CancellationToken.None).ConfigureAwait(false);
@@ -148,17 +160,13 @@ public sealed class Container : IAsyncDisposable
         {
             component.Tell(new SupervisorMessage.Shutdown());
         }
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        try
+        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15)))
         {
-            while (_stopped.Count < Components.Count)
-            {
-                await NextAsync(deadline.Token).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Whatever did not stop in time is stopped with the process.
+            var allStopped = WaitAllStoppedAsync(deadline.Token);
+            // A system that terminates meanwhile stops every actor: nothing more would be heard.
+            await Task.WhenAny(allStopped, _system.WhenTerminated).ConfigureAwait(false);
+            await deadline.CancelAsync().ConfigureAwait(false);
+            await allStopped.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         _system.Stop(_watcher);
         if (_registration is not null)
@@ -171,6 +179,15 @@ public sealed class Container : IAsyncDisposable
             {
                 // The location service is gone as well.
             }
+        }
+    }
+
+    /// <summary>Waits until every component has stopped, or the token is cancelled (whatever did not stop in time is stopped with the process).</summary>
+    private async Task WaitAllStoppedAsync(CancellationToken cancellationToken)
+    {
+        while (_stopped.Count < Components.Count)
+        {
+            await NextAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -24,6 +24,8 @@ public static class CswActorSystem
         akka.log-dead-letters-during-shutdown = off
         akka.actor.ask-timeout = 10s
         akka.cluster.pub-sub.send-to-dead-letters-when-no-subscribers = off
+        # A container's components shut down in this phase (each within its ShutdownTimeout, 10 s by default).
+        akka.coordinated-shutdown.phases.before-service-unbind.timeout = 20s
         """);
 
     /// <summary>Creates an actor system.</summary>

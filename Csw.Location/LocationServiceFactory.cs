@@ -57,4 +57,59 @@ public static class LocationServiceFactory
         ArgumentNullException.ThrowIfNull(options);
         return new Internal.Etcd.EtcdLocationService(options);
     }
+
+    /// <summary>
+    /// A location service kept in the Akka cluster that <paramref name="system"/> is a member of (created
+    /// with <see cref="ClusterSettings.ToConfig"/>): registrations are entries of a replicated map,
+    /// owned by the member that made them; they go at once when it leaves, and within 5 s when it
+    /// crashes (once the split-brain resolver downs it). Changes are decided by one registrar in the
+    /// cluster (a singleton on the oldest member), so of concurrent conflicting registrations exactly
+    /// one wins; reads ask a majority of members. Calls made before the member is up wait for it,
+    /// up to <see cref="ClusterLocationOptions.RequestTimeout"/>. The result is also
+    /// <see cref="IAsyncDisposable"/>: dispose it to end its trackers and unregister what it registered.
+    /// </summary>
+    /// <param name="system">A cluster member's actor system.</param>
+    /// <param name="options">The store, timeouts, host names; the defaults when null.</param>
+    /// <exception cref="ArgumentException">The system is not configured as a cluster member (<c>akka.actor.provider = cluster</c>).</exception>
+    public static ILocationService CreateCluster(Akka.Actor.ActorSystem system, ClusterLocationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        options ??= ClusterLocationOptions.Default;
+        if (!ClusterLocationOptions.IsValidStoreName(options.StoreName))
+        {
+            throw new ArgumentException("A store name is letters, digits, '-' and '_'.", nameof(options));
+        }
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RequestTimeout, TimeSpan.Zero, nameof(options));
+        if (((Akka.Actor.ExtendedActorSystem)system).Provider is not Akka.Cluster.ClusterActorRefProvider)
+        {
+            throw new ArgumentException($"The actor system '{system.Name}' is not a cluster member: create it with ClusterSettings.ToConfig() (akka.actor.provider = cluster).", nameof(system));
+        }
+        Internal.Cluster.ClusterMembership.JoinSelfIfNoSeeds(system);
+        return new Internal.Cluster.ClusterLocationService(system, options);
+    }
+
+    /// <summary>
+    /// <see cref="CreateCluster"/>, returning once the member is up and the service's tracking is in
+    /// place: from then on its trackers hear every change made anywhere in the cluster. (A service
+    /// from <see cref="CreateCluster"/> gets there by itself within moments; a tracker started before
+    /// may miss changes made meanwhile, and start from the state after them.)
+    /// </summary>
+    /// <param name="system">A cluster member's actor system.</param>
+    /// <param name="options">The store, timeouts, host names; the defaults when null.</param>
+    /// <param name="cancellationToken">Stops waiting (the service is disposed).</param>
+    /// <exception cref="ArgumentException">The system is not configured as a cluster member.</exception>
+    public static async Task<ILocationService> CreateClusterAsync(Akka.Actor.ActorSystem system, ClusterLocationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var service = (Internal.Cluster.ClusterLocationService)CreateCluster(system, options);
+        try
+        {
+            await service.Following.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return service;
+        }
+        catch
+        {
+            await service.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 }

@@ -51,7 +51,7 @@ internal sealed class BenchEtcd : IAsyncDisposable
                     return etcd;
                 }
             }
-            catch (HttpRequestException) when (deadline.Elapsed < TimeSpan.FromSeconds(30))
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && deadline.Elapsed < TimeSpan.FromSeconds(30))
             {
                 await Task.Delay(50);
             }

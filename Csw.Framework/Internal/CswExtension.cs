@@ -21,15 +21,18 @@ internal sealed class CswExtension : IExtension
         LoggerFactory = system.Settings.Setup.Get<LoggerFactorySetup>().HasValue
             ? system.Settings.Setup.Get<LoggerFactorySetup>().Value.LoggerFactory
             : new AkkaLoggerFactory(system);
-        Services = system.Settings.Setup.Get<DependencyResolverSetup>().HasValue ? DependencyResolver.For(system).Resolver : null;
+        // Akka.Hosting hands the host's services to the system through a dependency resolver.
+        Services = system.Settings.Setup.Get<DependencyResolverSetup>() is { HasValue: true } setup && setup.Value.DependencyResolver is ServiceProviderDependencyResolver resolver
+            ? resolver.ServiceProvider
+            : null;
         _embedded = new Lazy<ILocationService>(() => LocationServiceFactory.CreateEmbedded(LoggerFactory));
     }
 
     /// <summary>Where handlers and the framework log.</summary>
     public ILoggerFactory LoggerFactory { get; }
 
-    /// <summary>The host's services, when the system was made with a dependency resolver (Akka.Hosting); null otherwise.</summary>
-    public IDependencyResolver? Services { get; }
+    /// <summary>The host's services, when the system was made with them (Akka.Hosting); null otherwise.</summary>
+    public IServiceProvider? Services { get; }
 
     /// <summary>The system's embedded location service, made on first use.</summary>
     public ILocationService EmbeddedLocationService => _embedded.Value;

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Csw.Framework.Internal;
 
@@ -24,13 +25,20 @@ internal static class HandlerFactories
         {
             throw new ContainerConfigException($"'{className}' is not a concrete subclass of ComponentHandlers.", path);
         }
-        var constructor = type.GetConstructor([typeof(CswContext)])
-            ?? throw new ContainerConfigException($"'{className}' has no public constructor taking a CswContext.", path);
+        if (!type.GetConstructors().Any(TakesOneContext))
+        {
+            throw new ContainerConfigException($"'{className}' has no public constructor taking a CswContext (alone, or beside services of the host).", path);
+        }
+        var plain = type.GetConstructor([typeof(CswContext)]);
         return context =>
         {
             try
             {
-                return (ComponentHandlers)constructor.Invoke([context]);
+                return CswExtension.For(context.System).Services is { } services
+                    ? (ComponentHandlers)ActivatorUtilities.CreateInstance(services, type, context)
+                    : plain is not null
+                        ? (ComponentHandlers)plain.Invoke([context])
+                        : throw new InvalidOperationException($"{type.Name}'s constructors take services beside the CswContext, and actor system {context.System.Name} has no host's services: run the container on the Generic Host (services.AddCswContainer), or give {type.Name} a constructor taking only a CswContext.");
             }
             catch (TargetInvocationException e) when (e.InnerException is not null)
             {
@@ -40,6 +48,9 @@ internal static class HandlerFactories
             }
         };
     }
+
+    private static bool TakesOneContext(ConstructorInfo constructor) =>
+        constructor.GetParameters().Count(parameter => parameter.ParameterType == typeof(CswContext)) == 1;
 
     // Assemblies the program references are loaded lazily; a class named only in configuration may be in one not yet loaded.
     private static void LoadReferencedAssemblies()

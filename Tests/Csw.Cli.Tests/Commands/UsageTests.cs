@@ -1,3 +1,4 @@
+using Csw.Tests.Shared;
 using Csw.Cli.Tests.Support;
 
 namespace Csw.Cli.Tests.Commands;
@@ -166,6 +167,18 @@ public sealed class UsageTests
         await container.WaitForLineAsync("Container WFOS.blue.filter running 1 component(s)");
         Assert.Contains("http://127.0.0.1:", container.Output);
         Assert.Equal(0, await container.InterruptAsync());
+    }
+
+    [Fact]
+    public async Task Container_Sigterm_StopsInOrderWithoutWaitingOutTimeouts()
+    {
+        await using var container = CswProcess.Start(["container", WfosDeployment.Config("blue-wheel-standalone.conf")]);
+        await container.WaitForLineAsync("Container WFOS.blue.filter running 1 component(s)");
+        // Akka's own SIGTERM hook once shut the actor system down under the host's stop, which then
+        // waited out its 15 s for components that could no longer say they had stopped.
+        Assert.Equal(0, await container.TerminateAsync(TimeSpan.FromSeconds(10) * TestTime.Factor));
+        Assert.Contains("HCD WFOS.blue.filter shuts down on request", container.Output);
+        Assert.DoesNotContain("failed in phase", container.Output);
     }
 
     [Fact]

@@ -111,13 +111,18 @@ public sealed class CswProcess : IAsyncDisposable
     }
 
     /// <summary>Sends SIGINT, as Ctrl+C would, and waits for the exit code.</summary>
-    public async Task<int> InterruptAsync()
+    public Task<int> InterruptAsync() => SignalAsync("-INT");
+
+    /// <summary>Sends SIGTERM, as a service manager would, and waits for the exit code (at most <paramref name="timeout"/>).</summary>
+    public Task<int> TerminateAsync(TimeSpan? timeout = null) => SignalAsync("-TERM", timeout);
+
+    private async Task<int> SignalAsync(string signal, TimeSpan? timeout = null)
     {
-        using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
-        return await WaitForExitAsync();
+        return await WaitForExitAsync(timeout);
     }
 
     /// <summary>Kills the process at once, as <c>kill -9</c> would.</summary>

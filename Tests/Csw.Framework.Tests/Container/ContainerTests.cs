@@ -34,6 +34,34 @@ public sealed class ContainerTests() : ComponentTestKit(loggerFactory: Logs)
     }
 
     [Fact]
+    public async Task ActorSystemShutdown_Running_ComponentsShutDownAndUnregisterFirst()
+    {
+        var locations = LocationServiceFactory.CreateEmbedded();
+        var system = CswActorSystem.Create("terminated");
+        var container = await Framework.Container.StartAsync(system, TwoHcds, new ComponentOptions { LocationService = locations });
+        await container.WaitUntilRunningAsync(TestTime.DefaultTimeout);
+
+        // What a process exit or a host's stop does: the system's CoordinatedShutdown.
+        await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClrExitReason.Instance);
+
+        Assert.Empty(await locations.ListAsync());
+        await container.DisposeAsync(); // already done: returns at once
+    }
+
+    [Fact]
+    public async Task DisposeAsync_TwoCallersAtOnce_BothWaitForTheOneDisposal()
+    {
+        var locations = LocationServiceFactory.CreateEmbedded();
+        var container = await Framework.Container.StartAsync(Sys, TwoHcds, new ComponentOptions { LocationService = locations });
+        await container.WaitUntilRunningAsync(TestTime.DefaultTimeout);
+        var first = container.DisposeAsync().AsTask();
+        var second = container.DisposeAsync().AsTask();
+        await second;
+        Assert.Empty(await locations.ListAsync());
+        await first;
+    }
+
+    [Fact]
     public async Task DisposeAsync_Running_ComponentsAndContainerUnregisteredWhenItReturns()
     {
         var locations = LocationServiceFactory.CreateEmbedded();

@@ -14,15 +14,16 @@ namespace Csw.Framework.Tests.Hosting;
 public sealed class HostedContainerTests
 {
     private static ContainerConfig Config(string handler = nameof(ConfiguredHcd)) => ContainerConfig.Parse($$"""
-        { "name": "hosted", "components": [{ "prefix": "WFOS.hosted", "componentType": "hcd", "componentHandlerClassName": "Csw.Framework.Tests.Container.{{handler}}" }] }
+        { "name": "hosted", "components": [{ "prefix": "WFOS.hosted", "componentType": "hcd", "componentHandlerClassName": "{{(handler == nameof(GreetingHcd) ? typeof(GreetingHcd).Namespace : "Csw.Framework.Tests.Container")}}.{{handler}}" }] }
         """);
 
-    private static (IHost Host, ILocationService Locations, CapturingLoggerFactory Logs) Build(ContainerConfig config)
+    private static (IHost Host, ILocationService Locations, CapturingLoggerFactory Logs) Build(ContainerConfig config, Action<IServiceCollection>? services = null)
     {
         var locations = LocationServiceFactory.CreateEmbedded();
         var logs = new CapturingLoggerFactory();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSingleton<ILoggerFactory>(logs);
+        services?.Invoke(builder.Services);
         builder.Services.AddCswContainer(config, _ => new ComponentOptions { LocationService = locations, InitializeBackoff = RetryBackoff.None });
         return (builder.Build(), locations, logs);
     }
@@ -72,4 +73,67 @@ public sealed class HostedContainerTests
         Assert.Null(host.Services.GetRequiredService<HostedContainer>().Container);
         host.Dispose();
     }
+
+    [Fact]
+    public async Task StartAsync_HandlersTakeAService_ConstructedFromTheHostsServices()
+    {
+        var (host, _, _) = Build(Config(nameof(GreetingHcd)), services => services.AddSingleton<IGreeting>(new Greeting("hello from the host")));
+        await host.StartAsync();
+        var container = host.Services.GetRequiredService<HostedContainer>().Container!;
+        var completed = Assert.IsType<Completed>(await CommandServiceFactory.Make(container.Components[0]).SubmitAsync(new Setup(Prefix.Parse("WFOS.client"), "greet")));
+        Assert.Equal("hello from the host", completed.Result.Get(GreetingHcd.Text).Head);
+        await host.StopAsync();
+        host.Dispose();
+    }
+
+    [Fact]
+    public async Task StartAsync_ServiceNotRegistered_HostStartFailsNamingTheService()
+    {
+        var (host, _, _) = Build(Config(nameof(GreetingHcd)));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+        Assert.Contains(nameof(IGreeting), error.Message);
+        host.Dispose();
+    }
+
+    [Fact]
+    public async Task Container_HandlersTakeAServiceWithoutAHost_FailsToStartSayingWhy()
+    {
+        var system = CswActorSystem.Create("no-host");
+        try
+        {
+            var container = await Framework.Container.StartAsync(system, Config(nameof(GreetingHcd)), new ComponentOptions { LocationService = LocationServiceFactory.CreateEmbedded(), InitializeBackoff = RetryBackoff.None });
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => container.WaitUntilRunningAsync(TestTime.DefaultTimeout));
+            Assert.Contains("AddCswContainer", error.Message);
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+}
+
+/// <summary>A service of the host that handlers may ask for.</summary>
+public interface IGreeting
+{
+    string Text { get; }
+}
+
+/// <summary>The greeting the tests register.</summary>
+public sealed record Greeting(string Text) : IGreeting;
+
+/// <summary>Handlers that take a service of the host beside their context; "greet" answers with it.</summary>
+public sealed class GreetingHcd(CswContext context, IGreeting greeting) : ComponentHandlers(context)
+{
+    public static readonly Key<string> Text = Keys.String("text");
+
+    public override Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override ValueTask<IValidateResponse> ValidateCommandAsync(Id runId, ControlCommand command) => ValueTask.FromResult<IValidateResponse>(new Accepted(runId));
+
+    public override ValueTask<ISubmitResponse> OnSubmitAsync(Id runId, ControlCommand command) =>
+        ValueTask.FromResult<ISubmitResponse>(new Completed(runId, new Result().Add(Text.Set(greeting.Text))));
+
+    public override ValueTask OnOnewayAsync(Id runId, ControlCommand command) => ValueTask.CompletedTask;
+
+    public override Task OnShutdownAsync() => Task.CompletedTask;
 }

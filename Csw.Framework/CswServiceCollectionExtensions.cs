@@ -29,10 +29,8 @@ public static class CswServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(config);
         services.AddAkka(CswActorSystem.SystemName(config.Name), (builder, provider) =>
         {
+            // With Akka's own Ctrl+C/SIGTERM hook off (in the defaults): the host owns the process's shutdown.
             builder.AddHocon(CswActorSystem.DefaultConfig, HoconAddMode.Append);
-            // The host owns the process's shutdown (its console lifetime, then Akka.Hosting's stop);
-            // Akka's own hook on SIGTERM would shut the system down under the host's feet.
-            builder.AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend);
             foreach (var (name, types, create) in Internal.CswSerializers.All)
             {
                 builder.WithCustomSerializer(name, types, create);

@@ -48,12 +48,13 @@ internal sealed class EnvelopeWriter
     public EnvelopeWriter Extras(string? requestId, DateTime? deadline) =>
         Text(requestId ?? "").Long(deadline is { } at ? Math.Max(0, (long)(at - DateTime.UtcNow).TotalMilliseconds) : -1);
 
-    /// <summary>The command last, as CSW's JSON; ends the envelope.</summary>
+    /// <summary>The command last, as CSW's JSON written straight into the envelope; ends it.</summary>
     public byte[] Command(ControlCommand command)
     {
-        var json = CswJson.ToUtf8Bytes(command);
-        json.CopyTo(_buffer.GetSpan(json.Length));
-        _buffer.Advance(json.Length);
+        using (var writer = new System.Text.Json.Utf8JsonWriter(_buffer))
+        {
+            CswJson.Serialize(writer, command);
+        }
         return ToArray();
     }
 

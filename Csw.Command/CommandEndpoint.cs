@@ -43,6 +43,13 @@ public sealed class CommandEndpoint : IAsyncDisposable
     /// </summary>
     public const string AdminPath = "/admin-endpoint";
 
+    /// <summary>
+    /// The optional header of a <c>POST /post-endpoint</c> Submit or Oneway that carries the client's
+    /// request id (as the IETF draft's <c>Idempotency-Key</c>): the command runs once, and a repeat with
+    /// the same id gets the original answer. CSW's own clients send none and are served as always.
+    /// </summary>
+    public const string RequestIdHeader = "Idempotency-Key";
+
     /// <summary>The metadata key with which a registration advertises <see cref="SessionPath"/>.</summary>
     public const string SessionMetadataKey = "cswnet-session";
 

@@ -24,9 +24,10 @@ internal static class ContainerCommand
         var bind = AddressOption.Bind("The address the components' command endpoints listen on (default 127.0.0.1; 0.0.0.0 serves other machines).");
         var insecure = CliOptions.Insecure();
         var hostname = new Option<string?>("--hostname") { Description = "The host name others reach this process by (default: 127.0.0.1 when bound to loopback, else the machine's name)." };
+        var dataDir = new Option<DirectoryInfo?>("--data-dir") { Description = $"Journal every component's commands and request ids in an SQLite file <container>.db under this directory, so that they survive a crash or restart (default: ${JournalVariable} names a PostgreSQL database, else in memory only)." };
         var command = new System.CommandLine.Command("container", "Runs the components of a container configuration, serving each one's command API, until Ctrl+C.")
         {
-            config, seeds, location, token, bind, insecure, hostname,
+            config, seeds, location, token, bind, insecure, hostname, dataDir,
         };
         var operations = new OperationsOptions();
         operations.AddTo(command);
@@ -39,11 +40,15 @@ internal static class ContainerCommand
             parse.GetValue(bind)!,
             parse.GetValue(insecure),
             parse.GetValue(hostname),
+            parse.GetValue(dataDir),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(OperationsOptions.Reader operations, FileInfo file, string? seeds, Uri? locationServer, string? token, IPAddress bind, bool insecure, string? hostname, CancellationToken cancellationToken)
+    /// <summary>The environment variable holding a PostgreSQL connection string for the journal (it may hold a password, so it is never an option).</summary>
+    public const string JournalVariable = "CSW_JOURNAL_POSTGRESQL";
+
+    private static async Task<int> RunAsync(OperationsOptions.Reader operations, FileInfo file, string? seeds, Uri? locationServer, string? token, IPAddress bind, bool insecure, string? hostname, DirectoryInfo? dataDir, CancellationToken cancellationToken)
     {
         if (CliOptions.InsecureBinding(bind, token, insecure) is { } refusal)
         {
@@ -88,6 +93,7 @@ internal static class ContainerCommand
                 HttpEndpoint = CommandEndpointOptions.Default.WithBindAddress(bind).WithToken(token).WithInsecure(insecure).WithLoggerFactory(loggerFactory),
                 Commands = CommandServiceOptions.Default with { Token = token },
                 LogLevel = operations.LogLevel,
+                Crm = Crm.CrmOptions.Default with { Journal = Journal(dataDir, config.Name) },
             };
             using var app = Build(config, options, loggerFactory);
             var started = await StartAsync(app, config, where, cancellationToken);
@@ -163,6 +169,11 @@ internal static class ContainerCommand
         // Tests and scripts wait for this line.
         Console.WriteLine($"Container {config.Name} running {config.Components.Count} component(s); location service: {where}. Ctrl+C stops it.");
     }
+
+    private static Crm.CrmJournal? Journal(DirectoryInfo? dataDir, string containerName) =>
+        dataDir is not null
+            ? Crm.CrmJournal.InDataDirectory(dataDir.FullName, containerName)
+            : Environment.GetEnvironmentVariable(JournalVariable) is { Length: > 0 } connectionString ? Crm.CrmJournal.PostgreSql(connectionString) : null;
 
     private static Uri? CliLocation() =>
         Environment.GetEnvironmentVariable(CliOptions.LocationVariable) is { Length: > 0 } text && Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null;

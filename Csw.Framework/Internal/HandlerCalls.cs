@@ -17,6 +17,30 @@ namespace Csw.Framework.Internal;
 /// </summary>
 internal static class HandlerCalls
 {
+    /// <summary>
+    /// Answers a command whose caller stopped waiting before its turn came, without running it: a
+    /// Submit gets (and the CRM records) <see cref="Cancelled"/>, a Validate or Oneway an <see cref="Invalid"/>.
+    /// </summary>
+    public static void Expire(LaneItem item, CommandResponseManager crm, ILogger log, ComponentInfo info)
+    {
+        var runId = item.RunId!;
+        var message = (ComponentMessage)item.Message;
+        var why = $"{info} did not run it: its caller's deadline ({message.Deadline:O}) passed while it waited for the handlers.";
+        log.LogWarning("{Component}: {Command} {RunId} expired before its turn; not run", info, item.Message.GetType().Name, runId);
+        switch (message)
+        {
+            case ComponentMessage.Submit submit:
+                crm.RespondToSubmit(new Cancelled(runId), submit.ReplyTo, submit.RequestId);
+                break;
+            case ComponentMessage.Oneway oneway:
+                crm.RespondToOneway(new Invalid(runId, new CommandIssue(CommandIssueKind.OtherIssue, why)), oneway.ReplyTo, oneway.RequestId);
+                break;
+            case ComponentMessage.Validate validate:
+                validate.ReplyTo.Tell(new Invalid(runId, new CommandIssue(CommandIssueKind.OtherIssue, why)), ActorRefs.NoSender);
+                break;
+        }
+    }
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public static async ValueTask RunAsync(LaneItem item, ComponentHandlers handlers, CommandResponseManager crm, ILogger log, TimeSpan shutdownTimeout)
     {
@@ -39,12 +63,11 @@ internal static class HandlerCalls
                 case ComponentMessage.Submit submit:
                     var response = await SubmitAsync(handlers, item.RunId!, submit.Command, log).ConfigureAwait(false);
                     // Recorded before the caller sees it, so that the caller's next Query finds it.
-                    crm.UpdateCommand(response);
-                    submit.ReplyTo.Tell(response, ActorRefs.NoSender);
+                    crm.RespondToSubmit(response, submit.ReplyTo, submit.RequestId);
                     telemetry.Answered(measurement, response, crm);
                     break;
                 case ComponentMessage.Oneway oneway:
-                    telemetry.Answered(measurement, await OnewayAsync(handlers, item.RunId!, oneway, log).ConfigureAwait(false), crm);
+                    telemetry.Answered(measurement, await OnewayAsync(handlers, item.RunId!, oneway, crm, log).ConfigureAwait(false), crm);
                     break;
                 case SupervisorMessage.GoOffline:
                     await handlers.OnGoOfflineAsync().ConfigureAwait(false);
@@ -62,7 +85,9 @@ internal static class HandlerCalls
                     await handlers.OnOperationsModeAsync().ConfigureAwait(false);
                     break;
                 case SupervisorMessage.Restart or SupervisorMessage.Shutdown:
-                    await handlers.OnShutdownAsync().WaitAsync(shutdownTimeout).ConfigureAwait(false);
+                    // Kept on the item: a new instance must not start while this still runs (the restart fence).
+                    item.HandlerTask = handlers.OnShutdownAsync();
+                    await item.HandlerTask.WaitAsync(shutdownTimeout).ConfigureAwait(false);
                     break;
             }
         }
@@ -114,10 +139,10 @@ internal static class HandlerCalls
     };
 
     // The validation's answer, once the handler has run (a oneway's outcome).
-    private static async ValueTask<IValidateResponse> OnewayAsync(ComponentHandlers handlers, Id runId, ComponentMessage.Oneway oneway, ILogger log)
+    private static async ValueTask<IValidateResponse> OnewayAsync(ComponentHandlers handlers, Id runId, ComponentMessage.Oneway oneway, CommandResponseManager crm, ILogger log)
     {
         var validation = await ValidateAsync(handlers, runId, oneway.Command, log).ConfigureAwait(false);
-        oneway.ReplyTo.Tell((IOnewayResponse)validation, ActorRefs.NoSender);
+        crm.RespondToOneway((IOnewayResponse)validation, oneway.ReplyTo, oneway.RequestId);
         if (validation is not Accepted)
         {
             return validation;

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Csw.Command;
 
 namespace Csw.Framework.Internal;
 
@@ -65,6 +66,12 @@ internal sealed class HandlerLane(Supervisor supervisor, IActorRef self)
         while (!_busy && _waiting.TryDequeue(out var item))
         {
             supervisor.CswContext.Telemetry.LaneChanged(-1);
+            // Only a call that waited here can have outlived its caller; one run on arrival is not checked (no clock read).
+            if (item.Message is ComponentMessage { Deadline: { } deadline } && DateTime.UtcNow > deadline)
+            {
+                HandlerCalls.Expire(item, supervisor.CswContext.CommandResponseManager, supervisor.CswContext.Logger, supervisor.CswContext.ComponentInfo);
+                continue;
+            }
             Run(item);
         }
     }

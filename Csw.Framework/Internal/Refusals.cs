@@ -24,12 +24,11 @@ internal sealed class Refusals(ComponentInfo info, LockManager lockManager, Hand
                 break;
             case ComponentMessage.Submit submit:
                 var response = (ISubmitResponse)Refusal(runId, submit.Command, state);
-                crm.UpdateCommand(response);
-                submit.ReplyTo.Tell(response);
+                crm.RespondToSubmit(response, submit.ReplyTo, submit.RequestId);
                 refusal = (CommandResponse)response;
                 break;
             case ComponentMessage.Oneway oneway:
-                oneway.ReplyTo.Tell(refusal = Refusal(runId, oneway.Command, state));
+                crm.RespondToOneway((IOnewayResponse)(refusal = Refusal(runId, oneway.Command, state)), oneway.ReplyTo, oneway.RequestId);
                 break;
         }
         if (refusal is not null)

@@ -39,6 +39,9 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
     /// <summary>Answers lifecycle requests, and decides whether a queued one still applies.</summary>
     private readonly LifecycleRequests _requests;
 
+    /// <summary>Puts commands into the lane, through the CRM's request ids, or refuses them.</summary>
+    private readonly CommandAdmission _admission;
+
     /// <summary>Makes handlers instances and runs their initialize attempts.</summary>
     private readonly Initializer _initializer;
 
@@ -83,7 +86,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         {
             publisher.Subscribe(subscriber);
         }
-        var crm = CommandResponseManager.Start(Context, options.Crm);
+        var crm = CommandResponseManager.Start(Context, JournalSettings.ForComponent(info, options.Crm));
         _lifecycle = PubSub<LifecycleStateChanged>.Start(Context, "lifecycle");
         _clusterEvents = ClusterEventPublisher.StartFor(Context, info, publisher, _lifecycle);
         _frameworkChildren = [publisher.PubSub.Actor, crm.Actor, _lifecycle.Actor, .. _clusterEvents is null ? Array.Empty<IActorRef>() : [_clusterEvents]];
@@ -96,6 +99,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         _lock = new LockManager(options.AdminPrefix);
         _lane = new HandlerLane(this, Self);
         _refusals = new Refusals(info, _lock, _lane, crm, _context.Telemetry);
+        _admission = new CommandAdmission(_refusals, _lock, _lane, crm, options.MaxQueuedCommands, Self);
         _initializer = new Initializer(factory, _context, options, Self);
         DefineReceives();
     }
@@ -116,11 +120,12 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
 
     private void DefineReceives()
     {
-        Receive<ComponentMessage.Validate>(validate => AdmitCommand(validate.Command, validate));
-        Receive<ComponentMessage.Submit>(submit => AdmitCommand(submit.Command, submit));
-        Receive<ComponentMessage.Oneway>(oneway => AdmitCommand(oneway.Command, oneway));
+        Receive<ComponentMessage.Validate>(validate => _admission.Admit(validate.Command, validate, null, validate.ReplyTo, _state));
+        Receive<ComponentMessage.Submit>(submit => _admission.Admit(submit.Command, submit, submit.RequestId, submit.ReplyTo, _state));
+        Receive<ComponentMessage.Oneway>(oneway => _admission.Admit(oneway.Command, oneway, oneway.RequestId, oneway.ReplyTo, _state));
+        Receive<RequestAdmitted>(admitted => _admission.Admit(admitted.Command, admitted.Item, _state));
         Receive<ComponentMessage.Query>(query => _context.CommandResponseManager.Query(query.RunId, query.ReplyTo));
-        Receive<ComponentMessage.QueryFinal>(queryFinal => _context.CommandResponseManager.QueryFinal(queryFinal.RunId, queryFinal.ReplyTo));
+        Receive<ComponentMessage.QueryFinal>(queryFinal => _context.CommandResponseManager.QueryFinal(queryFinal.RunId, queryFinal.ReplyTo, queryFinal.Deadline));
         Receive<ComponentMessage.SubscribeCurrentState>(subscribe => subscribe.ReplyTo.Tell(_context.CurrentStatePublisher.Subscribe(subscribe.Names)));
         Receive<ComponentMessage.SubscribeCurrentStateTo>(subscribe =>
         {
@@ -164,6 +169,8 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
             }
         });
         Receive<HandlerChildStopped>(stopped => InitializeIf(_replacement.OnChildStopped(stopped.Child)));
+        Receive<OldInitializeEnded>(ended => InitializeIf(_replacement.OnOldInitializeEnded(ended.Initializing)));
+        Receive<OldInitializeOverdue>(overdue => _replacement.IsWaitingFor(overdue.Initializing) && _state != SupervisorLifecycleState.Shutdown, _ => ShutDownWhileStarting($"because the old handlers' InitializeAsync still runs {_options.ShutdownTimeout.TotalSeconds:0.###} s after its timeout, and a new instance must not initialize beside it"));
         Receive<StopSelf>(_ => Context.Stop(Self));
         Receive<RegistrationFinished>(OnRegistrationFinished);
         Receive<SupervisorMessage>(message => _requests.Ignore(message, _state));
@@ -226,6 +233,13 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
                 break;
             case SupervisorMessage.Restart:
                 _context.Timers.CancelAll();
+                // The old instance will not finish what it started: its callers hear so now, not never.
+                _context.CommandResponseManager.EndRunning("The command was interrupted: the component restarted before it finished.");
+                if (item.HandlerTask is { IsCompleted: false })
+                {
+                    ShutDown($"instead of restarting: the old handlers' OnShutdownAsync did not finish within {_options.ShutdownTimeout.TotalSeconds:0.###} s, and a new instance must not initialize beside it");
+                    break;
+                }
                 ChangeState(SupervisorLifecycleState.Restart);
                 _initializer.ForgetFailures();
                 ReplaceHandlers(TimeSpan.Zero);
@@ -239,18 +253,6 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
 
     /// <summary>Whether a queued lifecycle change still applies now that its turn has come; answers and logs the ones that do not.</summary>
     internal bool StillApplies(LaneItem item) => _requests.StillApplies(item.Message, _state);
-
-    // While initializing, commands wait in the (held) lane and run once the component is Running.
-    private void AdmitCommand(ControlCommand command, ComponentMessage message)
-    {
-        var item = new LaneItem(message, RunIds.New());
-        if (_state == SupervisorLifecycleState.Shutdown || !_lock.Allows(command.Source) || _lane.Waiting >= _options.MaxQueuedCommands)
-        {
-            _refusals.Refuse(item, _state);
-            return;
-        }
-        _lane.Enqueue(item);
-    }
 
     private void StartInitialize()
     {
@@ -294,7 +296,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
     private void ReplaceHandlers(TimeSpan backoff)
     {
         _lane.Hold();
-        InitializeIf(_replacement.Begin(Context, Timers, backoff));
+        InitializeIf(_replacement.Begin(Context, Timers, backoff, _initializer.Initializing, _options.ShutdownTimeout, Log));
     }
 
     private void InitializeIf(bool replaced)
@@ -305,11 +307,11 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         }
     }
 
-    private void ShutDownWhileStarting()
+    private void ShutDownWhileStarting(string why = "on request, before it was Running")
     {
         _initializer.Abandon(Timers);
         _replacement.Cancel(Timers);
-        ShutDown("on request, before it was Running");
+        ShutDown(why);
     }
 
     /// <summary>

@@ -129,11 +129,17 @@ internal sealed class EndpointHandler(EndpointTarget target, CommandEndpointOpti
             await LifecycleAsync(context, lifecycle).ConfigureAwait(false);
             return;
         }
+        var requestId = context.Request.Headers[CommandEndpoint.RequestIdHeader].ToString();
+        if (requestId.Length > SessionFrames.MaxRequestIdLength)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, ErrorBody.BadRequest, $"The {CommandEndpoint.RequestIdHeader} header is at most {SessionFrames.MaxRequestIdLength} characters.").ConfigureAwait(false);
+            return;
+        }
         ICommandResponse response;
         using var span = Telemetry.EndpointTelemetry.StartRequest(context.Request.Headers.TraceParent, request.GetType().Name);
         try
         {
-            response = await RequestDispatch.RunAsync(target.Commands, request, context.RequestAborted).ConfigureAwait(false);
+            response = await RequestDispatch.RunAsync(target.Commands, request, requestId.Length == 0 ? null : requestId, context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception e) when (RequestDispatch.Describe(e) is { } error)
         {

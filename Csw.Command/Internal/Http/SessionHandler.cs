@@ -140,7 +140,7 @@ internal sealed class SessionHandler(EndpointTarget target, CommandEndpointOptio
                     {
                         // The span only carries the caller's trace to the component: the command's own span measures it.
                         using var span = Telemetry.EndpointTelemetry.StartRequest(envelope.TraceParent, request.GetType().Name);
-                        StartRequest(id, request);
+                        StartRequest(id, request, envelope.RequestId);
                     }
                     break;
                 case EnvelopeKind.Stream:
@@ -164,7 +164,7 @@ internal sealed class SessionHandler(EndpointTarget target, CommandEndpointOptio
         }
     }
 
-    private void StartRequest(long id, CommandServiceRequest request)
+    private void StartRequest(long id, CommandServiceRequest request, string? requestId)
     {
         var lifecycle = AdminHandler.LifecycleOf(request);
         if (lifecycle is null && !RequestDispatch.Serves(request))
@@ -182,7 +182,7 @@ internal sealed class SessionHandler(EndpointTarget target, CommandEndpointOptio
             _ = LifecycleAsync(id, lifecycle);
             return;
         }
-        Complete(id, RequestDispatch.RunAsync(target.Commands, request, _session), stop: null);
+        Complete(id, RequestDispatch.RunAsync(target.Commands, request, requestId, _session), stop: null);
     }
 
     // Answered as CSW answers it over HTTP, once the change took effect.

@@ -75,6 +75,29 @@ public sealed class CswMessageSerializerTests() : ComponentTestKit(config: AkkaR
     }
 
     [Fact]
+    public void Submit_WithRequestIdAndDeadline_RoundTripKeepsBoth()
+    {
+        var probe = CreateTestProbe();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var back = Assert.IsType<ComponentMessage.Submit>(RoundTrip(new ComponentMessage.Submit(new Setup(Client, "move"), probe.Ref) { RequestId = "req-7", Deadline = deadline }));
+        Assert.Equal("req-7", back.RequestId);
+        // Sent as the time left, so the two machines' clocks need not agree: within a second here.
+        Assert.InRange(back.Deadline!.Value, deadline.AddSeconds(-1), deadline.AddSeconds(1));
+    }
+
+    [Fact]
+    public void OnewayAndQueryFinal_WithExtras_RoundTripKeepsThem()
+    {
+        var probe = CreateTestProbe();
+        var oneway = Assert.IsType<ComponentMessage.Oneway>(RoundTrip(new ComponentMessage.Oneway(new Setup(Client, "move"), probe.Ref) { RequestId = "one" }));
+        Assert.Equal("one", oneway.RequestId);
+        Assert.Null(oneway.Deadline);
+        var queryFinal = Assert.IsType<ComponentMessage.QueryFinal>(RoundTrip(new ComponentMessage.QueryFinal(new Id("r"), probe.Ref) { Deadline = DateTime.UtcNow.AddMinutes(1) }));
+        Assert.Equal(new Id("r"), queryFinal.RunId);
+        Assert.NotNull(queryFinal.Deadline);
+    }
+
+    [Fact]
     public void EveryComponentMessage_RoundTrip_Equal()
     {
         var probe = CreateTestProbe().Ref;

@@ -15,6 +15,10 @@ root.Subcommands.Add(SubmitCommand.Create());
 root.Subcommands.Add(OnewayCommand.Create());
 root.Subcommands.Add(QueryCommand.Create());
 root.Subcommands.Add(WatchCommand.Create());
+foreach (var admin in AdminCommands.Create())
+{
+    root.Subcommands.Add(admin);
+}
 root.Subcommands.Add(Csw.Cli.Shell.ShellCommand.Create());
 // Long-running subcommands handle Ctrl+C and SIGTERM themselves (they stop in order), so the
 // parser must not cut them short.

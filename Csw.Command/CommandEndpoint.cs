@@ -20,9 +20,10 @@ namespace Csw.Command;
 /// Serves a component's command API over HTTP and WebSocket, as CSW's
 /// <c>CommandServiceRoutesFactory</c> does: <c>POST /post-endpoint</c> takes Validate, Submit,
 /// Oneway and Query; the WebSocket <c>/websocket-endpoint</c> takes one QueryFinal or
-/// SubscribeCurrentState per socket. A CswNet extension, <c>/session-endpoint</c>, carries all of
-/// them over one WebSocket (see docs/Deployment.md); CswNet's client uses it when the
-/// registration's metadata names it.
+/// SubscribeCurrentState per socket; GoOnline, GoOffline and the diagnostic modes are served as CSW
+/// serves them. A CswNet extension, <c>/session-endpoint</c>, carries all of them over one WebSocket
+/// (see docs/Deployment.md); CswNet's client uses it when the registration's metadata names it.
+/// Another, <c>/admin-endpoint</c>, serves <see cref="IAdminService"/> (docs/Operations.md).
 /// </summary>
 public sealed class CommandEndpoint : IAsyncDisposable
 {
@@ -34,6 +35,20 @@ public sealed class CommandEndpoint : IAsyncDisposable
 
     /// <summary>CswNet's multiplexed session path.</summary>
     public const string SessionPath = "/session-endpoint";
+
+    /// <summary>
+    /// CswNet's admin route: POST lock, unlock, lifecycle, restart, shutdown and log-level requests
+    /// (<see cref="IAdminService"/> over HTTP). Served only where a token protects it, or to loopback
+    /// clients of an endpoint that binds loopback without a token (docs/Security.md).
+    /// </summary>
+    public const string AdminPath = "/admin-endpoint";
+
+    /// <summary>
+    /// The optional header of a <c>POST /post-endpoint</c> Submit or Oneway that carries the client's
+    /// request id (as the IETF draft's <c>Idempotency-Key</c>): the command runs once, and a repeat with
+    /// the same id gets the original answer. CSW's own clients send none and are served as always.
+    /// </summary>
+    public const string RequestIdHeader = "Idempotency-Key";
 
     /// <summary>The metadata key with which a registration advertises <see cref="SessionPath"/>.</summary>
     public const string SessionMetadataKey = "cswnet-session";
@@ -86,7 +101,7 @@ public sealed class CommandEndpoint : IAsyncDisposable
         {
             var subscription = await service.SubscribeAsync(names, ct).ConfigureAwait(false);
             return new StateStream(subscription.GetAsyncEnumerator, subscription.DisposeAsync);
-        });
+        }, AdminServiceFactory.Make(component, CommandServiceOptions.Default with { LoggerFactory = loggerFactory }));
         return StartAsync(target, options, cancellationToken);
     }
 

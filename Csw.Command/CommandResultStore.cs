@@ -17,6 +17,12 @@ namespace Csw.Command;
 /// This holds while the store remembers the command: a result it has forgotten can be tracked anew.
 /// </para>
 /// <para>
+/// "Unknown" is never an outcome: when the component answers that it does not know the runId
+/// (<see cref="Crm.UnknownCommandException"/>: it restarted without a journal, or forgot the command),
+/// the store forgets the command too, so <see cref="Knows"/> turns false and
+/// <see cref="GetCommandResult"/> stays null; nothing is recorded as its result.
+/// </para>
+/// <para>
 /// Bounded: at most <see cref="Capacity"/> finished results are kept; when one more finishes, the
 /// one that finished longest ago is forgotten (first finished, first out — whether anyone has read
 /// it or not). Commands still running are never forgotten; each waits at most its timeout, after
@@ -103,6 +109,17 @@ public sealed class CommandResultStore
         try
         {
             final = await service.QueryFinalAsync(key.RunId, timeout).ConfigureAwait(false);
+        }
+        catch (Crm.UnknownCommandException)
+        {
+            lock (_results)
+            {
+                if (_results.TryGetValue(key, out var existing) && existing is null)
+                {
+                    _results.Remove(key);
+                }
+            }
+            return;
         }
         catch (Exception e)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Csw.Params;
 using Csw.PubSub;
@@ -10,6 +11,19 @@ namespace Csw.Command;
 /// </summary>
 public abstract record ComponentMessage
 {
+    /// <summary>
+    /// The caller's trace context (W3C), so that the component's span of a command is a child of the
+    /// caller's: the command services of this process set it from <see cref="Activity.Current"/>;
+    /// none (the default) when the caller is not traced.
+    /// </summary>
+    public ActivityContext TraceParent { get; init; }
+
+    /// <summary>
+    /// When the caller stops waiting for the answer (UTC): a command still waiting for the handlers
+    /// then is not run (a Submit is answered, and recorded, as <see cref="Cancelled"/>). No limit when null.
+    /// </summary>
+    public DateTime? Deadline { get; init; }
+
     /// <summary>Check a command without running it: <see cref="Accepted"/>, <see cref="Invalid"/> or <see cref="Locked"/>.</summary>
     /// <param name="Command">The command.</param>
     /// <param name="ReplyTo">Where the <see cref="IValidateResponse"/> goes.</param>
@@ -18,21 +32,37 @@ public abstract record ComponentMessage
     /// <summary>Validate and run a command; the first response may be <see cref="Started"/>, the final one comes through the CRM.</summary>
     /// <param name="Command">The command.</param>
     /// <param name="ReplyTo">Where the first <see cref="ISubmitResponse"/> goes.</param>
-    public sealed record Submit(ControlCommand Command, IActorRef ReplyTo) : ComponentMessage;
+    public sealed record Submit(ControlCommand Command, IActorRef ReplyTo) : ComponentMessage
+    {
+        /// <summary>
+        /// The client's id for this request, the same in each retry: the component remembers recent
+        /// ones (<c>CrmOptions.RequestIdRetention</c>) and answers a repeat with the original runId and
+        /// response, without running the command again. None when null.
+        /// </summary>
+        public string? RequestId { get; init; }
+    }
 
     /// <summary>Validate a command, answer at once, then run it with no completion reported.</summary>
     /// <param name="Command">The command.</param>
     /// <param name="ReplyTo">Where the <see cref="IOnewayResponse"/> goes.</param>
-    public sealed record Oneway(ControlCommand Command, IActorRef ReplyTo) : ComponentMessage;
+    public sealed record Oneway(ControlCommand Command, IActorRef ReplyTo) : ComponentMessage
+    {
+        /// <summary>The client's id for this request, as <see cref="Submit.RequestId"/>: a repeat gets the original answer and does not run again.</summary>
+        public string? RequestId { get; init; }
+    }
 
-    /// <summary>The latest response of a submitted command.</summary>
+    /// <summary>The latest response of a submitted command; <c>Invalid(runId, IdNotAvailableIssue)</c> if the component does not know the runId.</summary>
     /// <param name="RunId">The command's runId.</param>
     /// <param name="ReplyTo">Where the <see cref="ISubmitResponse"/> goes.</param>
     public sealed record Query(Id RunId, IActorRef ReplyTo) : ComponentMessage;
 
-    /// <summary>The final response of a submitted command, when there is one.</summary>
+    /// <summary>
+    /// The final response of a submitted command, when there is one; <c>Invalid(runId, IdNotAvailableIssue)</c>
+    /// at once if the component does not know the runId. After <see cref="ComponentMessage.Deadline"/>
+    /// the caller's place among the command's waiters may go to another.
+    /// </summary>
     /// <param name="RunId">The command's runId.</param>
-    /// <param name="ReplyTo">Where the final <see cref="ISubmitResponse"/> goes (or a <see cref="Status.Failure"/> when too many callers wait).</param>
+    /// <param name="ReplyTo">Where the final <see cref="ISubmitResponse"/> goes (or a <see cref="Status.Failure"/> holding a <c>WaiterLimitException</c> when too many callers wait).</param>
     public sealed record QueryFinal(Id RunId, IActorRef ReplyTo) : ComponentMessage;
 
     /// <summary>Subscribe to the component's CurrentState (in-process: the reply is the subscription itself).</summary>

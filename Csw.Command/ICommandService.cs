@@ -49,15 +49,18 @@ public interface ICommandService
     /// <param name="cancellationToken">Cancels the wait.</param>
     Task<IMatchingResponse> OnewayAndMatchAsync(ControlCommand command, StateMatcher matcher, CancellationToken cancellationToken = default);
 
-    /// <summary>The latest response of a submitted command; an <see cref="Error"/> naming the runId if the component does not know it.</summary>
+    /// <summary>The latest response of a submitted command.</summary>
     /// <param name="runId">The command's runId.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <exception cref="Crm.UnknownCommandException">The component does not know the runId (never submitted there, or forgotten): this says nothing of the command's outcome.</exception>
     Task<ISubmitResponse> QueryAsync(Id runId, CancellationToken cancellationToken = default);
 
     /// <summary>The final response of a submitted command, waiting for it if needed.</summary>
     /// <param name="runId">The command's runId.</param>
     /// <param name="timeout">How long to wait; <see cref="CommandServiceOptions.FinalTimeout"/> when null.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <exception cref="Crm.UnknownCommandException">The component does not know the runId (never submitted there, or forgotten): this says nothing of the command's outcome.</exception>
+    /// <exception cref="Crm.WaiterLimitException">Too many callers already wait for this command; ask again later.</exception>
     Task<ISubmitResponse> QueryFinalAsync(Id runId, TimeSpan? timeout = null, CancellationToken cancellationToken = default);
 
     /// <summary>The component's CurrentState as it is published, all states or only the named ones, until the enumeration stops.</summary>

@@ -11,11 +11,13 @@ namespace Csw.Crm;
 /// safe from any thread.
 /// </summary>
 /// <remarks>
-/// It remembers <see cref="CrmOptions.Capacity"/> commands (10 by default), forgetting the least
-/// recently used finished one first; commands in progress are never forgotten. A runId it does not
-/// know is answered at once with an <see cref="Error"/> naming the runId. The first final response
-/// wins; a later one is logged and ignored. Every QueryFinal waiter is answered: with the final
-/// response, or with an <see cref="Error"/> if the CRM stops first.
+/// It remembers every command in progress, the last <see cref="CrmOptions.Capacity"/> commands and
+/// finished commands used within <see cref="CrmOptions.Retention"/>. A runId it does not know is
+/// answered at once with <see cref="UnknownCommandException"/> (on the wire, CSW's
+/// <c>Invalid(runId, IdNotAvailableIssue)</c>), never with a made-up outcome. The first final
+/// response wins; a later one is logged and ignored. Every QueryFinal waiter is answered: with the
+/// final response, or with an <see cref="Params.Error"/> if the CRM stops first. With a
+/// <see cref="CrmOptions.Journal"/>, what it records survives a crash of the process (see docs/Reliability.md).
 /// </remarks>
 public sealed class CommandResponseManager
 {
@@ -36,6 +38,9 @@ public sealed class CommandResponseManager
 
     /// <summary>The actor behind the CRM, e.g. to watch it.</summary>
     public IActorRef Actor => _actor;
+
+    /// <summary>Whether the CRM journals (<see cref="CrmOptions.Journal"/>): its answers then wait until what they report is journaled.</summary>
+    public bool IsJournaled => _options.Journal is not null;
 
     /// <summary>Starts a CRM as a child of a component's actor; it stops with its parent.</summary>
     /// <param name="parent">The parent's context.</param>
@@ -65,32 +70,102 @@ public sealed class CommandResponseManager
     /// <param name="response">The response; its runId names the command.</param>
     public void UpdateCommand(ISubmitResponse response) => _actor.Tell(new UpdateCommand(response ?? throw new ArgumentNullException(nameof(response))));
 
-    /// <summary>The command's latest response; an <see cref="Error"/> naming the runId if it is unknown.</summary>
-    /// <param name="runId">The command's runId.</param>
-    /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <exception cref="TimeoutException">The CRM did not answer within 10 s (it is stopped or overloaded).</exception>
-    public Task<ISubmitResponse> QueryAsync(Id runId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records the first response to a Submit (the handler's, or the supervisor's refusal) and sends it
+    /// to the caller: at once without a journal, once journaled with one. With a request id, repeats
+    /// of the request get the same response.
+    /// </summary>
+    /// <param name="response">The response; its runId names the command.</param>
+    /// <param name="replyTo">The caller.</param>
+    /// <param name="requestId">The request id the Submit came with, if any.</param>
+    public void RespondToSubmit(ISubmitResponse response, IActorRef replyTo, string? requestId = null)
     {
-        ArgumentNullException.ThrowIfNull(runId);
-        return AskAsync<ISubmitResponse>(replyTo => new Query(runId, replyTo), AskTimeout, cancellationToken);
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(replyTo);
+        if (requestId is null && !IsJournaled)
+        {
+            // The common case stays one message to the CRM: recorded before the caller hears of it,
+            // since whatever the caller sends next reaches the CRM after this.
+            _actor.Tell(new UpdateCommand(response));
+            replyTo.Tell(response, ActorRefs.NoSender);
+            return;
+        }
+        _actor.Tell(new Respond(response, replyTo, requestId, IsSubmit: true));
+    }
+
+    /// <summary>Sends the answer to a Oneway to the caller; with a request id, remembers it for repeats of the request (journaled with a journal).</summary>
+    /// <param name="response">The answer: <see cref="Accepted"/>, <see cref="Invalid"/> or <see cref="Locked"/>.</param>
+    /// <param name="replyTo">The caller.</param>
+    /// <param name="requestId">The request id the Oneway came with, if any.</param>
+    public void RespondToOneway(IOnewayResponse response, IActorRef replyTo, string? requestId = null)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(replyTo);
+        if (requestId is null)
+        {
+            replyTo.Tell(response, ActorRefs.NoSender);
+            return;
+        }
+        _actor.Tell(new Respond(response, replyTo, requestId, IsSubmit: false));
     }
 
     /// <summary>
-    /// The command's final response: at once if it has finished, otherwise when it does; an
-    /// <see cref="Error"/> naming the runId if it is unknown.
+    /// Admits a Submit or Oneway that came with a request id (the supervisor does this before running
+    /// it). A new request id is remembered with <paramref name="runId"/> (journaled first, with a
+    /// journal), and <paramref name="admitted"/> is sent to <paramref name="requester"/>: run it now. A
+    /// repeat is not run: <paramref name="replyTo"/> gets the original answer, now or when it comes
+    /// (or an <see cref="Invalid"/> if the request id was used for another command).
     /// </summary>
+    /// <param name="requestId">The client's request id.</param>
+    /// <param name="runId">The runId the command gets if it is new.</param>
+    /// <param name="commandName">The command's name, to tell a repeat from a reused request id.</param>
+    /// <param name="isSubmit">A Submit, or a Oneway.</param>
+    /// <param name="replyTo">The caller.</param>
+    /// <param name="admitted">What to send <paramref name="requester"/> when the request is new.</param>
+    /// <param name="requester">Who runs new requests (the supervisor).</param>
+    public void AdmitRequest(string requestId, Id runId, string commandName, bool isSubmit, IActorRef replyTo, object admitted, IActorRef requester)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(requestId);
+        _actor.Tell(new AdmitRequest(requestId, runId, commandName, isSubmit, replyTo, admitted, requester));
+    }
+
+    /// <summary>
+    /// Ends every command still in progress with <c>Error(runId, reason)</c>, which every QueryFinal
+    /// waiter then gets (a component does this when it restarts: the old handlers will not finish them).
+    /// </summary>
+    /// <param name="reason">The error's message.</param>
+    public void EndRunning(string reason) => _actor.Tell(new EndRunning(reason ?? throw new ArgumentNullException(nameof(reason))));
+
+    /// <summary>The command's latest response.</summary>
+    /// <param name="runId">The command's runId.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <exception cref="UnknownCommandException">The CRM does not know the runId (never submitted here, or forgotten).</exception>
+    /// <exception cref="TimeoutException">The CRM did not answer within 10 s (it is stopped or overloaded).</exception>
+    public async Task<ISubmitResponse> QueryAsync(Id runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        return UnknownCommandException.ThrowIfUnknown(await AskAsync<ISubmitResponse>(replyTo => new Query(runId, replyTo), AskTimeout, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The command's final response: at once if it has finished, otherwise when it does.</summary>
     /// <param name="runId">The command's runId.</param>
     /// <param name="timeout">How long to wait; <see cref="CrmOptions.QueryFinalTimeout"/> when null.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <exception cref="UnknownCommandException">The CRM does not know the runId (never submitted here, or forgotten).</exception>
     /// <exception cref="TimeoutException">The command did not finish in time.</exception>
     /// <exception cref="WaiterLimitException">Too many callers already wait for this command.</exception>
-    public Task<ISubmitResponse> QueryFinalAsync(Id runId, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public async Task<ISubmitResponse> QueryFinalAsync(Id runId, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        return AskAsync<ISubmitResponse>(replyTo => new QueryFinal(runId, replyTo), timeout ?? _options.QueryFinalTimeout, cancellationToken);
+        var wait = timeout ?? _options.QueryFinalTimeout;
+        var givesUpAt = GivesUpAt(DateTime.UtcNow + wait);
+        return UnknownCommandException.ThrowIfUnknown(await AskAsync<ISubmitResponse>(replyTo => new QueryFinal(runId, replyTo, givesUpAt), wait, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>Sends the command's latest response to <paramref name="replyTo"/> (the actor form of <see cref="QueryAsync"/>).</summary>
+    /// <summary>
+    /// Sends the command's latest response to <paramref name="replyTo"/> (the actor form of
+    /// <see cref="QueryAsync"/>); <c>Invalid(runId, IdNotAvailableIssue)</c> if the runId is unknown.
+    /// </summary>
     /// <param name="runId">The command's runId.</param>
     /// <param name="replyTo">Where to send the response.</param>
     public void Query(Id runId, IActorRef replyTo) =>
@@ -98,13 +173,15 @@ public sealed class CommandResponseManager
 
     /// <summary>
     /// Sends the command's final response to <paramref name="replyTo"/> when there is one (the actor
-    /// form of <see cref="QueryFinalAsync"/>); a <see cref="Status.Failure"/> holding a
-    /// <see cref="WaiterLimitException"/> when too many callers already wait.
+    /// form of <see cref="QueryFinalAsync"/>); <c>Invalid(runId, IdNotAvailableIssue)</c> at once if
+    /// the runId is unknown; a <see cref="Status.Failure"/> holding a <see cref="WaiterLimitException"/>
+    /// when too many callers already wait.
     /// </summary>
     /// <param name="runId">The command's runId.</param>
     /// <param name="replyTo">Where to send the response.</param>
-    public void QueryFinal(Id runId, IActorRef replyTo) =>
-        _actor.Tell(new QueryFinal(runId ?? throw new ArgumentNullException(nameof(runId)), replyTo ?? throw new ArgumentNullException(nameof(replyTo))));
+    /// <param name="deadline">When the caller stops waiting (UTC); after it, its place among the waiters may go to another. Never, when null.</param>
+    public void QueryFinal(Id runId, IActorRef replyTo, DateTime? deadline = null) =>
+        _actor.Tell(new QueryFinal(runId ?? throw new ArgumentNullException(nameof(runId)), replyTo ?? throw new ArgumentNullException(nameof(replyTo)), deadline is { } at ? GivesUpAt(at) : long.MaxValue));
 
     /// <summary>
     /// Waits for the final responses of several sub-commands (typically from other components'
@@ -124,7 +201,22 @@ public sealed class CommandResponseManager
     public Task<IReadOnlyList<Id>> RememberedAsync(CancellationToken cancellationToken = default) =>
         AskAsync<IReadOnlyList<Id>>(replyTo => new GetRemembered(replyTo), AskTimeout, cancellationToken);
 
-    private static Props PropsFor(CrmOptions options) => Props.Create(() => new CrmActor(options));
+    private static Props PropsFor(CrmOptions options)
+    {
+        if (options.Journal is null)
+        {
+            return Props.Create(() => new CrmActor(options));
+        }
+        var persistenceId = options.PersistenceId ?? throw new ArgumentException("A journaled CRM needs CrmOptions.PersistenceId.", nameof(options));
+        return Props.Create(() => new Internal.Journal.JournaledCrmActor(options, persistenceId));
+    }
+
+    /// <summary>A UTC deadline as <see cref="Environment.TickCount64"/>, the clock the actor compares with.</summary>
+    private static long GivesUpAt(DateTime deadline)
+    {
+        var left = (deadline - DateTime.UtcNow).TotalMilliseconds;
+        return left >= long.MaxValue / 2 ? long.MaxValue : Environment.TickCount64 + (long)left;
+    }
 
     // Akka's AskTimeoutException is not a TimeoutException; callers of a CswNet API catch the latter.
     private async Task<T> AskAsync<T>(Func<IActorRef, object> request, TimeSpan timeout, CancellationToken cancellationToken)

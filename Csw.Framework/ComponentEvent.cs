@@ -1,3 +1,4 @@
+using Csw.Command;
 using Csw.Params;
 
 namespace Csw.Framework;

@@ -4,6 +4,7 @@ using Csw.Crm;
 using Csw.Location;
 using Csw.Params;
 using Csw.PubSub;
+using Microsoft.Extensions.Logging;
 
 namespace Csw.Framework;
 
@@ -48,6 +49,15 @@ public sealed record ComponentOptions
     /// embedded location service shared by all components of the same actor system.
     /// </summary>
     public ILocationService? LocationService { get; init; }
+
+    /// <summary>
+    /// The least severe level the component's logger (<c>Csw.Component.&lt;prefix&gt;</c>) writes when
+    /// it starts; an operator can change it while it runs (<see cref="SupervisorMessage.SetLogLevel"/>).
+    /// Null (the default): whatever the logger factory's filters let through. Levels below the
+    /// factory's own minimum for the category are not written, whatever this says: <c>csw container</c>
+    /// lets every level of <c>Csw.Component</c> through to the component's logger, which then decides.
+    /// </summary>
+    public LogLevel? LogLevel { get; init; }
 
     /// <summary>The CommandResponseManager's settings.</summary>
     public CrmOptions Crm { get; init; } = CrmOptions.Default;

@@ -60,7 +60,12 @@ public sealed class Container : IAsyncDisposable
     /// </summary>
     /// <param name="system">The actor system the components run in.</param>
     /// <param name="config">What to run.</param>
-    /// <param name="options">How to run each component (location service, HTTP endpoint, ...); the defaults when null.</param>
+    /// <param name="options">
+    /// How to run each component (location service, HTTP endpoint, ...); the defaults when null.
+    /// Without a journal in <see cref="ComponentOptions.Crm"/>, the actor system's HOCON may name one:
+    /// <c>csw.journal.data-dir</c> (an SQLite file named after the container) or
+    /// <c>csw.journal.postgresql</c> (a connection string); see docs/Reliability.md.
+    /// </param>
     /// <param name="cancellationToken">Abandons registering the container.</param>
     /// <exception cref="ContainerConfigException">A handlers class cannot be found or used.</exception>
     /// <exception cref="InvalidOperationException">A container of the same name is running already; the message says where.</exception>
@@ -69,7 +74,7 @@ public sealed class Container : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(config);
-        options ??= ComponentOptions.Default;
+        options = JournalSettings.Resolve(system, config.Name, options ?? ComponentOptions.Default);
         var factories = HandlerFactories.Resolve(config);
         var registration = await RegisterAsync(options.LocationService ?? CswExtension.For(system).EmbeddedLocationService, config.Name, cancellationToken).ConfigureAwait(false);
         var events = Channel.CreateUnbounded<ContainerEvent>();

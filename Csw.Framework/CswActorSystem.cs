@@ -24,6 +24,10 @@ public static class CswActorSystem
         akka.log-dead-letters-during-shutdown = off
         akka.actor.ask-timeout = 10s
         akka.cluster.pub-sub.send-to-dead-letters-when-no-subscribers = off
+        # Akka's hook shuts the system down on Ctrl+C even when the program cancels it (csw shell
+        # does: Ctrl+C stops a submission, not the components); CswNet's programs and the Generic
+        # Host stop the system themselves, in order.
+        akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
         # A container's components shut down in this phase (each within its ShutdownTimeout, 10 s by default).
         akka.coordinated-shutdown.phases.before-service-unbind.timeout = 20s
         """);

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Akka.Actor;
 using Csw.Command;
 using Csw.Crm;
+using Csw.Framework.Internal.Logging;
+using Csw.Framework.Internal.Telemetry;
 using Csw.Location;
 using Csw.Params;
 using Csw.PubSub;
@@ -33,7 +35,8 @@ public sealed class CswContext
         ILoggerFactory loggerFactory,
         ComponentTimers timers,
         ILocationService locationService,
-        CommandServiceOptions commandServiceOptions)
+        CommandServiceOptions commandServiceOptions,
+        LogLevel? logLevel = null)
     {
         _commandServiceOptions = commandServiceOptions;
         LocationService = locationService;
@@ -44,7 +47,8 @@ public sealed class CswContext
         CurrentStatePublisher = currentStatePublisher;
         CommandResponseManager = commandResponseManager;
         LoggerFactory = loggerFactory;
-        Logger = loggerFactory.CreateLogger($"Csw.Component.{info.Prefix}");
+        ComponentLogger = new ComponentLogger(loggerFactory, info.Prefix, logLevel);
+        Telemetry = new ComponentTelemetry(info.Prefix);
         Timers = timers;
     }
 
@@ -71,8 +75,18 @@ public sealed class CswContext
     /// <summary>Where long-running commands report their final response (<see cref="CommandResponseManager.UpdateCommand"/>).</summary>
     public CommandResponseManager CommandResponseManager { get; }
 
-    /// <summary>A logger named after the component's prefix.</summary>
-    public ILogger Logger { get; }
+    /// <summary>
+    /// A logger named after the component's prefix (<c>Csw.Component.&lt;prefix&gt;</c>), which the
+    /// framework uses too: an operator can change its level while the component runs, and its entries
+    /// carry the component and, inside a command's handler call, the runId as scope.
+    /// </summary>
+    public ILogger Logger => ComponentLogger;
+
+    /// <summary>The component's instruments and spans.</summary>
+    internal ComponentTelemetry Telemetry { get; }
+
+    /// <summary>The component's logger, with its level switch.</summary>
+    internal ComponentLogger ComponentLogger { get; }
 
     /// <summary>For loggers of the handlers' own helpers.</summary>
     public ILoggerFactory LoggerFactory { get; }

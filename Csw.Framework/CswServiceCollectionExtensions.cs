@@ -82,15 +82,13 @@ public static class CswServiceCollectionExtensions
     {
         services.AddAkka(name, (builder, provider) =>
         {
+            // With Akka's own Ctrl+C/SIGTERM hook off (in the defaults): the host owns the process's shutdown.
             builder.AddHocon(CswActorSystem.DefaultConfig, HoconAddMode.Append);
             if (cluster is not null)
             {
                 builder.AddHocon(cluster.ToConfig(), HoconAddMode.Prepend);
             }
-            // The host owns the process's shutdown (its console lifetime, then Akka.Hosting's stop);
-            // Akka's own hook on SIGTERM would shut the system down under the host's feet.
-            builder.AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend);
-            foreach (var (serializerName, types, create) in CswSerializers.All)
+            foreach (var (serializerName, types, create) in Internal.CswSerializers.All)
             {
                 builder.WithCustomSerializer(serializerName, types, create);
             }

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Actor.Setup;
 using Akka.TestKit;
 using Akka.Hosting.Logging;
+using Csw.Command;
 using Csw.Framework;
 using Csw.TestKit.Internal;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Akka.Actor;
+using Csw.Command;
 using Csw.Framework;
 using Csw.Location;
 

@@ -91,8 +91,9 @@ internal static class AkkaRemoteSubmit
         var message = new ComponentMessage.Submit(Go.Add(Keys.Int("target").Set(3)).Add(Keys.Double("speed").Set(1.5)), replyTo);
         var serializer = system.Serialization.FindSerializerFor(message);
         var manifest = Akka.Serialization.Serialization.ManifestFor(serializer, message);
-        const int rounds = 20_000;
-        for (var i = 0; i < rounds / 10; i++)
+        const int rounds = 50_000;
+        // As many warm-up rounds: the JIT's tiers take tens of thousands of calls to settle.
+        for (var i = 0; i < rounds; i++)
         {
             system.Serialization.Deserialize(serializer.ToBinary(message), serializer.Identifier, manifest);
         }

@@ -32,13 +32,7 @@ internal sealed class CommandArguments
     public (Prefix Target, ComponentType? Type, ControlCommand Command) Read(ParseResult parse)
     {
         var target = ParsePrefix(parse.GetValue(_prefix)!, null);
-        ComponentType? type = parse.GetValue(_type) switch
-        {
-            null => null,
-            var t when t.Equals("hcd", StringComparison.OrdinalIgnoreCase) => ComponentType.HCD,
-            var t when t.Equals("assembly", StringComparison.OrdinalIgnoreCase) => ComponentType.Assembly,
-            var t => throw new FormatException($"--type is hcd or assembly, not '{t}'."),
-        };
+        var type = ParseType(parse.GetValue(_type));
         if (parse.GetValue(_json) is { } json)
         {
             var text = json.StartsWith('@') ? File.ReadAllText(json[1..]) : json;
@@ -64,6 +58,15 @@ internal sealed class CommandArguments
     public Task<Client> OpenAsync(ParseResult parse, CancellationToken cancellationToken) => _client.OpenAsync(parse, cancellationToken);
 
     public string? Token(ParseResult parse) => _client.Token(parse);
+
+    /// <summary>The component type of <c>--type</c> (hcd or assembly), or null when not given; a <see cref="FormatException"/> otherwise.</summary>
+    public static ComponentType? ParseType(string? text) => text switch
+    {
+        null => null,
+        var t when t.Equals("hcd", StringComparison.OrdinalIgnoreCase) => ComponentType.HCD,
+        var t when t.Equals("assembly", StringComparison.OrdinalIgnoreCase) => ComponentType.Assembly,
+        var t => throw new FormatException($"--type is hcd or assembly, not '{t}'."),
+    };
 
     /// <summary>The prefix <paramref name="text"/>; a <see cref="FormatException"/> says what is wrong (e.g. "unknown subsystem 'temp'") and, when given, which option it came from.</summary>
     public static Prefix ParsePrefix(string text, string? option)

@@ -26,10 +26,13 @@ internal static class ContainerCommand
         var bind = AddressOption.Bind("The address the components' command endpoints listen on (default 127.0.0.1; 0.0.0.0 serves other machines).");
         var insecure = CliOptions.Insecure();
         var hostname = ClusterOptions.Hostname($"The address others reach this process at, in the cluster and at its command endpoints (default: ${ClusterSettings.InterfaceVariable}'s address, else 127.0.0.1 when bound to loopback, else the machine's name).");
+        var dataDir = new Option<DirectoryInfo?>("--data-dir") { Description = $"Journal every component's commands and request ids in an SQLite file <container>.db under this directory, so that they survive a crash or restart (default: ${JournalVariable} names a PostgreSQL database, else in memory only)." };
         var command = new System.CommandLine.Command("container", "Runs the components of a container configuration, serving each one's command API, until Ctrl+C.")
         {
-            config, seeds, clusterPort, etcd, location, token, bind, insecure, hostname,
+            config, seeds, clusterPort, etcd, location, token, bind, insecure, hostname, dataDir,
         };
+        var operations = new OperationsOptions();
+        operations.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var secret = CliOptions.TokenOrDefault(parse.GetValue(token));
@@ -50,15 +53,18 @@ internal static class ContainerCommand
                 return ExitCodes.Usage;
             }
             var endpoint = new Endpoint(parse.GetValue(bind)!, ClusterOptions.HttpHostname(parse.GetValue(hostname), parse.GetValue(bind)!), secret, parse.GetValue(insecure));
-            return await RunAsync(parse.GetValue(config)!, backend, endpoint, cancellationToken);
+            return await RunAsync(parse.GetValue(config)!, backend, endpoint, operations.Read(parse), parse.GetValue(dataDir), cancellationToken);
         });
         return command;
     }
 
+    /// <summary>The environment variable holding a PostgreSQL connection string for the journal (it may hold a password, so it is never an option).</summary>
+    public const string JournalVariable = "CSW_JOURNAL_POSTGRESQL";
+
     /// <summary>Where the components' command endpoints listen, the host name they register, and their token.</summary>
     private sealed record Endpoint(IPAddress Bind, string Hostname, string? Token, bool Insecure);
 
-    private static async Task<int> RunAsync(FileInfo file, LocationBackend backend, Endpoint endpoint, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileInfo file, LocationBackend backend, Endpoint endpoint, OperationsOptions.Reader operations, DirectoryInfo? dataDir, CancellationToken cancellationToken)
     {
         ContainerConfig config;
         try
@@ -71,11 +77,19 @@ internal static class ContainerCommand
             await Console.Error.WriteLineAsync(e.JsonPath == "$" ? $"Invalid configuration: {e.Message}" : $"Invalid configuration at {e.JsonPath}: {e.Message}");
             return ExitCodes.Usage;
         }
-        using var loggerFactory = ConsoleLogging.Create();
+        if (operations.Problem is { } problem)
+        {
+            await Console.Error.WriteLineAsync(problem);
+            return ExitCodes.Usage;
+        }
+        using var loggerFactory = ConsoleLogging.Create(operations.LogLevel, operations.Json);
+        using var telemetry = operations.StartTelemetry(config.Name, endpoint.Bind);
         var options = new ComponentOptions
         {
             HttpEndpoint = CommandEndpointOptions.Default.WithBindAddress(endpoint.Bind).WithToken(endpoint.Token).WithInsecure(endpoint.Insecure).WithLoggerFactory(loggerFactory),
             Commands = CommandServiceOptions.Default with { Token = endpoint.Token },
+            LogLevel = operations.LogLevel,
+            Crm = Crm.CrmOptions.Default with { Journal = Journal(dataDir, config.Name) },
         };
         if (backend is LocationBackend.Cluster cluster)
         {
@@ -98,4 +112,9 @@ internal static class ContainerCommand
             await LocationBackends.CloseAsync(service);
         }
     }
+
+    private static Crm.CrmJournal? Journal(DirectoryInfo? dataDir, string containerName) =>
+        dataDir is not null
+            ? Crm.CrmJournal.InDataDirectory(dataDir.FullName, containerName)
+            : Environment.GetEnvironmentVariable(JournalVariable) is { Length: > 0 } connectionString ? Crm.CrmJournal.PostgreSql(connectionString) : null;
 }

@@ -32,7 +32,17 @@ internal static class QueryCommand
             return await OneShot.WithComponentAsync(await client.OpenAsync(parse, cancellationToken), target, componentType, client.Token(parse), async service =>
             {
                 var id = new Id(parse.GetValue(runId)!);
-                var response = parse.GetValue(final) ? await service.QueryFinalAsync(id, cancellationToken: cancellationToken) : await service.QueryAsync(id, cancellationToken);
+                ISubmitResponse response;
+                try
+                {
+                    response = parse.GetValue(final) ? await service.QueryFinalAsync(id, cancellationToken: cancellationToken) : await service.QueryAsync(id, cancellationToken);
+                }
+                catch (Crm.UnknownCommandException e)
+                {
+                    // Not an outcome: the component does not know the runId (never submitted there, or forgotten).
+                    Console.WriteLine($"Unknown {id}: {e.Message}");
+                    return ExitCodes.Negative;
+                }
                 Console.WriteLine(Printer.Response(response));
                 return Printer.IsNegative(response) ? ExitCodes.Negative : ExitCodes.Ok;
             }, cancellationToken);

@@ -17,7 +17,19 @@ internal static class Remote
     /// Akka.Remote when <paramref name="client"/> is a cluster member, else through its HTTP endpoint.
     /// </summary>
     /// <exception cref="InvalidOperationException">No such component is registered; the message names registered ones close to it.</exception>
-    public static async Task<ICommandService> CommandServiceAsync(Client client, Prefix prefix, ComponentType? type, string? token, CancellationToken cancellationToken)
+    public static async Task<ICommandService> CommandServiceAsync(Client client, Prefix prefix, ComponentType? type, string? token, CancellationToken cancellationToken) =>
+        CommandServiceFactory.Make(await FindAsync(client, prefix, type, cancellationToken), CommandServiceOptions.Default with { Token = CliOptions.TokenOrDefault(token) }, client.System);
+
+    /// <summary>
+    /// The admin service of the component with <paramref name="prefix"/>, found as
+    /// <see cref="CommandServiceAsync"/> finds it: over Akka.Remote in the cluster, else through the
+    /// admin route of its HTTP command endpoint.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No such component is registered; the message names registered ones close to it.</exception>
+    public static async Task<IAdminService> AdminServiceAsync(Client client, Prefix prefix, ComponentType? type, string? token, TimeSpan timeout, CancellationToken cancellationToken) =>
+        AdminServiceFactory.Make(await FindAsync(client, prefix, type, cancellationToken), CommandServiceOptions.Default with { Token = CliOptions.TokenOrDefault(token), Timeout = timeout, FinalTimeout = timeout }, client.System);
+
+    private static async Task<Location.Location> FindAsync(Client client, Prefix prefix, ComponentType? type, CancellationToken cancellationToken)
     {
         var kind = client.System is null ? ConnectionType.Http : ConnectionType.Pekko;
         var candidates = type is { } known ? [known] : new[] { ComponentType.HCD, ComponentType.Assembly };
@@ -25,7 +37,7 @@ internal static class Remote
         {
             if (await client.Locations.FindAsync(connection, cancellationToken) is { } location)
             {
-                return CommandServiceFactory.Make(location, CommandServiceOptions.Default with { Token = CliOptions.TokenOrDefault(token) }, client.System);
+                return location;
             }
         }
         throw new InvalidOperationException(await NotRegistered.DescribeAsync(client.Locations, prefix, type, kind, cancellationToken));

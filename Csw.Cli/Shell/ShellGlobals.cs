@@ -34,6 +34,40 @@ public sealed class ShellGlobals
     /// <summary>The command service of the Assembly with this prefix, e.g. <c>await Assembly("WFOS.filter.assembly")</c>.</summary>
     public Task<ICommandService> Assembly(string prefix) => _session.CommandServiceAsync(Prefix.Parse(prefix), ComponentType.Assembly);
 
+    /// <summary>The admin service of the HCD or Assembly with this prefix: <c>var admin = await Admin("WFOS.blue.filter")</c>.</summary>
+    public Task<IAdminService> Admin(string prefix) => _session.AdminServiceAsync(Prefix.Parse(prefix), null);
+
+    /// <summary>Locks a component for <see cref="Source"/> (commands from other prefixes get Locked): <c>await Lock("WFOS.blue.filter", 300)</c>.</summary>
+    /// <param name="prefix">The component.</param>
+    /// <param name="leaseSeconds">How long the lock lasts unless renewed by locking again.</param>
+    public async Task<LockingResponse> Lock(string prefix, double leaseSeconds = 300) =>
+        await (await Admin(prefix)).LockAsync(Source, TimeSpan.FromSeconds(leaseSeconds), Cancellation);
+
+    /// <summary>Releases the lock <see cref="Source"/> holds.</summary>
+    public async Task<LockingResponse> Unlock(string prefix) => await (await Admin(prefix)).UnlockAsync(Source, Cancellation);
+
+    /// <summary>Takes a component online; the lifecycle state after it.</summary>
+    public async Task<SupervisorLifecycleState> GoOnline(string prefix) => await (await Admin(prefix)).GoOnlineAsync(Cancellation);
+
+    /// <summary>Takes a component offline; the lifecycle state after it.</summary>
+    public async Task<SupervisorLifecycleState> GoOffline(string prefix) => await (await Admin(prefix)).GoOfflineAsync(Cancellation);
+
+    /// <summary>Restarts a component and waits until it is Running again.</summary>
+    public async Task<SupervisorLifecycleState> Restart(string prefix) => await (await Admin(prefix)).RestartAsync(cancellationToken: Cancellation);
+
+    /// <summary>Shuts a component down.</summary>
+    public async Task<SupervisorLifecycleState> Shutdown(string prefix) => await (await Admin(prefix)).ShutdownAsync(cancellationToken: Cancellation);
+
+    /// <summary>A component's log level, or, with <paramref name="level"/> (trace, debug, info, warn, error, fatal, off), changes it.</summary>
+    public async Task<ComponentLogLevel> LogLevel(string prefix, string? level = null)
+    {
+        var admin = await Admin(prefix);
+        return level is null ? await admin.GetLogLevelAsync(Cancellation) : await admin.SetLogLevelAsync(LogLevels.Parse(level), Cancellation);
+    }
+
+    /// <summary>A component's lifecycle state.</summary>
+    public async Task<SupervisorLifecycleState> Status(string prefix) => await (await Admin(prefix)).GetLifecycleStateAsync(Cancellation);
+
     /// <summary>A Setup from <see cref="Source"/>: <c>Setup("move", Int("target", 3))</c>.</summary>
     public Setup Setup(string commandName, params Parameter[] parameters) => new Setup(Source, commandName).Add(parameters);
 

@@ -15,6 +15,10 @@ internal static class ShellHelp
           var t = Track("WFOS.blue.filter")         prints location changes in the background
           await Subscribe(hcd)                      ... or watch until Ctrl+C
           Print(x), LocationService, Cancellation   print as the shell does; the ILocationService; Ctrl+C's token
+          await GoOffline(prefix), GoOnline(prefix) lifecycle; also Restart, Shutdown, Status(prefix)
+          await Lock(prefix, 300), Unlock(prefix)   lock for Source (others get Locked) and release
+          await LogLevel(prefix, "debug")           a component's log level (without a level: read it)
+          var admin = await Admin(prefix)           the component's IAdminService
         Shell commands: :help  :history  :stop (stops every watch, as Ctrl+C)  :quit (or Ctrl+D)
         A submission continues over several lines until it is complete C#; errors keep the state.
         Ctrl+C stops the running submission and the watches, not the shell. Up/Down recall earlier lines.

@@ -10,13 +10,14 @@ internal static class ShellScriptOptions
     private static readonly string[] Imports =
     [
         "System", "System.Linq", "System.Collections.Generic", "System.Threading", "System.Threading.Tasks",
-        "Csw.Params", "Csw.Command", "Csw.Location", "Csw.Framework",
+        "Csw.Params", "Csw.Command", "Csw.Crm", "Csw.Location", "Csw.Framework",
     ];
 
     public static ScriptOptions Options { get; } = ScriptOptions.Default
         .AddReferences(
             typeof(Params.Prefix).Assembly,
             typeof(Command.ICommandService).Assembly,
+            typeof(Crm.UnknownCommandException).Assembly,
             typeof(Location.ILocationService).Assembly,
             typeof(Framework.ComponentHandlers).Assembly,
             typeof(Akka.Actor.ActorSystem).Assembly,

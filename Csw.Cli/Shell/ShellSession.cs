@@ -156,6 +156,34 @@ internal sealed class ShellSession : IAsyncDisposable
         return service;
     }
 
+    /// <summary>
+    /// The admin service of the HCD or Assembly with <paramref name="prefix"/> (of <paramref name="type"/>
+    /// when given): directly when it runs in this process, else through its endpoint's admin route.
+    /// </summary>
+    public async Task<IAdminService> AdminServiceAsync(Prefix prefix, ComponentType? type)
+    {
+        var options = CommandServiceOptions.Default with { Token = _token };
+        var cancellation = Cancellation;
+        foreach (var id in (type is { } known ? [known] : new[] { ComponentType.HCD, ComponentType.Assembly }).Select(t => new ComponentId(prefix, t)))
+        {
+            // In this process, or anywhere in the cluster over Akka.Remote.
+            if (_system is not null && await Locations.FindAsync(Connection.Pekko(id), cancellation) is PekkoLocation actor && ActorUri.TryResolve(actor.Uri, _system, out var supervisor) && (_member is not null || ActorUri.IsLocal(supervisor)))
+            {
+                return AdminServiceFactory.Make(supervisor, options, _system);
+            }
+            if (await Locations.FindAsync(Connection.Http(id), cancellation) is { } http)
+            {
+                var admin = AdminServiceFactory.Make(http, options);
+                lock (_services)
+                {
+                    _services.Add((IAsyncDisposable)admin);
+                }
+                return admin;
+            }
+        }
+        throw new InvalidOperationException(await NotFoundAsync(prefix, type ?? ComponentType.HCD, cancellation));
+    }
+
     /// <summary>How to print <paramref name="value"/> when the session knows better than its type does, else null.</summary>
     public string? Describe(object value) =>
         value is ICommandService service && _described.TryGetValue(service, out var what) ? $"(command service of {what})" : null;

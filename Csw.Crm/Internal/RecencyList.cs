@@ -4,7 +4,8 @@ namespace Csw.Crm.Internal;
 
 /// <summary>
 /// The CRM's entries by recency of use, least recent first: a doubly linked list threaded through
-/// the entries themselves, so that remembering a command allocates no separate node.
+/// the entries themselves, so that remembering a command allocates no separate node. Each entry
+/// is stamped with the time it became the newest, so the list is ordered by that time too.
 /// </summary>
 internal sealed class RecencyList
 {
@@ -14,10 +15,11 @@ internal sealed class RecencyList
     /// <summary>The most recently used entry; null when empty.</summary>
     public CommandEntry? Newest { get; private set; }
 
-    /// <summary>Appends an entry that is in no list.</summary>
-    public void AddNewest(CommandEntry entry)
+    /// <summary>Appends an entry that is in no list, used at <paramref name="now"/>.</summary>
+    public void AddNewest(CommandEntry entry, long now)
     {
         Debug.Assert(entry.Older is null && entry.Newer is null && entry != Oldest);
+        entry.LastUsed = now;
         entry.Older = Newest;
         if (Newest is null)
         {
@@ -52,13 +54,17 @@ internal sealed class RecencyList
         entry.Older = entry.Newer = null;
     }
 
-    /// <summary>Marks an entry in the list as just used.</summary>
-    public void MoveToNewest(CommandEntry entry)
+    /// <summary>Marks an entry in the list as used at <paramref name="now"/>.</summary>
+    public void MoveToNewest(CommandEntry entry, long now)
     {
         if (entry != Newest)
         {
             Remove(entry);
-            AddNewest(entry);
+            AddNewest(entry, now);
+        }
+        else
+        {
+            entry.LastUsed = now;
         }
     }
 

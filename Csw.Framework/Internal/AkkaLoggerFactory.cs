@@ -12,7 +12,7 @@ namespace Csw.Framework.Internal;
 /// </summary>
 internal sealed class AkkaLoggerFactory(ActorSystem system) : ILoggerFactory
 {
-    public ILogger CreateLogger(string categoryName) => new AkkaLogger(Logging.GetLogger(system, categoryName));
+    public ILogger CreateLogger(string categoryName) => new AkkaLogger(Akka.Event.Logging.GetLogger(system, categoryName));
 
     public void AddProvider(ILoggerProvider provider) => throw new NotSupportedException("Handlers' logs go to Akka's loggers; configure those (akka.loggers) or host the system with a logger factory.");
 

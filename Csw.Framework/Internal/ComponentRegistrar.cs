@@ -36,11 +36,11 @@ internal sealed class ComponentRegistrar : IAsyncDisposable
         var id = new ComponentId(info.Prefix, info.ComponentType);
         try
         {
-            registrar._registrations.Add(await locationService.RegisterAsync(new PekkoRegistration(Connection.Pekko(id), ActorUri.For(self, system))).ConfigureAwait(false));
+            registrar.Add(await locationService.RegisterAsync(new PekkoRegistration(Connection.Pekko(id), ActorUri.For(self, system))).ConfigureAwait(false));
             if (options.HttpEndpoint is { } endpointOptions)
             {
                 registrar._endpoint = await CommandEndpoint.StartAsync(self, endpointOptions).ConfigureAwait(false);
-                registrar._registrations.Add(await locationService.RegisterAsync(registrar._endpoint.RegistrationFor(id)).ConfigureAwait(false));
+                registrar.Add(await locationService.RegisterAsync(registrar._endpoint.RegistrationFor(id)).ConfigureAwait(false));
             }
             return registrar;
         }
@@ -51,6 +51,12 @@ internal sealed class ComponentRegistrar : IAsyncDisposable
         }
     }
 
+    private void Add(RegistrationResult registration)
+    {
+        _registrations.Add(registration);
+        Telemetry.ComponentTelemetry.Registered(registration.Location.Connection.ConnectionType, 1);
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var registration in _registrations)
@@ -58,6 +64,7 @@ internal sealed class ComponentRegistrar : IAsyncDisposable
             try
             {
                 await registration.UnregisterAsync().ConfigureAwait(false);
+                Telemetry.ComponentTelemetry.Registered(registration.Location.Connection.ConnectionType, -1);
             }
             catch (Exception e)
             {

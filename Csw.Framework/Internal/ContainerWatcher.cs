@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Akka.Actor;
+using Csw.Command;
 
 namespace Csw.Framework.Internal;
 

@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using Akka.Actor;
 using Csw.Command;
 using Csw.Crm;
+using Csw.Framework.Internal.Logging;
+using Csw.Framework.Internal.Telemetry;
 using Csw.Params;
 using Microsoft.Extensions.Logging;
 
@@ -15,24 +17,57 @@ namespace Csw.Framework.Internal;
 /// </summary>
 internal static class HandlerCalls
 {
+    /// <summary>
+    /// Answers a command whose caller stopped waiting before its turn came, without running it: a
+    /// Submit gets (and the CRM records) <see cref="Cancelled"/>, a Validate or Oneway an <see cref="Invalid"/>.
+    /// </summary>
+    public static void Expire(LaneItem item, CommandResponseManager crm, ILogger log, ComponentInfo info)
+    {
+        var runId = item.RunId!;
+        var message = (ComponentMessage)item.Message;
+        var why = $"{info} did not run it: its caller's deadline ({message.Deadline:O}) passed while it waited for the handlers.";
+        log.LogWarning("{Component}: {Command} {RunId} expired before its turn; not run", info, item.Message.GetType().Name, runId);
+        switch (message)
+        {
+            case ComponentMessage.Submit submit:
+                crm.RespondToSubmit(new Cancelled(runId), submit.ReplyTo, submit.RequestId);
+                break;
+            case ComponentMessage.Oneway oneway:
+                crm.RespondToOneway(new Invalid(runId, new CommandIssue(CommandIssueKind.OtherIssue, why)), oneway.ReplyTo, oneway.RequestId);
+                break;
+            case ComponentMessage.Validate validate:
+                validate.ReplyTo.Tell(new Invalid(runId, new CommandIssue(CommandIssueKind.OtherIssue, why)), ActorRefs.NoSender);
+                break;
+        }
+    }
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public static async ValueTask RunAsync(LaneItem item, ComponentHandlers handlers, CommandResponseManager crm, ILogger log, TimeSpan shutdownTimeout)
     {
+        var telemetry = handlers.Context.Telemetry;
+        CommandMeasurement? measurement = null;
+        if (item.RunId is { } command)
+        {
+            ComponentLogScope.Enter(command);
+            measurement = item.Message is ComponentMessage message && CommandOf(message) is { } control ? telemetry.Begin(message, control, command) : null;
+        }
         try
         {
             switch (item.Message)
             {
                 case ComponentMessage.Validate validate:
-                    validate.ReplyTo.Tell(await ValidateAsync(handlers, item.RunId!, validate.Command, log).ConfigureAwait(false), ActorRefs.NoSender);
+                    var validation = await ValidateAsync(handlers, item.RunId!, validate.Command, log).ConfigureAwait(false);
+                    validate.ReplyTo.Tell(validation, ActorRefs.NoSender);
+                    telemetry.Answered(measurement, validation, crm);
                     break;
                 case ComponentMessage.Submit submit:
                     var response = await SubmitAsync(handlers, item.RunId!, submit.Command, log).ConfigureAwait(false);
                     // Recorded before the caller sees it, so that the caller's next Query finds it.
-                    crm.UpdateCommand(response);
-                    submit.ReplyTo.Tell(response, ActorRefs.NoSender);
+                    crm.RespondToSubmit(response, submit.ReplyTo, submit.RequestId);
+                    telemetry.Answered(measurement, response, crm);
                     break;
                 case ComponentMessage.Oneway oneway:
-                    await OnewayAsync(handlers, item.RunId!, oneway, log).ConfigureAwait(false);
+                    telemetry.Answered(measurement, await OnewayAsync(handlers, item.RunId!, oneway, crm, log).ConfigureAwait(false), crm);
                     break;
                 case SupervisorMessage.GoOffline:
                     await handlers.OnGoOfflineAsync().ConfigureAwait(false);
@@ -50,7 +85,9 @@ internal static class HandlerCalls
                     await handlers.OnOperationsModeAsync().ConfigureAwait(false);
                     break;
                 case SupervisorMessage.Restart or SupervisorMessage.Shutdown:
-                    await handlers.OnShutdownAsync().WaitAsync(shutdownTimeout).ConfigureAwait(false);
+                    // Kept on the item: a new instance must not start while this still runs (the restart fence).
+                    item.HandlerTask = handlers.OnShutdownAsync();
+                    await item.HandlerTask.WaitAsync(shutdownTimeout).ConfigureAwait(false);
                     break;
             }
         }
@@ -93,13 +130,22 @@ internal static class HandlerCalls
         }
     }
 
-    private static async ValueTask OnewayAsync(ComponentHandlers handlers, Id runId, ComponentMessage.Oneway oneway, ILogger log)
+    private static ControlCommand? CommandOf(ComponentMessage message) => message switch
+    {
+        ComponentMessage.Validate validate => validate.Command,
+        ComponentMessage.Submit submit => submit.Command,
+        ComponentMessage.Oneway oneway => oneway.Command,
+        _ => null,
+    };
+
+    // The validation's answer, once the handler has run (a oneway's outcome).
+    private static async ValueTask<IValidateResponse> OnewayAsync(ComponentHandlers handlers, Id runId, ComponentMessage.Oneway oneway, CommandResponseManager crm, ILogger log)
     {
         var validation = await ValidateAsync(handlers, runId, oneway.Command, log).ConfigureAwait(false);
-        oneway.ReplyTo.Tell((IOnewayResponse)validation, ActorRefs.NoSender);
+        crm.RespondToOneway((IOnewayResponse)validation, oneway.ReplyTo, oneway.RequestId);
         if (validation is not Accepted)
         {
-            return;
+            return validation;
         }
         try
         {
@@ -109,5 +155,6 @@ internal static class HandlerCalls
         {
             log.LogError(e, "OnOnewayAsync threw on {Command} ({RunId})", oneway.Command.CommandName, runId);
         }
+        return validation;
     }
 }

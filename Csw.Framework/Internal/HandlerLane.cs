@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Csw.Command;
 
 namespace Csw.Framework.Internal;
 
@@ -26,6 +27,7 @@ internal sealed class HandlerLane(Supervisor supervisor, IActorRef self)
         if (_busy)
         {
             _waiting.Enqueue(item);
+            supervisor.CswContext.Telemetry.LaneChanged(1);
             return;
         }
         Run(item);
@@ -47,6 +49,7 @@ internal sealed class HandlerLane(Supervisor supervisor, IActorRef self)
     {
         var waiting = _waiting.ToList();
         _waiting.Clear();
+        supervisor.CswContext.Telemetry.LaneChanged(-waiting.Count);
         return waiting;
     }
 
@@ -62,6 +65,13 @@ internal sealed class HandlerLane(Supervisor supervisor, IActorRef self)
     {
         while (!_busy && _waiting.TryDequeue(out var item))
         {
+            supervisor.CswContext.Telemetry.LaneChanged(-1);
+            // Only a call that waited here can have outlived its caller; one run on arrival is not checked (no clock read).
+            if (item.Message is ComponentMessage { Deadline: { } deadline } && DateTime.UtcNow > deadline)
+            {
+                HandlerCalls.Expire(item, supervisor.CswContext.CommandResponseManager, supervisor.CswContext.Logger, supervisor.CswContext.ComponentInfo);
+                continue;
+            }
             Run(item);
         }
     }

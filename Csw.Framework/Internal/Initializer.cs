@@ -48,6 +48,9 @@ internal sealed class Initializer(Func<CswContext, ComponentHandlers> factory, C
     /// <summary>The current handlers instance; null until the first attempt made one.</summary>
     public ComponentHandlers? Handlers { get; private set; }
 
+    /// <summary>The current instance's own InitializeAsync task, which may run on after its timeout (the restart fence waits for it).</summary>
+    public Task? Initializing { get; private set; }
+
     /// <summary>After <see cref="Outcome.Retry"/>: how long to wait before the next attempt.</summary>
     public TimeSpan Backoff { get; private set; }
 
@@ -71,6 +74,7 @@ internal sealed class Initializer(Func<CswContext, ComponentHandlers> factory, C
         {
             initializing = Task.FromException(e);
         }
+        Initializing = initializing;
         timers.StartSingleTimer(TimeoutTimer, new InitializeTimedOut(attempt), context.ComponentInfo.InitializeTimeout);
         initializing.ContinueWith(
             static (task, state) =>

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Csw.Command;
 using Csw.Params;
 
 namespace Csw.Framework.Internal;

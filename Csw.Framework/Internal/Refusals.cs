@@ -10,25 +10,30 @@ namespace Csw.Framework.Internal;
 /// lock, or too many commands wait already. A refused Submit is recorded in the CRM like any other.
 /// Used only from the supervisor's turn.
 /// </summary>
-internal sealed class Refusals(ComponentInfo info, LockManager lockManager, HandlerLane lane, CommandResponseManager crm)
+internal sealed class Refusals(ComponentInfo info, LockManager lockManager, HandlerLane lane, CommandResponseManager crm, Telemetry.ComponentTelemetry telemetry)
 {
     /// <summary>Answers <paramref name="item"/> with the reason it will not run in <paramref name="state"/>.</summary>
     public void Refuse(LaneItem item, SupervisorLifecycleState state)
     {
         var runId = item.RunId ?? RunIds.New();
+        CommandResponse? refusal = null;
         switch (item.Message)
         {
             case ComponentMessage.Validate validate:
-                validate.ReplyTo.Tell(Refusal(runId, validate.Command, state));
+                validate.ReplyTo.Tell(refusal = Refusal(runId, validate.Command, state));
                 break;
             case ComponentMessage.Submit submit:
                 var response = (ISubmitResponse)Refusal(runId, submit.Command, state);
-                crm.UpdateCommand(response);
-                submit.ReplyTo.Tell(response);
+                crm.RespondToSubmit(response, submit.ReplyTo, submit.RequestId);
+                refusal = (CommandResponse)response;
                 break;
             case ComponentMessage.Oneway oneway:
-                oneway.ReplyTo.Tell(Refusal(runId, oneway.Command, state));
+                crm.RespondToOneway((IOnewayResponse)(refusal = Refusal(runId, oneway.Command, state)), oneway.ReplyTo, oneway.RequestId);
                 break;
+        }
+        if (refusal is not null)
+        {
+            telemetry.Refused((ComponentMessage)item.Message, refusal);
         }
     }
 

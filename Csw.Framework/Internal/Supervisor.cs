@@ -36,6 +36,12 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
     /// <summary>Answers the commands that will never run.</summary>
     private readonly Refusals _refusals;
 
+    /// <summary>Answers lifecycle requests, and decides whether a queued one still applies.</summary>
+    private readonly LifecycleRequests _requests;
+
+    /// <summary>Puts commands into the lane, through the CRM's request ids, or refuses them.</summary>
+    private readonly CommandAdmission _admission;
+
     /// <summary>Makes handlers instances and runs their initialize attempts.</summary>
     private readonly Initializer _initializer;
 
@@ -80,7 +86,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         {
             publisher.Subscribe(subscriber);
         }
-        var crm = CommandResponseManager.Start(Context, options.Crm);
+        var crm = CommandResponseManager.Start(Context, JournalSettings.ForComponent(info, options.Crm));
         _lifecycle = PubSub<LifecycleStateChanged>.Start(Context, "lifecycle");
         _clusterEvents = ClusterEventPublisher.StartFor(Context, info, publisher, _lifecycle);
         _frameworkChildren = [publisher.PubSub.Actor, crm.Actor, _lifecycle.Actor, .. _clusterEvents is null ? Array.Empty<IActorRef>() : [_clusterEvents]];
@@ -88,10 +94,12 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         _replacement = new HandlerReplacement(_frameworkChildren);
         var locationService = options.LocationService ?? cswSystem.EmbeddedLocationService;
         var timers = new ComponentTimers(loggerFactory.CreateLogger<ComponentTimers>());
-        _context = new CswContext(info, Self, Context, system, publisher, crm, loggerFactory, timers, locationService, options.Commands with { LoggerFactory = loggerFactory });
+        _context = new CswContext(info, Self, Context, system, publisher, crm, loggerFactory, timers, locationService, options.Commands with { LoggerFactory = loggerFactory }, options.LogLevel);
+        _requests = new LifecycleRequests(info, _context.Logger);
         _lock = new LockManager(options.AdminPrefix);
         _lane = new HandlerLane(this, Self);
-        _refusals = new Refusals(info, _lock, _lane, crm);
+        _refusals = new Refusals(info, _lock, _lane, crm, _context.Telemetry);
+        _admission = new CommandAdmission(_refusals, _lock, _lane, crm, options.MaxQueuedCommands, Self);
         _initializer = new Initializer(factory, _context, options, Self);
         DefineReceives();
     }
@@ -112,11 +120,12 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
 
     private void DefineReceives()
     {
-        Receive<ComponentMessage.Validate>(validate => AdmitCommand(validate.Command, validate));
-        Receive<ComponentMessage.Submit>(submit => AdmitCommand(submit.Command, submit));
-        Receive<ComponentMessage.Oneway>(oneway => AdmitCommand(oneway.Command, oneway));
+        Receive<ComponentMessage.Validate>(validate => _admission.Admit(validate.Command, validate, null, validate.ReplyTo, _state));
+        Receive<ComponentMessage.Submit>(submit => _admission.Admit(submit.Command, submit, submit.RequestId, submit.ReplyTo, _state));
+        Receive<ComponentMessage.Oneway>(oneway => _admission.Admit(oneway.Command, oneway, oneway.RequestId, oneway.ReplyTo, _state));
+        Receive<RequestAdmitted>(admitted => _admission.Admit(admitted.Command, admitted.Item, _state));
         Receive<ComponentMessage.Query>(query => _context.CommandResponseManager.Query(query.RunId, query.ReplyTo));
-        Receive<ComponentMessage.QueryFinal>(queryFinal => _context.CommandResponseManager.QueryFinal(queryFinal.RunId, queryFinal.ReplyTo));
+        Receive<ComponentMessage.QueryFinal>(queryFinal => _context.CommandResponseManager.QueryFinal(queryFinal.RunId, queryFinal.ReplyTo, queryFinal.Deadline));
         Receive<ComponentMessage.SubscribeCurrentState>(subscribe => subscribe.ReplyTo.Tell(_context.CurrentStatePublisher.Subscribe(subscribe.Names)));
         Receive<ComponentMessage.SubscribeCurrentStateTo>(subscribe =>
         {
@@ -132,11 +141,16 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         // one queued before them may change the state in between.
         Receive<SupervisorMessage>(change => IsModeChange(change) && IsRunning, change => _lane.Enqueue(new LaneItem(change, null)));
         // Before Running there is nothing to shut down in the handlers: stop now, not after initialize's retries.
-        Receive<SupervisorMessage.Shutdown>(_ => _state is SupervisorLifecycleState.Idle or SupervisorLifecycleState.Restart && !_awaitingRegistration, _ => ShutDownWhileStarting());
-        // Asking again is no mistake: the component is shutting down already.
-        Receive<SupervisorMessage.Shutdown>(_ => _state == SupervisorLifecycleState.Shutdown, _ => Log.LogDebug("{Component} is shutting down already", _context.ComponentInfo));
+        Receive<SupervisorMessage.Shutdown>(_ => _state is SupervisorLifecycleState.Idle or SupervisorLifecycleState.Restart && !_awaitingRegistration, shutdown =>
+        {
+            ShutDownWhileStarting();
+            _requests.Answer(shutdown, _state);
+        });
+        Receive<SupervisorMessage.Shutdown>(_ => _state == SupervisorLifecycleState.Shutdown, shutdown => _requests.Ignore(shutdown, _state));
         Receive<SupervisorMessage>(change => change is SupervisorMessage.Restart or SupervisorMessage.Shutdown && _state != SupervisorLifecycleState.Shutdown, change => _lane.Enqueue(new LaneItem(change, null)));
         Receive<SupervisorMessage.GetSupervisorLifecycleState>(get => get.ReplyTo.Tell(_state));
+        Receive<SupervisorMessage.GetLogLevel>(get => get.ReplyTo.Tell(_context.ComponentLogger.Describe()));
+        Receive<SupervisorMessage.SetLogLevel>(set => set.ReplyTo.Tell(_context.ComponentLogger.Change(set.Level)));
         Receive<SupervisorMessage.SubscribeLifecycleState>(subscribe =>
         {
             subscribe.Subscriber.Tell(new LifecycleStateChanged(Self, _state) { Reason = _reason });
@@ -155,9 +169,11 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
             }
         });
         Receive<HandlerChildStopped>(stopped => InitializeIf(_replacement.OnChildStopped(stopped.Child)));
+        Receive<OldInitializeEnded>(ended => InitializeIf(_replacement.OnOldInitializeEnded(ended.Initializing)));
+        Receive<OldInitializeOverdue>(overdue => _replacement.IsWaitingFor(overdue.Initializing) && _state != SupervisorLifecycleState.Shutdown, _ => ShutDownWhileStarting($"because the old handlers' InitializeAsync still runs {_options.ShutdownTimeout.TotalSeconds:0.###} s after its timeout, and a new instance must not initialize beside it"));
         Receive<StopSelf>(_ => Context.Stop(Self));
         Receive<RegistrationFinished>(OnRegistrationFinished);
-        Receive<SupervisorMessage>(message => Log.LogWarning("{Component} ignored {Message} in state {State}", _context.ComponentInfo, message.GetType().Name, _state));
+        Receive<SupervisorMessage>(message => _requests.Ignore(message, _state));
     }
 
     private static bool IsModeChange(SupervisorMessage message) =>
@@ -202,6 +218,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
     {
         if (_state == SupervisorLifecycleState.Shutdown)
         {
+            _requests.Answer(item.Message, _state);
             return;
         }
         switch (item.Message)
@@ -216,6 +233,13 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
                 break;
             case SupervisorMessage.Restart:
                 _context.Timers.CancelAll();
+                // The old instance will not finish what it started: its callers hear so now, not never.
+                _context.CommandResponseManager.EndRunning("The command was interrupted: the component restarted before it finished.");
+                if (item.HandlerTask is { IsCompleted: false })
+                {
+                    ShutDown($"instead of restarting: the old handlers' OnShutdownAsync did not finish within {_options.ShutdownTimeout.TotalSeconds:0.###} s, and a new instance must not initialize beside it");
+                    break;
+                }
                 ChangeState(SupervisorLifecycleState.Restart);
                 _initializer.ForgetFailures();
                 ReplaceHandlers(TimeSpan.Zero);
@@ -224,35 +248,11 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
                 ShutDown("on request");
                 break;
         }
+        _requests.Answer(item.Message, _state);
     }
 
-    /// <summary>Whether a queued lifecycle change still applies now that its turn has come; logs the ones that do not.</summary>
-    internal bool StillApplies(LaneItem item)
-    {
-        var applies = item.Message switch
-        {
-            SupervisorMessage.GoOffline => _state == SupervisorLifecycleState.Running,
-            SupervisorMessage.GoOnline => _state == SupervisorLifecycleState.RunningOffline,
-            _ => true,
-        };
-        if (!applies)
-        {
-            Log.LogWarning("{Component} ignored {Message} in state {State}", _context.ComponentInfo, item.Message.GetType().Name, _state);
-        }
-        return applies;
-    }
-
-    // While initializing, commands wait in the (held) lane and run once the component is Running.
-    private void AdmitCommand(ControlCommand command, ComponentMessage message)
-    {
-        var item = new LaneItem(message, RunIds.New());
-        if (_state == SupervisorLifecycleState.Shutdown || !_lock.Allows(command.Source) || _lane.Waiting >= _options.MaxQueuedCommands)
-        {
-            _refusals.Refuse(item, _state);
-            return;
-        }
-        _lane.Enqueue(item);
-    }
+    /// <summary>Whether a queued lifecycle change still applies now that its turn has come; answers and logs the ones that do not.</summary>
+    internal bool StillApplies(LaneItem item) => _requests.StillApplies(item.Message, _state);
 
     private void StartInitialize()
     {
@@ -296,7 +296,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
     private void ReplaceHandlers(TimeSpan backoff)
     {
         _lane.Hold();
-        InitializeIf(_replacement.Begin(Context, Timers, backoff));
+        InitializeIf(_replacement.Begin(Context, Timers, backoff, _initializer.Initializing, _options.ShutdownTimeout, Log));
     }
 
     private void InitializeIf(bool replaced)
@@ -307,11 +307,11 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         }
     }
 
-    private void ShutDownWhileStarting()
+    private void ShutDownWhileStarting(string why = "on request, before it was Running")
     {
         _initializer.Abandon(Timers);
         _replacement.Cancel(Timers);
-        ShutDown("on request, before it was Running");
+        ShutDown(why);
     }
 
     /// <summary>
@@ -386,6 +386,7 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         }
         _state = state;
         _reason = reason;
+        _requests.OnStateChanged(state);
         _lifecycle.Publish(new LifecycleStateChanged(Self, state) { Reason = reason });
     }
 }

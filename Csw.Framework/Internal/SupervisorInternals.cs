@@ -29,8 +29,20 @@ internal sealed record StopSelf;
 internal sealed record LocationEventReceived(TrackingEvent Event);
 
 /// <summary>One call waiting for, or running in, the handler lane: the message and, for commands, the runId it was given.</summary>
-internal sealed record LaneItem(object Message, Id? RunId);
+internal sealed record LaneItem(object Message, Id? RunId)
+{
+    /// <summary>The handler's own task of a Restart's or Shutdown's OnShutdownAsync, which may outlive its timeout.</summary>
+    public Task? HandlerTask { get; set; }
+}
 
+/// <summary>The CRM admitted a command that came with a request id (it is not a repeat): run it.</summary>
+internal sealed record RequestAdmitted(LaneItem Item, ControlCommand Command);
+
+/// <summary>The old handlers instance's InitializeAsync, which outlived its timeout, has ended: the restart fence may open.</summary>
+internal sealed record OldInitializeEnded(Task Initializing);
+
+/// <summary>The old handlers instance's InitializeAsync still runs, long after its timeout: give up restarting.</summary>
+internal sealed record OldInitializeOverdue(Task Initializing);
 /// <summary>An initialize attempt's timeout has passed.</summary>
 internal sealed record InitializeTimedOut(int Attempt);
 

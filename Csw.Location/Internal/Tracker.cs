@@ -53,4 +53,34 @@ internal sealed class Tracker
             stop(tracker);
         }
     }
+
+    /// <summary>
+    /// The first location a tracking stream reports, waiting up to <paramref name="within"/> (infinite
+    /// allowed); null when the time is up. What <see cref="ILocationService.ResolveAsync"/> does once
+    /// the location is not there already.
+    /// </summary>
+    public static async Task<Location?> FirstLocationAsync(Func<CancellationToken, IAsyncEnumerable<TrackingEvent>> track, TimeSpan within, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // CancelAfter takes at most int.MaxValue milliseconds (about 24 days); longer is as good as forever.
+        if (within != Timeout.InfiniteTimeSpan && within.TotalMilliseconds < int.MaxValue)
+        {
+            timeout.CancelAfter(within);
+        }
+        try
+        {
+            await foreach (var change in track(timeout.Token).ConfigureAwait(false))
+            {
+                if (change is LocationUpdated updated)
+                {
+                    return updated.Location;
+                }
+            }
+            return null;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
 }

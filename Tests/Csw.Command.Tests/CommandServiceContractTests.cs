@@ -80,20 +80,29 @@ public abstract class CommandServiceContractTests(string? config = null) : Comma
     }
 
     [Fact]
-    public async Task QueryAsync_UnknownRunId_ErrorNamingIt()
+    public async Task QueryAsync_UnknownRunId_UnknownCommandNamingIt()
     {
         var service = await StartComponentAsync();
-        var error = Assert.IsType<Error>(await service.QueryAsync(new Id("nobody-knows")));
-        Assert.Equal(new Id("nobody-knows"), error.RunId);
-        Assert.Contains("nobody-knows", error.Message);
+        var e = await Assert.ThrowsAsync<Crm.UnknownCommandException>(() => service.QueryAsync(new Id("nobody-knows")));
+        Assert.Equal(new Id("nobody-knows"), e.RunId);
+        Assert.Contains("nobody-knows", e.Message);
     }
 
     [Fact]
-    public async Task QueryFinalAsync_UnknownRunId_ErrorAtOnce()
+    public async Task QueryFinalAsync_UnknownRunId_UnknownCommandAtOnce()
     {
         var service = await StartComponentAsync();
-        var error = Assert.IsType<Error>(await service.QueryFinalAsync(new Id("nobody-knows")));
-        Assert.Contains("nobody-knows", error.Message);
+        var e = await Assert.ThrowsAsync<Crm.UnknownCommandException>(() => service.QueryFinalAsync(new Id("nobody-knows")));
+        Assert.Equal(new Id("nobody-knows"), e.RunId);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_ManyCommands_EachRunsOnce()
+    {
+        var service = await StartComponentAsync();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => service.SubmitAsync(Command("complete"))));
+        Assert.Equal(20, responses.Select(r => r.RunId).Distinct().Count());
+        Assert.Equal(20, Hcd.Submitted.Count);
     }
 
     // SubmitAndWaitAsync, SubmitAllAndWaitAsync

@@ -18,7 +18,11 @@ public sealed class ContractHcd(CswContext context, ContractHcdControl control) 
     public static readonly Prefix Prefix = Prefix.Parse("WFOS.contract.hcd");
     public static readonly Key<int> Position = Keys.Int("position");
 
-    public override Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public override Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref control.InitializedCount);
+        return Task.CompletedTask;
+    }
 
     public override ValueTask<IValidateResponse> ValidateCommandAsync(Id runId, ControlCommand command) =>
         ValueTask.FromResult<IValidateResponse>(command.CommandName.Name == "invalid"
@@ -61,7 +65,11 @@ public sealed class ContractHcd(CswContext context, ContractHcdControl control) 
         return ValueTask.CompletedTask;
     }
 
-    public override Task OnShutdownAsync() => Task.CompletedTask;
+    public override Task OnShutdownAsync()
+    {
+        Interlocked.Increment(ref control.ShutDownCount);
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>What a contract test steers and observes of its <see cref="ContractHcd"/>.</summary>
@@ -72,6 +80,18 @@ public sealed class ContractHcdControl
 
     /// <summary>Lets the <c>stall</c> commands' OnSubmit return.</summary>
     public TaskCompletionSource Unstall { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How many handlers instances initialized.</summary>
+    public int InitializedCount;
+
+    /// <summary>How many handlers instances shut down.</summary>
+    public int ShutDownCount;
+
+    /// <summary>How many handlers instances initialized.</summary>
+    public int Initialized => Volatile.Read(ref InitializedCount);
+
+    /// <summary>How many handlers instances shut down.</summary>
+    public int ShutDown => Volatile.Read(ref ShutDownCount);
 
     /// <summary>The names of the commands OnSubmit was called with, in order.</summary>
     public ConcurrentQueue<string> Submitted { get; } = new();

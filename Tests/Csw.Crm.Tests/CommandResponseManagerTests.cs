@@ -6,8 +6,9 @@ namespace Csw.Crm.Tests;
 
 public sealed class CommandResponseManagerTests : ComponentTestKit
 {
-    private CommandResponseManager StartCrm(int capacity = 10, int maxWaiters = 1024) =>
-        CommandResponseManager.Start(Sys, options: new CrmOptions { Capacity = capacity, MaxWaitersPerCommand = maxWaiters });
+    // No retention by default here: these tests are about the count bound.
+    private CommandResponseManager StartCrm(int capacity = 10, int maxWaiters = 1024, TimeSpan? retention = null) =>
+        CommandResponseManager.Start(Sys, options: new CrmOptions { Capacity = capacity, MaxWaitersPerCommand = maxWaiters, Retention = retention ?? TimeSpan.Zero });
 
     [Fact]
     public async Task Query_AfterStarted_ReturnsStarted()
@@ -41,22 +42,99 @@ public sealed class CommandResponseManagerTests : ComponentTestKit
     }
 
     [Fact]
-    public async Task Query_UnknownRunId_ReturnsErrorNamingRunId()
+    public async Task Query_UnknownRunId_ThrowsUnknownCommandNamingRunId()
     {
         var crm = StartCrm();
         var runId = new Id("no-such-command");
-        var error = Assert.IsType<Error>(await crm.QueryAsync(runId));
-        Assert.Equal(runId, error.RunId);
-        Assert.Contains("no-such-command", error.Message);
+        var e = await Assert.ThrowsAsync<UnknownCommandException>(() => crm.QueryAsync(runId));
+        Assert.Equal(runId, e.RunId);
+        Assert.Contains("no-such-command", e.Message);
     }
 
     [Fact]
-    public async Task QueryFinal_UnknownRunId_ReturnsErrorAtOnce()
+    public async Task QueryFinal_UnknownRunId_ThrowsUnknownCommandAtOnce()
     {
         var crm = StartCrm();
         var runId = new Id("unknown");
-        var error = Assert.IsType<Error>(await crm.QueryFinalAsync(runId, TimeSpan.FromSeconds(5)));
-        Assert.Contains("unknown", error.Message);
+        var e = await Assert.ThrowsAsync<UnknownCommandException>(() => crm.QueryFinalAsync(runId, TimeSpan.FromSeconds(5)));
+        Assert.Equal(runId, e.RunId);
+    }
+
+    [Fact]
+    public async Task QueryFinal_UnknownRunIdForActor_AnswersInvalidIdNotAvailable()
+    {
+        var crm = StartCrm();
+        var probe = CreateTestProbe();
+        crm.QueryFinal(new Id("nobody"), probe.Ref);
+        var invalid = await probe.ExpectMsgAsync<Invalid>();
+        Assert.Equal(CommandIssueKind.IdNotAvailableIssue, invalid.Issue.Kind);
+        Assert.Equal("nobody", invalid.RunId.Value);
+    }
+
+    [Fact]
+    public async Task UpdateCommand_HandlerInvalidWithIdNotAvailable_IsRecordedAsOtherIssue()
+    {
+        var crm = StartCrm();
+        var runId = new Id("mine");
+        crm.UpdateCommand(new Invalid(runId, new CommandIssue(CommandIssueKind.IdNotAvailableIssue, "handler said so")));
+        var invalid = Assert.IsType<Invalid>(await crm.QueryFinalAsync(runId));
+        Assert.Equal(CommandIssueKind.OtherIssue, invalid.Issue.Kind);
+    }
+
+    [Fact]
+    public async Task UpdateCommand_BeyondCapacityWithinRetention_RemembersAll()
+    {
+        var crm = StartCrm(capacity: 2, retention: TimeSpan.FromMinutes(1));
+        var ids = Enumerable.Range(0, 50).Select(i => new Id($"kept-{i}")).ToArray();
+        foreach (var id in ids)
+        {
+            crm.UpdateCommand(new Completed(id));
+        }
+        Assert.Equal(ids, await crm.RememberedAsync());
+        Assert.IsType<Completed>(await crm.QueryFinalAsync(ids[0]));
+    }
+
+    [Fact]
+    public async Task UpdateCommand_BeyondMaxRetained_ForgetsOldestEvenWithinRetention()
+    {
+        var crm = CommandResponseManager.Start(Sys, options: new CrmOptions { Capacity = 2, MaxRetained = 5, Retention = TimeSpan.FromMinutes(1) });
+        var ids = Enumerable.Range(0, 8).Select(i => new Id($"bounded-{i}")).ToArray();
+        foreach (var id in ids)
+        {
+            crm.UpdateCommand(new Completed(id));
+        }
+        Assert.Equal(ids[3..], await crm.RememberedAsync());
+        await Assert.ThrowsAsync<UnknownCommandException>(() => crm.QueryAsync(ids[0]));
+    }
+
+    [Fact]
+    public async Task QueryFinal_WaitersWhoseCallersGaveUp_MakeRoomForNewOnes()
+    {
+        var crm = StartCrm(maxWaiters: 2);
+        var runId = new Id("patient");
+        crm.UpdateCommand(new Started(runId));
+        var gaveUp = CreateTestProbe();
+        crm.QueryFinal(runId, gaveUp.Ref, DateTime.UtcNow.AddMinutes(-1));
+        crm.QueryFinal(runId, gaveUp.Ref, DateTime.UtcNow.AddMinutes(-1));
+        var waiting = crm.QueryFinalAsync(runId);
+        var alsoWaiting = crm.QueryFinalAsync(runId);
+        crm.UpdateCommand(new Completed(runId));
+        Assert.Equal([new Completed(runId), new Completed(runId)], await Task.WhenAll(waiting, alsoWaiting));
+    }
+
+    [Fact]
+    public async Task EndRunning_CommandsInProgress_EndWithErrorAndWaitersHearIt()
+    {
+        var crm = StartCrm();
+        var running = new Id("running");
+        var done = new Id("done");
+        crm.UpdateCommand(new Started(running));
+        crm.UpdateCommand(new Completed(done));
+        var waiting = crm.QueryFinalAsync(running);
+        crm.EndRunning("interrupted: the component restarted");
+        var error = Assert.IsType<Error>(await waiting);
+        Assert.Contains("interrupted: the component restarted", error.Message);
+        Assert.IsType<Completed>(await crm.QueryAsync(done));
     }
 
     [Fact]
@@ -70,14 +148,14 @@ public sealed class CommandResponseManagerTests : ComponentTestKit
         await crm.QueryAsync(ids[0]); // cmd-0 is now the most recently used
         crm.UpdateCommand(new Completed(ids[3]));
         Assert.Equal([ids[2], ids[0], ids[3]], await crm.RememberedAsync());
-        Assert.IsType<Error>(await crm.QueryAsync(ids[1]));
+        await Assert.ThrowsAsync<UnknownCommandException>(() => crm.QueryAsync(ids[1]));
         Assert.IsType<Completed>(await crm.QueryAsync(ids[0]));
     }
 
     [Fact]
-    public async Task UpdateCommand_DefaultCapacity_RemembersTenCommands()
+    public async Task UpdateCommand_DefaultCapacityWithoutRetention_RemembersTenCommands()
     {
-        var crm = CommandResponseManager.Start(Sys);
+        var crm = CommandResponseManager.Start(Sys, options: new CrmOptions { Retention = TimeSpan.Zero });
         var ids = Enumerable.Range(0, 11).Select(i => new Id($"cmd-{i}")).ToArray();
         foreach (var id in ids)
         {

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Csw.Command;
 using Csw.Framework;
 using Csw.Params;
 using Csw.Tests.Shared;

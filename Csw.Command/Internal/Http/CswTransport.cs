@@ -26,13 +26,24 @@ internal sealed class CswTransport(Uri baseUri, CommandServiceOptions options) :
 
     private readonly AuthenticationHeaderValue? _authorization = options.Token is null ? null : new("Bearer", options.Token);
 
-    public async Task<ICommandResponse> RequestAsync(CommandServiceRequest request, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>A CSW endpoint may ignore the request id: a Submit whose answer was lost is not sent again.</summary>
+    public bool Deduplicates => false;
+
+    public async Task<ICommandResponse> RequestAsync(CommandServiceRequest request, string? requestId, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         using var content = new RequestContent(CswJson.ToUtf8Bytes(request));
         using var message = new HttpRequestMessage(HttpMethod.Post, _post) { Content = content };
         message.Headers.Authorization = _authorization;
+        if (Telemetry.EndpointTelemetry.CurrentTraceParent() is { } traceParent)
+        {
+            message.Headers.TryAddWithoutValidation(Telemetry.EndpointTelemetry.TraceParentHeader, traceParent);
+        }
+        if (requestId is not null)
+        {
+            message.Headers.Add(CommandEndpoint.RequestIdHeader, requestId);
+        }
         var name = request.GetType().Name;
         try
         {
@@ -117,7 +128,7 @@ internal sealed class CswTransport(Uri baseUri, CommandServiceOptions options) :
             case WebSocketCloseStatus.InvalidPayloadData or WebSocketCloseStatus.PolicyViolation or WebSocketCloseStatus.MessageTooBig:
                 return new CommandServiceException(ErrorBody.BadRequest, $"{what}: {reason}");
             case WebSocketCloseStatus.InternalServerError when reason.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon && reason[..colon] != ErrorBody.InternalError:
-                return new CommandServiceException(reason[..colon], $"{what}: {reason[(colon + 1)..].Trim()}");
+                return ErrorBody.ToException(new CommandServiceException(reason[..colon], $"{what}: {reason[(colon + 1)..].Trim()}"));
             default:
                 return new ConnectionLostException($"{what} ({socket.CloseStatus}: {reason}).");
         }

@@ -22,6 +22,9 @@ internal sealed class EndpointHandler(EndpointTarget target, CommandEndpointOpti
     /// <summary>The WebSockets (CSW streams and sessions) open now.</summary>
     private readonly Slots _webSockets = new(options.MaxWebSockets);
 
+    /// <summary>Lifecycle requests and the admin route.</summary>
+    private readonly AdminHandler _admin = new(target, options, log);
+
     /// <summary>How many WebSockets are open now.</summary>
     public int OpenWebSockets => _webSockets.Taken;
 
@@ -42,14 +45,14 @@ internal sealed class EndpointHandler(EndpointTarget target, CommandEndpointOpti
         }
         switch (request.Path.Value)
         {
-            case CommandEndpoint.PostPath when HttpMethods.IsPost(request.Method) && !EdgePolicy.IsJson(request):
-                await WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, ErrorBody.UnsupportedMediaType, $"{CommandEndpoint.PostPath} takes 'Content-Type: application/json', not '{request.ContentType}'.").ConfigureAwait(false);
+            case CommandEndpoint.PostPath or CommandEndpoint.AdminPath when HttpMethods.IsPost(request.Method) && !EdgePolicy.IsJson(request):
+                await WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, ErrorBody.UnsupportedMediaType, $"{request.Path} takes 'Content-Type: application/json', not '{request.ContentType}'.").ConfigureAwait(false);
                 break;
-            case CommandEndpoint.PostPath when HttpMethods.IsPost(request.Method):
+            case CommandEndpoint.PostPath or CommandEndpoint.AdminPath when HttpMethods.IsPost(request.Method):
                 await PostAsync(context).ConfigureAwait(false);
                 break;
-            case CommandEndpoint.PostPath:
-                await WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, ErrorBody.BadRequest, $"{CommandEndpoint.PostPath} takes POST, not {context.Request.Method}.").ConfigureAwait(false);
+            case CommandEndpoint.PostPath or CommandEndpoint.AdminPath:
+                await WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, ErrorBody.BadRequest, $"{request.Path} takes POST, not {context.Request.Method}.").ConfigureAwait(false);
                 break;
             case CommandEndpoint.WebSocketPath or CommandEndpoint.SessionPath when !context.WebSockets.IsWebSocketRequest:
                 await WriteErrorAsync(context, StatusCodes.Status400BadRequest, ErrorBody.BadRequest, $"{context.Request.Path} takes a WebSocket upgrade.").ConfigureAwait(false);
@@ -58,7 +61,7 @@ internal sealed class EndpointHandler(EndpointTarget target, CommandEndpointOpti
                 await ServeWebSocketAsync(context).ConfigureAwait(false);
                 break;
             default:
-                await WriteErrorAsync(context, StatusCodes.Status404NotFound, ErrorBody.BadRequest, $"No such endpoint '{context.Request.Path}': use POST {CommandEndpoint.PostPath} or a WebSocket on {CommandEndpoint.WebSocketPath}.").ConfigureAwait(false);
+                await WriteErrorAsync(context, StatusCodes.Status404NotFound, ErrorBody.BadRequest, $"No such endpoint '{context.Request.Path}': use POST {CommandEndpoint.PostPath} or {CommandEndpoint.AdminPath}, or a WebSocket on {CommandEndpoint.WebSocketPath}.").ConfigureAwait(false);
                 break;
         }
     }
@@ -100,6 +103,13 @@ internal sealed class EndpointHandler(EndpointTarget target, CommandEndpointOpti
             await WriteTooLargeAsync(context).ConfigureAwait(false);
             return;
         }
+        if (context.Request.Path.Value == CommandEndpoint.AdminPath)
+        {
+            var bytes = body.Buffer.ToArray();
+            context.Request.BodyReader.AdvanceTo(body.Buffer.End);
+            await _admin.ServeAsync(context, bytes).ConfigureAwait(false);
+            return;
+        }
         CommandServiceRequest request;
         try
         {
@@ -114,10 +124,22 @@ internal sealed class EndpointHandler(EndpointTarget target, CommandEndpointOpti
         {
             context.Request.BodyReader.AdvanceTo(body.Buffer.End);
         }
+        if (AdminHandler.LifecycleOf(request) is { } lifecycle)
+        {
+            await LifecycleAsync(context, lifecycle).ConfigureAwait(false);
+            return;
+        }
+        var requestId = context.Request.Headers[CommandEndpoint.RequestIdHeader].ToString();
+        if (requestId.Length > SessionFrames.MaxRequestIdLength)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, ErrorBody.BadRequest, $"The {CommandEndpoint.RequestIdHeader} header is at most {SessionFrames.MaxRequestIdLength} characters.").ConfigureAwait(false);
+            return;
+        }
         ICommandResponse response;
+        using var span = Telemetry.EndpointTelemetry.StartRequest(context.Request.Headers.TraceParent, request.GetType().Name);
         try
         {
-            response = await RequestDispatch.RunAsync(target.Commands, request, context.RequestAborted).ConfigureAwait(false);
+            response = await RequestDispatch.RunAsync(target.Commands, request, requestId.Length == 0 ? null : requestId, context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception e) when (RequestDispatch.Describe(e) is { } error)
         {
@@ -131,6 +153,21 @@ internal sealed class EndpointHandler(EndpointTarget target, CommandEndpointOpti
             CswJson.Serialize(writer, response);
         }
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private async Task LifecycleAsync(HttpContext context, Admin.AdminRequest request)
+    {
+        try
+        {
+            await _admin.RunAsync(request, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception e) when (RequestDispatch.Describe(e) is { } error)
+        {
+            await WriteErrorAsync(context, error.Status, error.Name, error.Message).ConfigureAwait(false);
+            return;
+        }
+        context.Response.ContentType = "application/json";
+        await context.Response.Body.WriteAsync(AdminHandler.Unit, context.RequestAborted).ConfigureAwait(false);
     }
 
     // The whole body, up to the limit that Kestrel enforces (it throws 413 beyond it).
@@ -150,7 +187,7 @@ internal sealed class EndpointHandler(EndpointTarget target, CommandEndpointOpti
     private Task WriteTooLargeAsync(HttpContext context) =>
         WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, ErrorBody.PayloadTooLarge, $"The request body is larger than the limit of {options.MaxRequestBytes} bytes.");
 
-    private static async Task WriteErrorAsync(HttpContext context, int status, string errorName, string message)
+    internal static async Task WriteErrorAsync(HttpContext context, int status, string errorName, string message)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";

@@ -9,4 +9,5 @@ namespace Csw.Command.Internal.Http;
 /// </summary>
 /// <param name="Commands">Validate, Submit, Oneway, Query and QueryFinal.</param>
 /// <param name="SubscribeAsync">Subscribes to the named states (all when null); disposing the result unsubscribes.</param>
-internal sealed record EndpointTarget(ICommandService Commands, Func<IReadOnlyList<StateName>?, CancellationToken, Task<StateStream>> SubscribeAsync);
+/// <param name="Admin">Lifecycle, locking and log level: CSW's GoOnline, GoOffline and modes, and the admin route.</param>
+internal sealed record EndpointTarget(ICommandService Commands, Func<IReadOnlyList<StateName>?, CancellationToken, Task<StateStream>> SubscribeAsync, IAdminService Admin);

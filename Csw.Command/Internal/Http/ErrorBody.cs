@@ -21,6 +21,7 @@ internal static class ErrorBody
     public const string TooManyRequests = "TooManyRequests";
     public const string TooManyStreams = "TooManyStreams";
     public const string TooManySubscribers = "TooManySubscribers";
+    public const string TooManyWaiters = "TooManyWaiters";
 
     /// <summary>msocket's header naming the kind of error body.</summary>
     public const string ErrorTypeHeader = "Error-Type";
@@ -45,6 +46,14 @@ internal static class ErrorBody
         }
         return stream.ToArray();
     }
+
+    /// <summary>
+    /// The exception a client raises for an error: the one the component raised where .NET callers
+    /// know it by type (<see cref="Crm.WaiterLimitException"/> for <see cref="TooManyWaiters"/>), else a
+    /// <see cref="CommandServiceException"/> naming it.
+    /// </summary>
+    public static Exception ToException(CommandServiceException error) =>
+        error.ErrorName == TooManyWaiters ? new Crm.WaiterLimitException(error.Message, error) : error;
 
     /// <summary>The error a body describes; a body that is not a ServiceError is quoted as it is.</summary>
     public static CommandServiceException Read(ReadOnlySpan<byte> body, string fallbackName)

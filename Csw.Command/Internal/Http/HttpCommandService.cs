@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Csw.Crm;
 using Csw.Params;
 using Csw.Params.Messages;
 using Microsoft.Extensions.Logging;
@@ -7,8 +8,10 @@ namespace Csw.Command.Internal.Http;
 
 /// <summary>
 /// <see cref="ICommandService"/> for a component in another process, over its HTTP/WebSocket
-/// endpoint. QueryFinal and CurrentState streams outlive broken connections: they reconnect and
-/// ask again until their deadline, so a final response is not lost to a network hiccup.
+/// endpoint. Each Submit and Oneway carries a request id; over CswNet's session a request whose
+/// answer was lost is sent again with it (<see cref="RequestRetries"/>), and runs once. QueryFinal
+/// and CurrentState streams outlive broken connections: they reconnect and ask again until their
+/// deadline, so a final response is not lost to a network hiccup.
 /// </summary>
 internal sealed class HttpCommandService(ICommandTransport transport, CommandServiceOptions options, string target) : ICommandService, IAsyncDisposable
 {
@@ -24,10 +27,10 @@ internal sealed class HttpCommandService(ICommandTransport transport, CommandSer
     private readonly ILogger _log = options.LoggerFactory.CreateLogger<HttpCommandService>();
 
     public async Task<IValidateResponse> ValidateAsync(ControlCommand command, CancellationToken cancellationToken = default) =>
-        Expect<IValidateResponse>(await transport.RequestAsync(new Validate(command ?? throw new ArgumentNullException(nameof(command))), options.Timeout, cancellationToken).ConfigureAwait(false), "Validate");
+        Expect<IValidateResponse>(await SendAsync(new Validate(command ?? throw new ArgumentNullException(nameof(command))), null, cancellationToken).ConfigureAwait(false), "Validate");
 
     public async Task<ISubmitResponse> SubmitAsync(ControlCommand command, CancellationToken cancellationToken = default) =>
-        Expect<ISubmitResponse>(await transport.RequestAsync(new Submit(command ?? throw new ArgumentNullException(nameof(command))), options.Timeout, cancellationToken).ConfigureAwait(false), "Submit");
+        Expect<ISubmitResponse>(await SendAsync(new Submit(command ?? throw new ArgumentNullException(nameof(command))), RequestIds.New(), cancellationToken).ConfigureAwait(false), "Submit");
 
     public Task<ISubmitResponse> SubmitAndWaitAsync(ControlCommand command, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         CommandPatterns.SubmitAndWaitAsync(this, command, timeout, cancellationToken);
@@ -36,13 +39,13 @@ internal sealed class HttpCommandService(ICommandTransport transport, CommandSer
         CommandPatterns.SubmitAllAndWaitAsync(this, commands, timeout, cancellationToken);
 
     public async Task<IOnewayResponse> OnewayAsync(ControlCommand command, CancellationToken cancellationToken = default) =>
-        Expect<IOnewayResponse>(await transport.RequestAsync(new Oneway(command ?? throw new ArgumentNullException(nameof(command))), options.Timeout, cancellationToken).ConfigureAwait(false), "Oneway");
+        Expect<IOnewayResponse>(await SendAsync(new Oneway(command ?? throw new ArgumentNullException(nameof(command))), RequestIds.New(), cancellationToken).ConfigureAwait(false), "Oneway");
 
     public Task<IMatchingResponse> OnewayAndMatchAsync(ControlCommand command, StateMatcher matcher, CancellationToken cancellationToken = default) =>
         CommandPatterns.OnewayAndMatchAsync(this, (names, ct) => transport.SubscribeAsync(new SubscribeCurrentState(names), ct), command, matcher, cancellationToken);
 
     public async Task<ISubmitResponse> QueryAsync(Id runId, CancellationToken cancellationToken = default) =>
-        Expect<ISubmitResponse>(await transport.RequestAsync(new Query(runId ?? throw new ArgumentNullException(nameof(runId))), options.Timeout, cancellationToken).ConfigureAwait(false), "Query");
+        UnknownCommandException.ThrowIfUnknown(Expect<ISubmitResponse>(await SendAsync(new Query(runId ?? throw new ArgumentNullException(nameof(runId))), null, cancellationToken).ConfigureAwait(false), "Query"));
 
     public async Task<ISubmitResponse> QueryFinalAsync(Id runId, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
@@ -59,7 +62,7 @@ internal sealed class HttpCommandService(ICommandTransport transport, CommandSer
             {
                 // Asked with whole seconds (CSW's timeoutInSeconds), rounded up; the local deadline is exact.
                 var seconds = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(Math.Min(remaining.TotalSeconds, QueryFinalTurn.TotalSeconds))));
-                return await transport.QueryFinalAsync(new QueryFinal(runId, seconds), expiry.Token).ConfigureAwait(false);
+                return UnknownCommandException.ThrowIfUnknown(await transport.QueryFinalAsync(new QueryFinal(runId, seconds), expiry.Token).ConfigureAwait(false));
             }
             catch (CommandServiceException e) when (e.ErrorName == ErrorBody.Timeout && DateTime.UtcNow < deadline - TimeSpan.FromMilliseconds(100))
             {
@@ -154,6 +157,9 @@ internal sealed class HttpCommandService(ICommandTransport transport, CommandSer
             return null;
         }
     }
+
+    private Task<ICommandResponse> SendAsync(CommandServiceRequest request, string? requestId, CancellationToken cancellationToken) =>
+        RequestRetries.SendAsync(transport, request, requestId, options.Timeout, _log, target, cancellationToken);
 
     private T Expect<T>(ICommandResponse response, string request)
         where T : class, ICommandResponse =>

@@ -33,7 +33,7 @@ internal sealed class PendingResponse : Pending
                     _response.TrySetResult(CswJson.Deserialize<ICommandResponse>(payload));
                     break;
                 case EnvelopeKind.Error:
-                    _response.TrySetException(ErrorBody.Read(payload, ErrorBody.InternalError));
+                    _response.TrySetException(ErrorBody.ToException(ErrorBody.Read(payload, ErrorBody.InternalError)));
                     break;
                 case EnvelopeKind.End:
                     _response.TrySetException(new ConnectionLostException("The server ended the request without an answer."));

@@ -1,3 +1,4 @@
+using Csw.Crm;
 using Csw.Params;
 using Csw.Params.Messages;
 using Microsoft.AspNetCore.Http;
@@ -14,16 +15,22 @@ internal static class RequestDispatch
     /// The response to a Validate, Submit, Oneway or Query. Never throws: a failure, also one the
     /// service throws before it returns a task, is the task's.
     /// </summary>
-    public static ValueTask<ICommandResponse> RunAsync(ICommandService service, CommandServiceRequest request, CancellationToken cancellationToken)
+    /// <param name="service">The component.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="requestId">The client's request id for a Submit or Oneway (the session envelope's, or the <c>Idempotency-Key</c> header); none when null.</param>
+    /// <param name="cancellationToken">The caller went away.</param>
+    public static ValueTask<ICommandResponse> RunAsync(ICommandService service, CommandServiceRequest request, string? requestId, CancellationToken cancellationToken)
     {
         try
         {
             return request switch
             {
+                Submit submit when requestId is not null && service is IRequestIdCommands commands => Widen(commands.SubmitAsync(submit.ControlCommand, requestId, cancellationToken)),
                 Submit submit => Widen(service.SubmitAsync(submit.ControlCommand, cancellationToken)),
                 Validate validate => Widen(service.ValidateAsync(validate.ControlCommand, cancellationToken)),
+                Oneway oneway when requestId is not null && service is IRequestIdCommands commands => Widen(commands.OnewayAsync(oneway.ControlCommand, requestId, cancellationToken)),
                 Oneway oneway => Widen(service.OnewayAsync(oneway.ControlCommand, cancellationToken)),
-                Query query => Widen(service.QueryAsync(query.RunId, cancellationToken)),
+                Query query => KnownOrInvalid(service.QueryAsync(query.RunId, cancellationToken)),
                 _ => ValueTask.FromException<ICommandResponse>(NotServed(request)),
             };
         }
@@ -48,7 +55,7 @@ internal static class RequestDispatch
     {
         try
         {
-            return Widen(service.QueryFinalAsync(request.RunId, request.Timeout, cancellationToken));
+            return KnownOrInvalid(service.QueryFinalAsync(request.RunId, request.Timeout, cancellationToken));
         }
         catch (Exception e)
         {
@@ -65,8 +72,22 @@ internal static class RequestDispatch
         ArgumentException => (StatusCodes.Status400BadRequest, ErrorBody.BadRequest, failure.Message),
         CommandServiceException e => (StatusCodes.Status503ServiceUnavailable, e.ErrorName, e.Message),
         PubSub.SubscriberLimitException => (StatusCodes.Status503ServiceUnavailable, ErrorBody.TooManySubscribers, failure.Message),
+        WaiterLimitException => (StatusCodes.Status503ServiceUnavailable, ErrorBody.TooManyWaiters, failure.Message),
         _ => (StatusCodes.Status500InternalServerError, ErrorBody.InternalError, $"{failure.GetType().Name}: {failure.Message}"),
     };
+
+    /// <summary>A query's response; a runId the component does not know as CSW says it, <c>Invalid(runId, IdNotAvailableIssue)</c>.</summary>
+    private static async ValueTask<ICommandResponse> KnownOrInvalid(Task<ISubmitResponse> response)
+    {
+        try
+        {
+            return await response.ConfigureAwait(false);
+        }
+        catch (UnknownCommandException e)
+        {
+            return new Invalid(e.RunId, new CommandIssue(CommandIssueKind.IdNotAvailableIssue, e.Message));
+        }
+    }
 
     // Completes synchronously, without allocating, when the component answered at once.
     private static async ValueTask<ICommandResponse> Widen<T>(Task<T> response)

@@ -36,10 +36,18 @@ internal enum EnvelopeKind : byte
 /// One envelope found in a frame: its id, kind, and where its payload lies in the frame; or, with a
 /// <see cref="Problem"/>, an envelope with an id that is not one of this protocol's (answered with an error for that id).
 /// </summary>
-internal readonly record struct Envelope(long Id, EnvelopeKind Kind, int Start, int Length, string? Problem = null);
+internal readonly record struct Envelope(long Id, EnvelopeKind Kind, int Start, int Length, string? Problem = null, string? RequestId = null)
+{
+    /// <summary>The caller's W3C trace context, when the envelope carried one.</summary>
+    public string? TraceParent { get; init; }
+}
 
-/// <summary>One envelope to send.</summary>
-internal readonly record struct Outgoing(long Id, EnvelopeKind Kind, object? Payload);
+/// <summary>One envelope to send; a client's Submit or Oneway carries its <paramref name="RequestId"/>.</summary>
+internal readonly record struct Outgoing(long Id, EnvelopeKind Kind, object? Payload, string? RequestId = null)
+{
+    /// <summary>The caller's W3C trace context, sent with a request; none when null.</summary>
+    public string? TraceParent { get; init; }
+}
 
 /// <summary>The payload of an <see cref="EnvelopeKind.Error"/> envelope.</summary>
 internal sealed record ErrorPayload(string ErrorName, string Message);
@@ -47,13 +55,20 @@ internal sealed record ErrorPayload(string ErrorName, string Message);
 /// <summary>
 /// The session protocol's frames: each WebSocket text message is one envelope
 /// <c>{"id":7,"request":{...CSW JSON...}}</c> or a JSON array of them, so that a busy sender
-/// writes many envelopes in one message. Payloads are CSW's JSON unchanged.
+/// writes many envelopes in one message. Payloads are CSW's JSON unchanged. A Submit or Oneway
+/// envelope may carry the client's request id, <c>{"id":8,"requestId":"...","request":{...}}</c>,
+/// the same in each retry: the component runs the command once and answers repeats with the
+/// original answer.
+/// A request may also carry the caller's W3C trace context, <c>{"id":7,"traceparent":"00-...-01","request":{...}}</c>.
 /// </summary>
 internal static class SessionFrames
 {
     private static readonly string[] Names = ["request", "stream", "cancel", "response", "state", "subscribed", "error", "end"];
 
     private static readonly byte[][] NameBytes = [.. Names.Select(System.Text.Encoding.UTF8.GetBytes)];
+
+    /// <summary>The longest request id taken, in characters.</summary>
+    public const int MaxRequestIdLength = 200;
 
     /// <summary>The envelopes of a frame, in order, appended to <paramref name="into"/>.</summary>
     /// <exception cref="FormatException">The frame is not valid JSON or not a frame of this protocol.</exception>
@@ -96,6 +111,14 @@ internal static class SessionFrames
     {
         writer.WriteStartObject();
         writer.WriteNumber("id", item.Id);
+        if (item.TraceParent is { } traceParent)
+        {
+            writer.WriteString("traceparent"u8, traceParent);
+        }
+        if (item.RequestId is { } requestId)
+        {
+            writer.WriteString("requestId", requestId);
+        }
         writer.WritePropertyName(Names[(int)item.Kind]);
         switch (item.Payload)
         {
@@ -114,6 +137,9 @@ internal static class SessionFrames
             case ErrorPayload error:
                 ErrorBody.Write(writer, error.ErrorName, error.Message);
                 break;
+            case byte[] json:
+                writer.WriteRawValue(json);
+                break;
             default:
                 writer.WriteBooleanValue(true);
                 break;
@@ -130,8 +156,10 @@ internal static class SessionFrames
             throw new FormatException($"An envelope is a JSON object, not {reader.TokenType}.");
         }
         long? id = null;
+        string? requestId = null;
         EnvelopeKind? kind = null;
         string? problem = null;
+        string? traceParent = null;
         int start = 0, length = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -141,6 +169,28 @@ internal static class SessionFrames
                 id = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value)
                     ? value
                     : throw new FormatException("An envelope's id is an integer.");
+                continue;
+            }
+            if (NameIs(ref reader, "traceparent"u8))
+            {
+                reader.Read();
+                // Only a trace context that parses is kept: anything else is ignored, never an error.
+                traceParent = reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length <= 128 ? reader.GetString() : null;
+                reader.Skip();
+                continue;
+            }
+            if (NameIs(ref reader, "requestId"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 and <= MaxRequestIdLength } text)
+                {
+                    requestId = text;
+                }
+                else
+                {
+                    problem ??= $"An envelope's requestId is a string of 1 to {MaxRequestIdLength} characters.";
+                    reader.Skip();
+                }
                 continue;
             }
             var found = KindOf(ref reader);
@@ -174,7 +224,7 @@ internal static class SessionFrames
         {
             problem = $"Envelope {id} has no payload.";
         }
-        return new Envelope(id.Value, kind ?? EnvelopeKind.Request, start, length, problem is null ? null : $"Envelope {id}: {problem}");
+        return new Envelope(id.Value, kind ?? EnvelopeKind.Request, start, length, problem is null ? null : $"Envelope {id}: {problem}", requestId) { TraceParent = traceParent };
     }
 
     // A name sent escaped is compared unescaped; one that does not unescape (a lone surrogate) is no name of ours.

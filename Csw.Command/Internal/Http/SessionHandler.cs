@@ -22,6 +22,9 @@ internal sealed class SessionHandler(EndpointTarget target, CommandEndpointOptio
     /// <summary>The requests and streams running, and the session's limits on them.</summary>
     private readonly SessionWork _work = new(options);
 
+    /// <summary>Runs CSW's lifecycle requests (GoOnline, GoOffline, the diagnostic modes).</summary>
+    private readonly AdminHandler _admin = new(target, options, log);
+
     /// <summary>Writes the envelopes; a client that stops reading slows the streams down, and past the send timeout is dropped.</summary>
     private FrameSender _sender = null!;
 
@@ -31,6 +34,8 @@ internal sealed class SessionHandler(EndpointTarget target, CommandEndpointOptio
     public async Task RunAsync(HttpContext context)
     {
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        Telemetry.EndpointTelemetry.OpenSessions.Add(1);
+        using var counted = new Counted();
         using var session = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         _session = session.Token;
         _sender = new FrameSender(socket, options.SendTimeout, failure =>
@@ -133,7 +138,9 @@ internal sealed class SessionHandler(EndpointTarget target, CommandEndpointOptio
                 case EnvelopeKind.Request:
                     if (Decode<CommandServiceRequest>(id, payload) is { } request)
                     {
-                        StartRequest(id, request);
+                        // The span only carries the caller's trace to the component: the command's own span measures it.
+                        using var span = Telemetry.EndpointTelemetry.StartRequest(envelope.TraceParent, request.GetType().Name);
+                        StartRequest(id, request, envelope.RequestId);
                     }
                     break;
                 case EnvelopeKind.Stream:
@@ -157,9 +164,10 @@ internal sealed class SessionHandler(EndpointTarget target, CommandEndpointOptio
         }
     }
 
-    private void StartRequest(long id, CommandServiceRequest request)
+    private void StartRequest(long id, CommandServiceRequest request, string? requestId)
     {
-        if (!RequestDispatch.Serves(request))
+        var lifecycle = AdminHandler.LifecycleOf(request);
+        if (lifecycle is null && !RequestDispatch.Serves(request))
         {
             SendError(id, ErrorBody.NotSupported, RequestDispatch.NotServed(request).Message);
             return;
@@ -169,7 +177,34 @@ internal sealed class SessionHandler(EndpointTarget target, CommandEndpointOptio
             SendError(id, refusal.Name, refusal.Message);
             return;
         }
-        Complete(id, RequestDispatch.RunAsync(target.Commands, request, _session), stop: null);
+        if (lifecycle is not null)
+        {
+            _ = LifecycleAsync(id, lifecycle);
+            return;
+        }
+        Complete(id, RequestDispatch.RunAsync(target.Commands, request, requestId, _session), stop: null);
+    }
+
+    // Answered as CSW answers it over HTTP, once the change took effect.
+    private async Task LifecycleAsync(long id, Admin.AdminRequest request)
+    {
+        try
+        {
+            await _admin.RunAsync(request, _session).ConfigureAwait(false);
+            Send(new Outgoing(id, EnvelopeKind.Response, AdminHandler.Unit));
+        }
+        catch (OperationCanceledException)
+        {
+            Send(new Outgoing(id, EnvelopeKind.End, null));
+        }
+        catch (Exception e) when (RequestDispatch.Describe(e) is { } error)
+        {
+            SendError(id, error.Name, error.Message);
+        }
+        finally
+        {
+            _work.Finish(id, null);
+        }
     }
 
     private async Task StartStreamAsync(long id, CommandServiceStreamRequest request)
@@ -264,6 +299,12 @@ internal sealed class SessionHandler(EndpointTarget target, CommandEndpointOptio
         }
         Send(new Outgoing(id, EnvelopeKind.Subscribed, null));
         _ = StatePump.RunAsync(id, subscription, stop, _sender, _work, log);
+    }
+
+    /// <summary>Counts the session out of <see cref="Telemetry.EndpointTelemetry.OpenSessions"/> however it ends.</summary>
+    private readonly struct Counted : IDisposable
+    {
+        public void Dispose() => Telemetry.EndpointTelemetry.OpenSessions.Add(-1);
     }
 
     private void SendError(long id, string name, string message) =>

@@ -28,7 +28,10 @@ internal sealed class SessionTransport(Uri sessionUri, CommandServiceOptions opt
 
     private bool _isDisposed;
 
-    public async Task<ICommandResponse> RequestAsync(CommandServiceRequest request, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>CswNet's endpoint remembers request ids: a Submit or Oneway sent again runs once.</summary>
+    public bool Deduplicates => true;
+
+    public async Task<ICommandResponse> RequestAsync(CommandServiceRequest request, string? requestId, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         ClientSession session;
@@ -43,7 +46,7 @@ internal sealed class SessionTransport(Uri sessionUri, CommandServiceOptions opt
         }
         var id = Interlocked.Increment(ref _nextId);
         var pending = new PendingResponse();
-        session.Start(id, pending, new Outgoing(id, EnvelopeKind.Request, request));
+        session.Start(id, pending, new Outgoing(id, EnvelopeKind.Request, request, requestId) { TraceParent = Telemetry.EndpointTelemetry.CurrentTraceParent() });
         try
         {
             var left = timeout - Stopwatch.GetElapsedTime(started);
@@ -61,7 +64,7 @@ internal sealed class SessionTransport(Uri sessionUri, CommandServiceOptions opt
         }
         catch (ConnectionLostException e)
         {
-            throw new CommandServiceException(ErrorBody.Unavailable, $"The connection to {sessionUri} broke before the {request.GetType().Name} was answered; it may or may not have been applied. {e.Message}", e);
+            throw new ConnectionLostException($"The connection to {sessionUri} broke before the {request.GetType().Name} was answered. {e.Message}", e);
         }
     }
 

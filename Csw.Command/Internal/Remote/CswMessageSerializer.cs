@@ -25,40 +25,59 @@ internal sealed class CswMessageSerializer(ExtendedActorSystem system) : Seriali
     private const string QueryFinalManifest = "QF";
     private const string SubscribeManifest = "SS";
     private const string UnsubscribeManifest = "US";
+    // The same with a request id or deadline; without either, the plain forms above (which older versions read).
+    private const string ValidateExtrasManifest = "VX";
+    private const string SubmitExtrasManifest = "SX";
+    private const string OnewayExtrasManifest = "OX";
+    private const string QueryFinalExtrasManifest = "QFX";
     private const string ResponseManifest = "R";
     private const string StateManifest = "CS";
 
     public override int Identifier => Id;
 
-    public override string Manifest(object o) => o switch
+    public override string Manifest(object o) => TraceEnvelope.Manifest(o, ManifestOf(o));
+
+    public override byte[] ToBinary(object obj) => TraceEnvelope.ToBinary(obj, ToBinaryOf(obj));
+
+    public override object FromBinary(byte[] bytes, string manifest) => TraceEnvelope.FromBinary(bytes, manifest, FromBinaryOf);
+
+    private static string ManifestOf(object o) => o switch
     {
+        ComponentMessage.Validate { Deadline: not null } => ValidateExtrasManifest,
         ComponentMessage.Validate => ValidateManifest,
+        ComponentMessage.Submit submit when submit.RequestId is not null || submit.Deadline is not null => SubmitExtrasManifest,
         ComponentMessage.Submit => SubmitManifest,
+        ComponentMessage.Oneway oneway when oneway.RequestId is not null || oneway.Deadline is not null => OnewayExtrasManifest,
         ComponentMessage.Oneway => OnewayManifest,
         ComponentMessage.Query => QueryManifest,
+        ComponentMessage.QueryFinal { Deadline: not null } => QueryFinalExtrasManifest,
         ComponentMessage.QueryFinal => QueryFinalManifest,
         ComponentMessage.SubscribeCurrentStateTo => SubscribeManifest,
         ComponentMessage.UnsubscribeCurrentState => UnsubscribeManifest,
         CommandResponse => ResponseManifest,
         CurrentState => StateManifest,
-        _ => throw Unsupported(o),
+        _ => AdminEnvelopes.Manifest(o) ?? throw Unsupported(o),
     };
 
-    public override byte[] ToBinary(object obj) => obj switch
+    private static byte[] ToBinaryOf(object obj) => obj switch
     {
         CommandResponse response => CswJson.ToUtf8Bytes(response),
         CurrentState state => CswJson.ToUtf8Bytes(state),
+        ComponentMessage.Validate { Deadline: not null } validate => new EnvelopeWriter().Actor(validate.ReplyTo).Extras(null, validate.Deadline).Command(validate.Command),
         ComponentMessage.Validate validate => new EnvelopeWriter().Actor(validate.ReplyTo).Command(validate.Command),
+        ComponentMessage.Submit submit when submit.RequestId is not null || submit.Deadline is not null => new EnvelopeWriter().Actor(submit.ReplyTo).Extras(submit.RequestId, submit.Deadline).Command(submit.Command),
         ComponentMessage.Submit submit => new EnvelopeWriter().Actor(submit.ReplyTo).Command(submit.Command),
+        ComponentMessage.Oneway oneway when oneway.RequestId is not null || oneway.Deadline is not null => new EnvelopeWriter().Actor(oneway.ReplyTo).Extras(oneway.RequestId, oneway.Deadline).Command(oneway.Command),
         ComponentMessage.Oneway oneway => new EnvelopeWriter().Actor(oneway.ReplyTo).Command(oneway.Command),
         ComponentMessage.Query query => new EnvelopeWriter().Actor(query.ReplyTo).Text(query.RunId.Value).ToArray(),
+        ComponentMessage.QueryFinal { Deadline: not null } queryFinal => new EnvelopeWriter().Actor(queryFinal.ReplyTo).Extras(null, queryFinal.Deadline).Text(queryFinal.RunId.Value).ToArray(),
         ComponentMessage.QueryFinal queryFinal => new EnvelopeWriter().Actor(queryFinal.ReplyTo).Text(queryFinal.RunId.Value).ToArray(),
         ComponentMessage.SubscribeCurrentStateTo subscribe => WriteSubscribe(subscribe),
         ComponentMessage.UnsubscribeCurrentState unsubscribe => new EnvelopeWriter().Actor(unsubscribe.Subscriber).ToArray(),
-        _ => throw Unsupported(obj),
+        _ => AdminEnvelopes.ToBinary(obj) ?? throw Unsupported(obj),
     };
 
-    public override object FromBinary(byte[] bytes, string manifest)
+    private object FromBinaryOf(byte[] bytes, string manifest)
     {
         try
         {
@@ -72,9 +91,13 @@ internal sealed class CswMessageSerializer(ExtendedActorSystem system) : Seriali
                 OnewayManifest => ReadCommand(ref reader, static (command, replyTo) => new ComponentMessage.Oneway(command, replyTo)),
                 QueryManifest => ReadQuery(ref reader, static (runId, replyTo) => new ComponentMessage.Query(runId, replyTo)),
                 QueryFinalManifest => ReadQuery(ref reader, static (runId, replyTo) => new ComponentMessage.QueryFinal(runId, replyTo)),
+                ValidateExtrasManifest => ReadWithExtras(ref reader, static (command, replyTo, _, deadline) => new ComponentMessage.Validate(command, replyTo) { Deadline = deadline }),
+                SubmitExtrasManifest => ReadWithExtras(ref reader, static (command, replyTo, requestId, deadline) => new ComponentMessage.Submit(command, replyTo) { RequestId = requestId, Deadline = deadline }),
+                OnewayExtrasManifest => ReadWithExtras(ref reader, static (command, replyTo, requestId, deadline) => new ComponentMessage.Oneway(command, replyTo) { RequestId = requestId, Deadline = deadline }),
+                QueryFinalExtrasManifest => ReadQueryFinalWithExtras(ref reader),
                 SubscribeManifest => ReadSubscribe(ref reader),
                 UnsubscribeManifest => new ComponentMessage.UnsubscribeCurrentState(reader.Actor(system)),
-                _ => throw new SerializationException($"Unknown CswNet message manifest '{manifest}': the sender runs another version of CswNet."),
+                _ => AdminEnvelopes.FromBinary(bytes, manifest, system) ?? throw new SerializationException($"Unknown CswNet message manifest '{manifest}': the sender runs another version of CswNet."),
             };
         }
         catch (Exception e) when (e is JsonException or CswJsonException or FormatException or ArgumentException)
@@ -87,6 +110,20 @@ internal sealed class CswMessageSerializer(ExtendedActorSystem system) : Seriali
     {
         var replyTo = reader.Actor(system);
         return make(reader.Command(), replyTo);
+    }
+
+    private ComponentMessage ReadWithExtras(ref EnvelopeReader reader, Func<ControlCommand, IActorRef, string?, DateTime?, ComponentMessage> make)
+    {
+        var replyTo = reader.Actor(system);
+        var (requestId, deadline) = reader.Extras();
+        return make(reader.Command(), replyTo, requestId, deadline);
+    }
+
+    private ComponentMessage.QueryFinal ReadQueryFinalWithExtras(ref EnvelopeReader reader)
+    {
+        var replyTo = reader.Actor(system);
+        var (_, deadline) = reader.Extras();
+        return new ComponentMessage.QueryFinal(new Id(reader.Text()), replyTo) { Deadline = deadline };
     }
 
     private ComponentMessage ReadQuery(ref EnvelopeReader reader, Func<Id, IActorRef, ComponentMessage> make)

@@ -34,12 +34,27 @@ internal sealed class EnvelopeWriter
         return this;
     }
 
-    /// <summary>The command last, as CSW's JSON; ends the envelope.</summary>
+    public EnvelopeWriter Long(long value)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(_buffer.GetSpan(8), value);
+        _buffer.Advance(8);
+        return this;
+    }
+
+    /// <summary>
+    /// A message's request id (empty for none) and deadline, as the milliseconds left (-1 for none):
+    /// the two machines' clocks need not agree.
+    /// </summary>
+    public EnvelopeWriter Extras(string? requestId, DateTime? deadline) =>
+        Text(requestId ?? "").Long(deadline is { } at ? Math.Max(0, (long)(at - DateTime.UtcNow).TotalMilliseconds) : -1);
+
+    /// <summary>The command last, as CSW's JSON written straight into the envelope; ends it.</summary>
     public byte[] Command(ControlCommand command)
     {
-        var json = CswJson.ToUtf8Bytes(command);
-        json.CopyTo(_buffer.GetSpan(json.Length));
-        _buffer.Advance(json.Length);
+        using (var writer = new System.Text.Json.Utf8JsonWriter(_buffer))
+        {
+            CswJson.Serialize(writer, command);
+        }
         return ToArray();
     }
 
@@ -76,6 +91,25 @@ internal ref struct EnvelopeReader(ReadOnlySpan<byte> bytes)
         var count = BinaryPrimitives.ReadInt32LittleEndian(_rest);
         _rest = _rest[4..];
         return count >= 0 ? count : throw new FormatException($"A negative length, {count}.");
+    }
+
+    public long Long()
+    {
+        if (_rest.Length < 8)
+        {
+            throw new FormatException("The envelope ends in the middle of a number.");
+        }
+        var value = BinaryPrimitives.ReadInt64LittleEndian(_rest);
+        _rest = _rest[8..];
+        return value;
+    }
+
+    /// <summary>What <see cref="EnvelopeWriter.Extras"/> wrote: the request id (null for none) and the deadline, now on this machine's clock.</summary>
+    public (string? RequestId, DateTime? Deadline) Extras()
+    {
+        var requestId = Text();
+        var left = Long();
+        return (requestId.Length == 0 ? null : requestId, left < 0 ? null : DateTime.UtcNow.AddMilliseconds(left));
     }
 
     /// <summary>The command: CSW's JSON to the end.</summary>

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Akka.Actor;
+using Csw.Crm;
 using Csw.Params;
 
 namespace Csw.Command.Internal.Remote;
@@ -13,13 +15,15 @@ internal sealed class RemoteCommandService(IActorRef component, ActorSystem syst
     public Task<IValidateResponse> ValidateAsync(ControlCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return RemoteAsk.AskAsync<IValidateResponse>(component, replyTo => new ComponentMessage.Validate(command, replyTo), options.Timeout, cancellationToken);
+        var (deadline, trace) = (DateTime.UtcNow + options.Timeout, Activity.Current?.Context ?? default);
+        return RemoteAsk.AskAsync<IValidateResponse>(component, replyTo => new ComponentMessage.Validate(command, replyTo) { Deadline = deadline, TraceParent = trace }, options.Timeout, cancellationToken);
     }
 
     public Task<ISubmitResponse> SubmitAsync(ControlCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return RemoteAsk.AskAsync<ISubmitResponse>(component, replyTo => new ComponentMessage.Submit(command, replyTo), options.Timeout, cancellationToken);
+        var (requestId, deadline, trace) = (RequestIds.New(), DateTime.UtcNow + options.Timeout, Activity.Current?.Context ?? default);
+        return RemoteAsk.AskIdempotentAsync<ISubmitResponse>(component, replyTo => new ComponentMessage.Submit(command, replyTo) { RequestId = requestId, Deadline = deadline, TraceParent = trace }, options.Timeout, cancellationToken);
     }
 
     public Task<ISubmitResponse> SubmitAndWaitAsync(ControlCommand command, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
@@ -31,22 +35,25 @@ internal sealed class RemoteCommandService(IActorRef component, ActorSystem syst
     public Task<IOnewayResponse> OnewayAsync(ControlCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return RemoteAsk.AskAsync<IOnewayResponse>(component, replyTo => new ComponentMessage.Oneway(command, replyTo), options.Timeout, cancellationToken);
+        var (requestId, deadline, trace) = (RequestIds.New(), DateTime.UtcNow + options.Timeout, Activity.Current?.Context ?? default);
+        return RemoteAsk.AskIdempotentAsync<IOnewayResponse>(component, replyTo => new ComponentMessage.Oneway(command, replyTo) { RequestId = requestId, Deadline = deadline, TraceParent = trace }, options.Timeout, cancellationToken);
     }
 
     public Task<IMatchingResponse> OnewayAndMatchAsync(ControlCommand command, StateMatcher matcher, CancellationToken cancellationToken = default) =>
         CommandPatterns.OnewayAndMatchAsync(this, SubscribeAsync, command, matcher, cancellationToken);
 
-    public Task<ISubmitResponse> QueryAsync(Id runId, CancellationToken cancellationToken = default)
+    public async Task<ISubmitResponse> QueryAsync(Id runId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        return RemoteAsk.AskAsync<ISubmitResponse>(component, replyTo => new ComponentMessage.Query(runId, replyTo), options.Timeout, cancellationToken);
+        return UnknownCommandException.ThrowIfUnknown(await RemoteAsk.AskAsync<ISubmitResponse>(component, replyTo => new ComponentMessage.Query(runId, replyTo), options.Timeout, cancellationToken).ConfigureAwait(false));
     }
 
-    public Task<ISubmitResponse> QueryFinalAsync(Id runId, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public async Task<ISubmitResponse> QueryFinalAsync(Id runId, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        return RemoteAsk.AskAsync<ISubmitResponse>(component, replyTo => new ComponentMessage.QueryFinal(runId, replyTo), timeout ?? options.FinalTimeout, cancellationToken);
+        var wait = timeout ?? options.FinalTimeout;
+        var deadline = DateTime.UtcNow + wait;
+        return UnknownCommandException.ThrowIfUnknown(await RemoteAsk.AskAsync<ISubmitResponse>(component, replyTo => new ComponentMessage.QueryFinal(runId, replyTo) { Deadline = deadline }, wait, cancellationToken).ConfigureAwait(false));
     }
 
     public IAsyncEnumerable<CurrentState> SubscribeCurrentState(IEnumerable<StateName>? names = null, CancellationToken cancellationToken = default) =>

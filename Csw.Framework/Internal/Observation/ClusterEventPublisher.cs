@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
+using Csw.Command;
 using Csw.Params;
 using Csw.PubSub;
 
@@ -16,8 +17,8 @@ internal sealed class ClusterEventPublisher : ReceiveActor
     {
         var mediator = DistributedPubSub.Get(Context.System).Mediator;
         var topic = ComponentTopics.For(component.Prefix.Subsystem);
-        Receive<CurrentState>(state => mediator.Tell(new Publish(topic, new ComponentEvent.StatePublished(component, state))));
-        Receive<LifecycleStateChanged>(change => mediator.Tell(new Publish(topic, new ComponentEvent.LifecycleChanged(component, change.State))));
+        Receive<CurrentState>(state => Publish(mediator, topic, new ComponentEvent.StatePublished(component, state)));
+        Receive<LifecycleStateChanged>(change => Publish(mediator, topic, new ComponentEvent.LifecycleChanged(component, change.State)));
     }
 
     /// <summary>
@@ -49,5 +50,11 @@ internal sealed class ClusterEventPublisher : ReceiveActor
         {
             await events.Ask<ActorIdentity>(new Identify(null), TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         }
+    }
+
+    private static void Publish(IActorRef mediator, string topic, ComponentEvent componentEvent)
+    {
+        mediator.Tell(new Publish(topic, componentEvent));
+        Telemetry.ComponentTelemetry.ClusterEventPublished(componentEvent.Component.Prefix);
     }
 }

@@ -2,6 +2,7 @@ using System.Runtime.Serialization;
 using System.Text.Json;
 using Akka.Actor;
 using Akka.Serialization;
+using Csw.Command;
 using Csw.Params;
 
 namespace Csw.Framework.Internal.Observation;

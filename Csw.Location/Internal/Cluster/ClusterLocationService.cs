@@ -127,27 +127,8 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
         {
             return await FindAsync(connection, cancellationToken).ConfigureAwait(false);
         }
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (within != Timeout.InfiniteTimeSpan && within.TotalMilliseconds < int.MaxValue)
-        {
-            timeout.CancelAfter(within);
-        }
-        try
-        {
-            // The tracking's first event is the current location, read from a majority: no separate find.
-            await foreach (var change in Track(connection, timeout.Token).ConfigureAwait(false))
-            {
-                if (change is LocationUpdated updated)
-                {
-                    return updated.Location;
-                }
-            }
-            return null;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
+        // The tracking's first event is the current location, read from a majority: no separate find.
+        return await Tracker.FirstLocationAsync(token => Track(connection, token), within, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<IReadOnlyList<Location>> ListAsync(CancellationToken cancellationToken = default) => ListAsync(_ => true, cancellationToken);

@@ -119,26 +119,7 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
         {
             return found;
         }
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (within != Timeout.InfiniteTimeSpan && within.TotalMilliseconds < int.MaxValue)
-        {
-            timeout.CancelAfter(within);
-        }
-        try
-        {
-            await foreach (var change in Track(connection, timeout.Token).ConfigureAwait(false))
-            {
-                if (change is LocationUpdated updated)
-                {
-                    return updated.Location;
-                }
-            }
-            return null;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
+        return await Tracker.FirstLocationAsync(token => Track(connection, token), within, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<IReadOnlyList<Location>> ListAsync(CancellationToken cancellationToken = default) => ListAsync(_ => true, cancellationToken);

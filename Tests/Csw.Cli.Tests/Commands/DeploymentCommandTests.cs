@@ -86,7 +86,7 @@ public sealed class DeploymentCommandTests(WfosDeployment deployment) : IClassFi
         Assert.Contains($"Completed {runId}", final.Output);
         var unknown = await CswProcess.RunAsync("query", "WFOS.blue.filter", "no-such-run", "--location", deployment.Location);
         Assert.Equal(1, unknown.ExitCode);
-        Assert.Contains("Error no-such-run", unknown.Output);
+        Assert.Contains("Unknown no-such-run", unknown.Output);
     }
 
     [Fact]

@@ -52,6 +52,22 @@ public sealed class ClusterDeploymentTests(ClusterDeployment deployment, ITestOu
     }
 
     [Fact]
+    public async Task Admin_ClientJoiningTheCluster_TakesAWheelOfflineAndBackOverAkkaRemote()
+    {
+        var (offline, wentOffline) = await CswProcess.RunAsync("offline", "WFOS.red.filter", "--cluster-seeds", deployment.Seeds);
+        Assert.True(offline == 0, wentOffline);
+        Assert.Contains("WFOS.red.filter  RunningOffline", wentOffline);
+
+        var (status, state) = await CswProcess.RunAsync("status", "WFOS.red.filter", "--cluster-seeds", deployment.Seeds);
+        Assert.True(status == 0, state);
+        Assert.Contains("WFOS.red.filter  RunningOffline", state);
+
+        var (online, wentOnline) = await CswProcess.RunAsync("online", "WFOS.red.filter", "--cluster-seeds", deployment.Seeds);
+        Assert.True(online == 0, wentOnline);
+        Assert.Contains("WFOS.red.filter  Running", wentOnline);
+    }
+
+    [Fact]
     public async Task Shell_JoinsTheCluster_CommandsAWheelOverAkkaRemote()
     {
         var input = $"""

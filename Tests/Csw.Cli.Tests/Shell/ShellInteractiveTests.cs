@@ -22,6 +22,9 @@ public sealed class ShellInteractiveTests
         await shell.InterruptAsync();
         await shell.WaitForLineAsync("(stopped watching CurrentState position)");
         await shell.WaitForLineAsync("(stopped watching locations of WFOS.red.filter)");
+        // Only the watches: the components still run (Akka's own Ctrl+C hook once shut them down).
+        await shell.WriteLineAsync("await hcd.QueryAsync(new Id(\"nothing\"))");
+        await shell.WaitForTextAsync("UnknownCommandException: No command with runId nothing is known");
 
         // Ctrl+C also ends a submission that does not listen for it, and the state before it stays.
         await shell.WriteLineAsync("Print(\"waiting\"); await Task.Delay(-1);");

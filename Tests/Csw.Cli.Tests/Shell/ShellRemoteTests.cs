@@ -21,6 +21,6 @@ public sealed class ShellRemoteTests(WfosDeployment deployment) : IClassFixture<
         Assert.Contains($"location server at {deployment.Location}", output);
         Assert.Contains("WFOS.filter.assembly-Assembly-http", output);
         Assert.Matches("(?m)^Completed [0-9a-f-]{36}$", output);
-        Assert.Contains("\nError", output);
+        Assert.Contains("\nUnknownCommandException: ", output);
     }
 }

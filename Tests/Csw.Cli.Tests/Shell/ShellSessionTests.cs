@@ -23,6 +23,19 @@ public sealed class ShellSessionTests : IAsyncLifetime
     public async Task DisposeAsync() => await _session.DisposeAsync();
 
     [Fact]
+    public async Task AdminHelpers_SampleInThisProcess_OfflineLockedAndBack()
+    {
+        Assert.Equal(Command.SupervisorLifecycleState.RunningOffline, await _globals.GoOffline("WFOS.red.filter"));
+        Assert.Equal(Command.SupervisorLifecycleState.RunningOffline, await _globals.Status("WFOS.red.filter"));
+        Assert.Equal(Command.SupervisorLifecycleState.Running, await _globals.GoOnline("WFOS.red.filter"));
+        Assert.IsType<Command.LockingResponse.LockAcquired>(await _globals.Lock("WFOS.red.filter", 60));
+        var other = await _globals.Hcd("WFOS.red.filter");
+        Assert.IsType<Params.Locked>(await other.SubmitAsync(new Params.Setup(Params.Prefix.Parse("WFOS.other"), "move")));
+        Assert.IsType<Command.LockingResponse.LockReleased>(await _globals.Unlock("WFOS.red.filter"));
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Debug, (await _globals.LogLevel("WFOS.red.filter", "debug")).Level);
+    }
+
+    [Fact]
     public async Task Subscribe_MoveThenDispose_StatesPrintedThenStopped()
     {
         var hcd = await _globals.Hcd("WFOS.blue.filter");

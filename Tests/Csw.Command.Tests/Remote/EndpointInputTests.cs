@@ -40,13 +40,42 @@ public sealed class EndpointInputTests : ComponentTestKit, IAsyncLifetime
     }
 
     [Fact]
-    public async Task Post_CswQueryOfUnknownRunId_AnswersCswError()
+    public async Task Post_CswQueryOfUnknownRunId_AnswersCswInvalidIdNotAvailable()
     {
         var endpoint = await StartAsync();
         using var response = await PostAsync(endpoint, """{"_type":"Query","runId":"no-such-run"}""");
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("Error", body.RootElement.GetProperty("_type").GetString());
+        Assert.Equal("Invalid", body.RootElement.GetProperty("_type").GetString());
         Assert.Equal("no-such-run", body.RootElement.GetProperty("runId").GetString());
+        Assert.Equal("IdNotAvailableIssue", body.RootElement.GetProperty("issue").GetProperty("_type").GetString());
+    }
+
+    [Fact]
+    public async Task Post_SubmitWithIdempotencyKeyTwice_SameAnswerAndRunsOnce()
+    {
+        var endpoint = await StartAsync();
+        string? first = null;
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint.Uri, CommandEndpoint.PostPath)) { Content = new StringContent(SubmitJson, Encoding.UTF8, "application/json") };
+            request.Headers.Add(CommandEndpoint.RequestIdHeader, "key-1");
+            using var response = await _http.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Equal(first ?? body, body);
+            first = body;
+        }
+        Assert.Single(_hcd.Submitted);
+    }
+
+    [Fact]
+    public async Task Post_IdempotencyKeyTooLong_400()
+    {
+        var endpoint = await StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint.Uri, CommandEndpoint.PostPath)) { Content = new StringContent(SubmitJson, Encoding.UTF8, "application/json") };
+        request.Headers.Add(CommandEndpoint.RequestIdHeader, new string('k', 201));
+        using var response = await _http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(_hcd.Submitted);
     }
 
     [Theory]

@@ -49,6 +49,9 @@ public sealed class RemoteComponent : IAsyncDisposable
         Endpoint = await CommandEndpoint.StartAsync(_component!, (_endpointOptions ?? CommandEndpointOptions.Default).WithPort(Endpoint!.Port));
     }
 
+    /// <summary>Disposes <paramref name="owned"/> with the rest.</summary>
+    internal void Own(IAsyncDisposable owned) => _owned.Add(owned);
+
     /// <summary>Another client of the same endpoint.</summary>
     internal ICommandService Connect(Protocol protocol, CommandServiceOptions? options = null)
     {

@@ -43,7 +43,10 @@ internal sealed class FakeComponent : ICommandService
     public int WaitingQueryFinals => _finals.Count(final => !final.Value.Task.IsCompleted);
 
     /// <summary>The target a command endpoint serves.</summary>
-    public EndpointTarget Target => new(this, SubscribeAsync);
+    public EndpointTarget Target => new(this, SubscribeAsync, Admin);
+
+    /// <summary>What the endpoint's lifecycle and admin requests reach.</summary>
+    public FakeAdmin Admin { get; } = new();
 
     public Task<IValidateResponse> ValidateAsync(ControlCommand command, CancellationToken cancellationToken = default)
     {

@@ -22,7 +22,7 @@ public sealed class CommandFlowTests : FrameworkTestBase
     {
         var service = CommandServiceFactory.Make(await StartRunningHcdAsync());
         var accepted = await service.ValidateAsync(Command("long"));
-        Assert.IsType<Error>(await service.QueryAsync(accepted.RunId));
+        await Assert.ThrowsAsync<Crm.UnknownCommandException>(() => service.QueryAsync(accepted.RunId));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.TestKit;
+using Csw.Command;
 using Csw.Framework.Tests.Support;
 using Csw.Params;
 using Csw.Tests.Shared;

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Csw.Command;
 using Csw.Framework.Tests.Support;
 using Csw.Params;
 

@@ -34,6 +34,11 @@ internal sealed class TestHcd : ComponentHandlers
     private async Task InitializeCoreAsync(CancellationToken cancellationToken)
     {
         var attempt = Interlocked.Increment(ref _control.InitializeAttempts);
+        if (attempt == 1 && _control.StubbornInitializeGate is { } stubborn)
+        {
+            await stubborn.Task;
+            return;
+        }
         if (_control.InitializeGate is { } gate)
         {
             await gate.Task.WaitAsync(cancellationToken);
@@ -66,6 +71,7 @@ internal sealed class TestHcd : ComponentHandlers
 
     public override async ValueTask<ISubmitResponse> OnSubmitAsync(Id runId, ControlCommand command)
     {
+        Interlocked.Increment(ref _control.Submits);
         switch (command.CommandName.Name)
         {
             case "throw":

@@ -20,6 +20,12 @@ internal sealed class TestHcdControl
     /// <summary>When set, every InitializeAsync waits for it before succeeding or failing.</summary>
     public TaskCompletionSource? InitializeGate;
 
+    /// <summary>When set, the first InitializeAsync waits for it and ignores its cancellation (it outlives its timeout).</summary>
+    public TaskCompletionSource? StubbornInitializeGate;
+
+    /// <summary>OnSubmitAsync calls so far.</summary>
+    public int Submits;
+
     /// <summary>What OnShutdownAsync does after noting the call.</summary>
     public ShutdownBehaviour Shutdown;
 

@@ -1,3 +1,4 @@
+using Csw.Command;
 using Csw.Framework;
 using Csw.Params;
 using Csw.TestKit;

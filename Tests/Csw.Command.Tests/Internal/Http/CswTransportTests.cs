@@ -16,7 +16,7 @@ public sealed class CswTransportTests
     {
         await using var server = new RawHttpServer(RawHttpServer.Behaviour.DropAfterRequest);
         await using var transport = new CswTransport(server.Uri, CommandServiceOptions.Default);
-        var error = await Assert.ThrowsAsync<CommandServiceException>(() => transport.RequestAsync(new Submit(Complete), TimeSpan.FromSeconds(5), default));
+        var error = await Assert.ThrowsAsync<CommandServiceException>(() => transport.RequestAsync(new Submit(Complete), null, TimeSpan.FromSeconds(5), default));
         Assert.Equal("Unavailable", error.ErrorName);
         Assert.Contains("may or may not have been applied", error.Message);
     }
@@ -30,7 +30,7 @@ public sealed class CswTransportTests
             port = server.Port;
         }
         await using var transport = new CswTransport(new Uri($"http://127.0.0.1:{port}/"), CommandServiceOptions.Default);
-        var error = await Assert.ThrowsAsync<CommandServiceException>(() => transport.RequestAsync(new Submit(Complete), TimeSpan.FromSeconds(5), default));
+        var error = await Assert.ThrowsAsync<CommandServiceException>(() => transport.RequestAsync(new Submit(Complete), null, TimeSpan.FromSeconds(5), default));
         Assert.Equal("Unavailable", error.ErrorName);
         Assert.Contains("cannot be reached", error.Message);
         Assert.DoesNotContain("applied", error.Message);

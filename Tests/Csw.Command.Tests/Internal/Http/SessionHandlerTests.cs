@@ -26,13 +26,13 @@ public sealed class SessionHandlerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Request_GoOnline_NotSupportedForItsIdAndTheSessionGoesOn()
+    public async Task Request_GoOffline_ServedAsCswAnswersAndTheSessionGoesOn()
     {
         await using var session = await StartAsync();
-        await session.SendAsync("""{"id":1,"request":{"_type":"GoOnline"}}""");
-        var (name, message) = await session.ErrorAsync(1);
-        Assert.Equal("NotSupported", name);
-        Assert.Contains("GoOnline", message);
+        await session.SendAsync("""{"id":1,"request":{"_type":"GoOffline"}}""");
+        var answer = await session.NextAsync(1);
+        Assert.Equal(0, answer.GetProperty("response").GetInt32());
+        Assert.Equal(["GoOffline"], _endpoint.Component.Admin.Received);
 
         await session.SendAsync($$"""{"id":2,"request":{{Submit}}}""");
         Assert.Equal("Completed", await session.ResponseTypeAsync(2));
@@ -81,8 +81,8 @@ public sealed class SessionHandlerTests : IAsyncLifetime
         await session.SendAsync($$"""{"id":1,"stream":{{Subscribe}}}""");
         Assert.True((await session.NextAsync(1)).TryGetProperty("subscribed", out _));
 
-        await session.SendAsync("""{"id":2,"request":{"_type":"GoOffline"}}""");
-        Assert.Equal("NotSupported", (await session.ErrorAsync(2)).Name);
+        await session.SendAsync("""{"id":2,"request":{"_type":"Explode"}}""");
+        Assert.Equal("BadRequest", (await session.ErrorAsync(2)).Name);
         _endpoint.Component.Publish(FakeComponent.State(7));
         Assert.True((await session.NextAsync(1)).TryGetProperty("state", out _));
         Assert.Equal(1, _endpoint.Component.OpenSubscriptions);

@@ -1,6 +1,6 @@
 using Akka.Actor;
 
-namespace Csw.Framework;
+namespace Csw.Command;
 
 /// <summary>A component's supervisor entered a new lifecycle state.</summary>
 /// <param name="Component">The component's supervisor.</param>

@@ -1,4 +1,4 @@
-namespace Csw.Framework;
+namespace Csw.Command;
 
 /// <summary>Answers to <see cref="SupervisorMessage.Lock"/> and <see cref="SupervisorMessage.Unlock"/>, and lease notices to the lock owner.</summary>
 public abstract record LockingResponse

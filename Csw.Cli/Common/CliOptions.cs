@@ -15,7 +15,7 @@ internal static class CliOptions
     public static Option<Uri?> Location() => new("--location", "-l")
     {
         Description = $"The location server, e.g. http://127.0.0.1:7654 (default: ${LocationVariable}, else http://127.0.0.1:7654).",
-        CustomParser = result => ParseHttpUri(result.Tokens.Single().Value, result),
+        CustomParser = result => ParseHttpUri(result, "http://127.0.0.1:7654"),
     };
 
     /// <summary><c>--token</c>: the bearer token for location servers and command endpoints that require one.</summary>
@@ -46,13 +46,15 @@ internal static class CliOptions
     public static string? TokenOrDefault(string? given) =>
         given ?? (Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } token ? token : null);
 
-    private static Uri? ParseHttpUri(string text, System.CommandLine.Parsing.ArgumentResult result)
+    /// <summary>An option's http:// or https:// address; an error naming the text and <paramref name="example"/> otherwise.</summary>
+    public static Uri? ParseHttpUri(System.CommandLine.Parsing.ArgumentResult result, string example)
     {
+        var text = result.Tokens.Single().Value;
         if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
         {
             return uri;
         }
-        result.AddError($"'{text}' is not an http:// address (e.g. http://127.0.0.1:7654).");
+        result.AddError($"'{text}' is not an http:// address (e.g. {example}).");
         return null;
     }
 }

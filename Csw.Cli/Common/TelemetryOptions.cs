@@ -19,7 +19,8 @@ internal sealed class TelemetryOptions
 {
     private readonly Option<Uri?> _otlp = new("--otlp")
     {
-        Description = "Export metrics and traces over OTLP to this collector, e.g. http://127.0.0.1:4317 (gRPC; OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf with port 4318 for HTTP).",
+        CustomParser = result => CliOptions.ParseHttpUri(result, "http://127.0.0.1:4317"),
+        Description = "Export metrics and traces over OTLP to this collector, e.g. http://127.0.0.1:4317 (gRPC); with OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf, the collector's base address, e.g. http://127.0.0.1:4318, to which /v1/traces and /v1/metrics are added.",
     };
 
     private readonly Option<int?> _metricsPort = new("--metrics-port")
@@ -65,11 +66,20 @@ internal sealed class TelemetryOptions
         TracerProvider? traces = null;
         if (otlp is not null)
         {
-            meters.AddOtlpExporter(options => options.Endpoint = otlp);
-            traces = Sdk.CreateTracerProviderBuilder().SetResourceBuilder(resource).AddSource(CswTelemetry.ActivitySourceName).AddOtlpExporter(options => options.Endpoint = otlp).Build();
+            meters.AddOtlpExporter(options => options.Endpoint = SignalEndpoint(otlp, options.Protocol, "metrics"));
+            traces = Sdk.CreateTracerProviderBuilder().SetResourceBuilder(resource).AddSource(CswTelemetry.ActivitySourceName)
+                .AddOtlpExporter(options => options.Endpoint = SignalEndpoint(otlp, options.Protocol, "traces")).Build();
         }
         return new Providers(meters.Build(), traces);
     }
+
+    /// <summary>
+    /// The address a signal is sent to. Over gRPC, the collector's. Over HTTP, the collector's base
+    /// address with the signal's path (<c>/v1/traces</c>), as OTEL_EXPORTER_OTLP_ENDPOINT is read: the
+    /// SDK itself would post an endpoint set in code as it is, to a path no collector serves.
+    /// </summary>
+    internal static Uri SignalEndpoint(Uri collector, OtlpExportProtocol protocol, string signal) =>
+        protocol == OtlpExportProtocol.HttpProtobuf ? new Uri($"{collector.GetLeftPart(UriPartial.Path).TrimEnd('/')}/v1/{signal}") : collector;
 
     /// <summary>Both providers, flushed and stopped together.</summary>
     private sealed class Providers(MeterProvider meters, TracerProvider? traces) : IDisposable

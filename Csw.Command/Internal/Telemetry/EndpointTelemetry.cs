@@ -20,9 +20,24 @@ internal static class EndpointTelemetry
     /// caller's; null when none came, it is not a W3C trace parent, or nobody listens. It becomes
     /// <see cref="Activity.Current"/>, so the command sent to the component carries it.
     /// </summary>
+    /// <remarks>
+    /// A request without a trace parent starts a new trace in the component. ASP.NET Core makes an
+    /// activity for every request even when nobody samples it (whenever its logging is on); left as
+    /// <see cref="Activity.Current"/>, it would become the component span's parent, and a sampler
+    /// that follows the parent (OpenTelemetry's default) would drop the span. So an activity that is
+    /// not recorded and came without a trace parent is cleared here, for this request's flow only.
+    /// </remarks>
     public static Activity? StartRequest(string? traceParent, string request)
     {
-        if (string.IsNullOrEmpty(traceParent) || !Source.HasListeners() || !ActivityContext.TryParse(traceParent, null, isRemote: true, out var parent))
+        if (string.IsNullOrEmpty(traceParent))
+        {
+            if (Activity.Current is { Recorded: false, HasRemoteParent: false, Parent: null })
+            {
+                Activity.Current = null;
+            }
+            return null;
+        }
+        if (!Source.HasListeners() || !ActivityContext.TryParse(traceParent, null, isRemote: true, out var parent))
         {
             return null;
         }

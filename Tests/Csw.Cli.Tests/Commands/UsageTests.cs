@@ -52,6 +52,14 @@ public sealed class UsageTests
     }
 
     [Fact]
+    public async Task Container_OtlpNotAnHttpAddress_UsageExitTwoNamingIt()
+    {
+        var (exitCode, output) = await CswProcess.RunAsync("container", "no-such-config.json", "--otlp", "collector:4317");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("'collector:4317' is not an http:// address (e.g. http://127.0.0.1:4317)", output);
+    }
+
+    [Fact]
     public async Task Submit_NoLocationServer_UnavailableExitThree()
     {
         var (exitCode, output) = await CswProcess.RunAsync("submit", "WFOS.blue.filter", "move", "--location", "http://127.0.0.1:1");

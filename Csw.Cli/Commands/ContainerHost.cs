@@ -45,8 +45,14 @@ internal static class ContainerHost
             return failed;
         }
         await PrintAsync(config, locations(), where(), embedded);
-        // Ctrl+C or SIGTERM (the console lifetime) stops the host, which shuts the components down.
+        // Ctrl+C or SIGTERM (the console lifetime) stops the host, which shuts the components down;
+        // so does the end of its actor system (Akka.Hosting), which a downed member's is.
         await app.WaitForShutdownAsync(cancellationToken);
+        if (ClusterMember.WasDowned(app.Services.GetRequiredService<ActorSystem>()))
+        {
+            await Console.Error.WriteLineAsync(ClusterMember.DownedMessage($"Container {config.Name}"));
+            return ExitCodes.Unavailable;
+        }
         return ExitCodes.Ok;
     }
 

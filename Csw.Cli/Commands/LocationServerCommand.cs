@@ -66,7 +66,7 @@ internal static class LocationServerCommand
             {
                 return backend is LocationBackend.Cluster cluster
                     ? await ServeClusterAsync(cluster.Settings, options, httpHostname, loggerFactory, signal, stopping.Token)
-                    : await ServeAsync(LocationBackends.Open(backend, null, httpHostname, loggerFactory), options, () => Task.CompletedTask, signal, stopping.Token);
+                    : await ServeAsync(LocationBackends.Open(backend, null, httpHostname, loggerFactory), options, () => Task.CompletedTask, Task.Delay(Timeout.Infinite, stopping.Token), signal, stopping.Token);
             }
             catch (ClusterPortException e)
             {
@@ -94,10 +94,17 @@ internal static class LocationServerCommand
             ? $"Starting a cluster of its own as {member.Address}; others join with --cluster-seeds {settings.Hostname}:{member.Port} ..."
             : $"Joining the cluster as {member.Address} through the seeds {ClusterOptions.Describe(settings)} ...");
         var backend = (member.Locations(httpHostname, loggerFactory), LocationBackends.DescribeCluster(member.Address, settings));
-        return await ServeAsync(backend, options, () => member.JoinAsync(null, stopping), signal, stopping);
+        var served = await ServeAsync(backend, options, () => member.JoinAsync(null, stopping), member.System.WhenTerminated, signal, stopping);
+        if (ClusterMember.WasDowned(member.System))
+        {
+            await Console.Error.WriteLineAsync(ClusterMember.DownedMessage($"This location server ({member.Address})"));
+            return ExitCodes.Unavailable;
+        }
+        return served;
     }
 
-    private static async Task<int> ServeAsync((ILocationService Service, string Description) backend, LocationServerOptions options, Func<Task> ready, ShutdownSignal signal, CancellationToken stopping)
+    /// <summary>Serves until Ctrl+C or SIGTERM, or until <paramref name="ended"/> (the cluster member's actor system ended under it).</summary>
+    private static async Task<int> ServeAsync((ILocationService Service, string Description) backend, LocationServerOptions options, Func<Task> ready, Task ended, ShutdownSignal signal, CancellationToken stopping)
     {
         try
         {
@@ -116,7 +123,7 @@ internal static class LocationServerCommand
                 await ready();
                 // Tests and scripts wait for this line.
                 Console.WriteLine($"Location server listening on {server.Uri}; registrations kept in: {backend.Description}. Ctrl+C stops it.");
-                await signal.Requested;
+                await Task.WhenAny(signal.Requested, ended);
                 Console.WriteLine("Stopping the location server ...");
             }
             return ExitCodes.Ok;

@@ -38,7 +38,7 @@ internal static class WatchCommand
             }
             catch (ArgumentException e)
             {
-                throw new FormatException(e.Message, e);
+                throw ClusterOptions.Usage(e);
             }
             try
             {

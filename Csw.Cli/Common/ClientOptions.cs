@@ -15,7 +15,7 @@ internal sealed class ClientOptions
 
     private readonly Option<string?> _token = CliOptions.Token();
 
-    private readonly Option<string?> _seeds = ClusterOptions.Seeds("Join the cluster through these seeds, host:port,host:port, instead of using a location server, and command components over Akka.Remote (joining takes a second or two).");
+    private readonly Option<string?> _seeds = ClusterOptions.Seeds($"Join the cluster through these seeds, host:port,host:port (default: ${ClusterSettings.SeedsVariable} unless --location is given), instead of using a location server, and command components over Akka.Remote (joining takes a few seconds).");
 
     private readonly Option<string?> _hostname = ClusterOptions.Hostname($"With --cluster-seeds: the address the cluster's members reach this process at (default: ${ClusterSettings.InterfaceVariable}'s address, else 127.0.0.1).");
 
@@ -38,13 +38,15 @@ internal sealed class ClientOptions
     /// <exception cref="TimeoutException">No seed let this process in within --join-timeout.</exception>
     public async Task<Client> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        if (parse.GetValue(_seeds) is not { } seeds)
-        {
-            return new Client(Remote.Locations(parse.GetValue(_location), parse.GetValue(_token)), null, null);
-        }
-        if (parse.GetValue(_location) is not null)
+        var location = parse.GetValue(_location);
+        if (parse.GetValue(_seeds) is { } && location is not null)
         {
             throw new FormatException("Give one of --cluster-seeds, --location: the cluster, or a location server.");
+        }
+        // $CLUSTER_SEEDS as the containers and the shell read it, unless a location server is named.
+        if ((location is null ? ClusterOptions.SeedsOrEnvironment(parse.GetValue(_seeds)) : null) is not { } seeds)
+        {
+            return new Client(Remote.Locations(location, parse.GetValue(_token)), null, null);
         }
         var settings = ClusterOptions.Settings(seeds, 0, parse.CommandResult.Command.Options.Contains(_hostname) ? parse.GetValue(_hostname) : null);
         // A one-shot says only what goes wrong, on standard error.

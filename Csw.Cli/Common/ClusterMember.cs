@@ -86,6 +86,18 @@ internal sealed class ClusterMember : IAsyncDisposable
     public ILocationService Locations(string hostname, ILoggerFactory? loggerFactory) =>
         LocationServiceFactory.CreateCluster(System, ClusterLocationOptions.Default.WithService(LocationServiceOptions.Default.WithHostname(hostname).WithLoggerFactory(loggerFactory)));
 
+    /// <summary>
+    /// True once the other members downed this one (it was frozen or cut off, and the split-brain
+    /// resolver kept the other side): its actor system has ended, and the process should end too, with
+    /// <see cref="ExitCodes.Unavailable"/>, for its supervisor to start it again.
+    /// </summary>
+    public static bool WasDowned(ActorSystem system) =>
+        CoordinatedShutdown.Get(system).ShutdownReason is CoordinatedShutdown.ClusterDowningReason;
+
+    /// <summary>What a process prints when it was downed.</summary>
+    public static string DownedMessage(string what) =>
+        $"{what} was removed from the cluster: the other members downed it (it was frozen or cut off from them). Start it again to rejoin.";
+
     /// <summary>Leaves the cluster and ends the actor system.</summary>
     public async ValueTask DisposeAsync() => await System.Terminate();
 }

@@ -86,7 +86,7 @@ internal static class ClusterOptions
         }
         catch (ArgumentException e)
         {
-            throw new FormatException(e.Message, e);
+            throw ClusterOptions.Usage(e);
         }
     }
 
@@ -110,4 +110,8 @@ internal static class ClusterOptions
     /// <summary>The seeds as the operator gave them: <c>127.0.0.1:3552, 127.0.0.1:3553</c>.</summary>
     public static string Describe(ClusterSettings settings) =>
         settings.Seeds.Count == 0 ? "none (a cluster of its own)" : string.Join(", ", settings.Seeds.Select(seed => $"{seed.Host}:{seed.Port.ToString(CultureInfo.InvariantCulture)}"));
+
+    /// <summary>A usage error from an argument the library refused, without .NET's " (Parameter 'x')" suffix, which names no option of csw.</summary>
+    public static FormatException Usage(ArgumentException refused) =>
+        new(refused.ParamName is { } name ? refused.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : refused.Message, refused);
 }

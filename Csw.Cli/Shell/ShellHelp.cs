@@ -14,6 +14,7 @@ internal static class ShellHelp
           var w = Subscribe(hcd, "position")        prints CurrentState in the background; w.Dispose() stops it
           var t = Track("WFOS.blue.filter")         prints location changes in the background
           await Subscribe(hcd)                      ... or watch until Ctrl+C
+          var all = Watch("WFOS")                   every component's states and lifecycle, cluster-wide (shell started with --cluster-seeds)
           Print(x), LocationService, Cancellation   print as the shell does; the ILocationService; Ctrl+C's token
           await GoOffline(prefix), GoOnline(prefix) lifecycle; also Restart, Shutdown, Status(prefix)
           await Lock(prefix, 300), Unlock(prefix)   lock for Source (others get Locked) and release

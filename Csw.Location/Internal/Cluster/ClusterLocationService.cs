@@ -61,6 +61,12 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
 
     private TimeSpan MajorityTimeout => _options.MajorityTimeout;
 
+    /// <summary>
+    /// True once this member has left the cluster or was downed: the cluster has then removed its
+    /// registrations itself, and there is no registrar left to ask.
+    /// </summary>
+    private bool Removed => _cluster.IsTerminated;
+
     public async Task<RegistrationResult> RegisterAsync(Registration registration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(registration);
@@ -89,6 +95,10 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
         {
             _own.Remove(connection);
         }
+        if (Removed)
+        {
+            return;
+        }
         var answer = await AskRegistrarAsync(new Unregister(connection.Name, null), cancellationToken, e => new UnregistrationFailedException(connection, e)).ConfigureAwait(false);
         if (answer is Failed failed)
         {
@@ -101,6 +111,10 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
         lock (_own)
         {
             _own.Clear();
+        }
+        if (Removed)
+        {
+            return;
         }
         var answer = await AskRegistrarAsync(UnregisterAll.Instance, cancellationToken, e => new ClusterUnavailableException($"Could not unregister everything: {e.Message}", e)).ConfigureAwait(false);
         if (answer is Failed failed)
@@ -174,7 +188,7 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
             own = [.. _own.Values];
             _own.Clear();
         }
-        foreach (var location in own)
+        foreach (var location in own.Where(_ => !Removed))
         {
             try
             {

@@ -148,8 +148,18 @@ internal sealed class Registrar : ReceiveActor, IWithStash, IWithTimers
         }, Sender, new Registered(entry.Location));
     }
 
-    private void RemoveOwner(Member member) =>
-        Change(map => RemoveWhere(map, entry => entry.IsOwnedBy(member.UniqueAddress)), ActorRefs.Nobody, Done.Instance);
+    /// <summary>
+    /// Removes what a member that went had registered. A member that had nothing here (a one-shot
+    /// client, or one whose entries an earlier event of its leaving removed) costs no write: a
+    /// majority write would wait for the member that is going, and time out.
+    /// </summary>
+    private void RemoveOwner(Member member)
+    {
+        if (_map.Values.Any(entry => entry.IsOwnedBy(member.UniqueAddress)))
+        {
+            Change(map => RemoveWhere(map, entry => entry.IsOwnedBy(member.UniqueAddress)), ActorRefs.Nobody, Done.Instance);
+        }
+    }
 
     /// <summary>
     /// Updates the map, writing to a majority of members. One update at a time: the next waits in

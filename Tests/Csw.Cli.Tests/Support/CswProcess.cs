@@ -120,13 +120,22 @@ public sealed class CswProcess : IAsyncDisposable
     /// <summary>Sends SIGTERM, as a service manager would, and waits for the exit code (at most <paramref name="timeout"/>).</summary>
     public Task<int> TerminateAsync(TimeSpan? timeout = null) => SignalAsync("-TERM", timeout);
 
+    /// <summary>Stops the process (SIGSTOP), as a hung one: its sockets stay open, it answers nothing.</summary>
+    public Task FreezeAsync() => SendAsync("-STOP");
+
+    /// <summary>Lets a frozen process go on (SIGCONT).</summary>
+    public Task ThawAsync() => SendAsync("-CONT");
+
     private async Task<int> SignalAsync(string signal, TimeSpan? timeout = null)
     {
-        using (var kill = Process.Start("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
+        await SendAsync(signal);
         return await WaitForExitAsync(timeout);
+    }
+
+    private async Task SendAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
     }
 
     /// <summary>Kills the process at once, as <c>kill -9</c> would.</summary>

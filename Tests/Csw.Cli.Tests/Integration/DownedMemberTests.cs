@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Akka.Actor;
+using Csw.Cli.Tests.Support;
+using Csw.Location;
+using Csw.Params;
+using Csw.Tests.Shared;
+
+namespace Csw.Cli.Tests.Integration;
+
+/// <summary>
+/// Frozen members (SIGSTOP) as keep-oldest handles them, with real <c>csw</c> processes: the oldest
+/// seed stays, a second seed and a container are frozen, the others down them and remove the
+/// container's locations; continued (SIGCONT), each learns it was downed and exits 3, saying so,
+/// for its supervisor to start it again, rather than go on as a member nobody sees.
+/// </summary>
+public sealed class DownedMemberTests : IAsyncLifetime
+{
+    private static readonly ComponentId Wheel = new(Prefix.Parse("WFOS.blue.filter"), ComponentType.HCD);
+
+    private readonly List<CswProcess> _processes = [];
+
+    private readonly List<IAsyncDisposable> _disposables = [];
+
+    private readonly int _oldestPort = EtcdProcess.FreePort();
+
+    private string _location = "";
+
+    private CswProcess _seed = null!;
+
+    private string _seedAddress = "";
+
+    private CswProcess _container = null!;
+
+    private ActorSystem? _observer;
+
+    public async Task InitializeAsync()
+    {
+        var oldest = Keep(CswProcess.Start(["location-server", "--port", "0", "--cluster-port", _oldestPort.ToString(CultureInfo.InvariantCulture)]));
+        _location = CswProcess.UriIn(await oldest.WaitForLineAsync("Location server listening on ")).ToString();
+        var seeds = $"127.0.0.1:{_oldestPort.ToString(CultureInfo.InvariantCulture)}";
+        _seed = Keep(CswProcess.Start(["location-server", "--port", "0", "--cluster-port", "0", "--cluster-seeds", seeds]));
+        _seedAddress = Regex.Match(await _seed.WaitForLineAsync("Joining the cluster as "), @"akka\.tcp://\S+").Value;
+        await _seed.WaitForLineAsync("Location server listening on ");
+        _container = Keep(CswProcess.Start(["container", WfosDeployment.Config("wfos-hcds.conf"), "--cluster-seeds", seeds]));
+        await _container.WaitForLineAsync("Container WfosHcds running");
+        // This process as one more member, to see when the cluster has removed the frozen seed.
+        var settings = ClusterSettings.Default.WithPort(0).WithSeeds(seeds);
+        _observer = ActorSystem.Create(settings.SystemName, Akka.Configuration.ConfigurationFactory.ParseString("akka.loglevel = WARNING").WithFallback(settings.ToConfig()));
+        await TestWaits.AwaitAssertAsync(() => Assert.Contains(Members(), member => member == _seedAddress), TimeSpan.FromSeconds(30));
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var disposable in _disposables)
+        {
+            await disposable.DisposeAsync();
+        }
+        if (_observer is not null)
+        {
+            await _observer.Terminate();
+        }
+        foreach (var process in Enumerable.Reverse(_processes))
+        {
+            await process.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task SeedAndContainer_FrozenThenContinued_DownedByTheOldestThenEachExitsThreeSayingSo()
+    {
+        var service = LocationServiceFactory.CreateHttpClient(new Uri(_location));
+        _disposables.Add((IAsyncDisposable)service);
+        Assert.NotNull(await service.FindAsync(Connection.Pekko(Wheel)));
+
+        await _seed.FreezeAsync();
+        await _container.FreezeAsync();
+
+        // The oldest's side keeps going: it downs both, and the container's locations go with it.
+        await TestWaits.AwaitAssertAsync(async () => Assert.Null(await service.FindAsync(Connection.Pekko(Wheel))), TimeSpan.FromSeconds(30));
+        await TestWaits.AwaitAssertAsync(() => Assert.DoesNotContain(Members(), member => member == _seedAddress), TimeSpan.FromSeconds(30));
+
+        await _seed.ThawAsync();
+        await _container.ThawAsync();
+
+        Assert.Equal(3, await _container.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("Container WfosHcds was removed from the cluster: the other members downed it", _container.Output);
+        Assert.Equal(3, await _seed.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains($"This location server ({_seedAddress}) was removed from the cluster", _seed.Output);
+        // The oldest serves on.
+        Assert.Empty(await service.ListAsync(ConnectionType.Pekko));
+    }
+
+    /// <summary>The addresses of the members the observer sees up or joining, unreachable ones included.</summary>
+    private IReadOnlyList<string> Members() =>
+        [.. Akka.Cluster.Cluster.Get(_observer!).State.Members.Select(member => member.Address.ToString())];
+
+    private CswProcess Keep(CswProcess process)
+    {
+        _processes.Add(process);
+        return process;
+    }
+}

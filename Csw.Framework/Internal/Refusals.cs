@@ -15,25 +15,31 @@ internal sealed class Refusals(ComponentInfo info, LockManager lockManager, Hand
     /// <summary>Answers <paramref name="item"/> with the reason it will not run in <paramref name="state"/>.</summary>
     public void Refuse(LaneItem item, SupervisorLifecycleState state)
     {
-        var runId = item.RunId ?? RunIds.New();
-        CommandResponse? refusal = null;
+        var command = item.Message switch
+        {
+            ComponentMessage.Validate validate => validate.Command,
+            ComponentMessage.Submit submit => submit.Command,
+            ComponentMessage.Oneway oneway => oneway.Command,
+            _ => null,
+        };
+        if (command is null)
+        {
+            return;
+        }
+        var refusal = Refusal(item.RunId ?? RunIds.New(), command, state);
+        // Counted before it is answered: whoever hears the answer also sees it in the metrics.
+        telemetry.Refused((ComponentMessage)item.Message, refusal);
         switch (item.Message)
         {
             case ComponentMessage.Validate validate:
-                validate.ReplyTo.Tell(refusal = Refusal(runId, validate.Command, state));
+                validate.ReplyTo.Tell(refusal);
                 break;
             case ComponentMessage.Submit submit:
-                var response = (ISubmitResponse)Refusal(runId, submit.Command, state);
-                crm.RespondToSubmit(response, submit.ReplyTo, submit.RequestId);
-                refusal = (CommandResponse)response;
+                crm.RespondToSubmit((ISubmitResponse)refusal, submit.ReplyTo, submit.RequestId);
                 break;
             case ComponentMessage.Oneway oneway:
-                crm.RespondToOneway((IOnewayResponse)(refusal = Refusal(runId, oneway.Command, state)), oneway.ReplyTo, oneway.RequestId);
+                crm.RespondToOneway((IOnewayResponse)refusal, oneway.ReplyTo, oneway.RequestId);
                 break;
-        }
-        if (refusal is not null)
-        {
-            telemetry.Refused((ComponentMessage)item.Message, refusal);
         }
     }
 

@@ -1,8 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using Csw.Params;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Csw.Location.Internal;
 
@@ -16,13 +13,10 @@ namespace Csw.Location.Internal;
 /// mailbox hop and an ask per call. Trackers are told under the same lock, which is what keeps each
 /// tracker's events in the order the changes happened and its first event the current state.
 /// </remarks>
-internal sealed class EmbeddedLocationService : ILocationService
+internal sealed class EmbeddedLocationService : LocationServiceBase
 {
     /// <summary>Settings.</summary>
     private readonly LocationServiceOptions _options;
-
-    /// <summary>Where failures of tracking callbacks go.</summary>
-    private readonly ILogger _log;
 
     /// <summary>Guards changes to <see cref="_locations"/> and all of <see cref="_trackers"/>.</summary>
     private readonly Lock _gate = new();
@@ -34,10 +28,8 @@ internal sealed class EmbeddedLocationService : ILocationService
     private volatile ImmutableDictionary<Connection, Location> _locations = ImmutableDictionary<Connection, Location>.Empty;
 
     public EmbeddedLocationService(LocationServiceOptions options)
-    {
+        : base(options.LoggerFactory, "Csw.Location.Embedded") =>
         _options = options;
-        _log = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Csw.Location.Embedded");
-    }
 
     /// <summary>How many trackers (streams, subscriptions, waiting resolves) are open; for tests.</summary>
     internal int TrackerCount
@@ -51,7 +43,7 @@ internal sealed class EmbeddedLocationService : ILocationService
         }
     }
 
-    public Task<RegistrationResult> RegisterAsync(Registration registration, CancellationToken cancellationToken = default)
+    public override Task<RegistrationResult> RegisterAsync(Registration registration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(registration);
         cancellationToken.ThrowIfCancellationRequested();
@@ -75,7 +67,7 @@ internal sealed class EmbeddedLocationService : ILocationService
         return Task.FromResult(new RegistrationResult(location, _ => UnregisterIfStill(location)));
     }
 
-    public Task UnregisterAsync(Connection connection, CancellationToken cancellationToken = default)
+    public override Task UnregisterAsync(Connection connection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         cancellationToken.ThrowIfCancellationRequested();
@@ -86,7 +78,7 @@ internal sealed class EmbeddedLocationService : ILocationService
         return Task.CompletedTask;
     }
 
-    public Task UnregisterAllAsync(CancellationToken cancellationToken = default)
+    public override Task UnregisterAllAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
@@ -99,20 +91,15 @@ internal sealed class EmbeddedLocationService : ILocationService
         return Task.CompletedTask;
     }
 
-    public Task<Location?> FindAsync(Connection connection, CancellationToken cancellationToken = default)
+    public override Task<Location?> FindAsync(Connection connection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(_locations.GetValueOrDefault(connection));
     }
 
-    public async Task<Location?> ResolveAsync(Connection connection, TimeSpan within, CancellationToken cancellationToken = default)
+    protected override async Task<Location?> ResolveCheckedAsync(Connection connection, TimeSpan within, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        if (within < TimeSpan.Zero && within != Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(nameof(within), within, "How long to wait is zero or more, or infinite.");
-        }
         cancellationToken.ThrowIfCancellationRequested();
         if (_locations.TryGetValue(connection, out var found) || within == TimeSpan.Zero)
         {
@@ -149,39 +136,8 @@ internal sealed class EmbeddedLocationService : ILocationService
         }
     }
 
-    public Task<IReadOnlyList<Location>> ListAsync(CancellationToken cancellationToken = default) =>
-        List(_ => true, cancellationToken);
-
-    public Task<IReadOnlyList<Location>> ListAsync(ComponentType componentType, CancellationToken cancellationToken = default) =>
-        List(LocationFilters.Of(componentType), cancellationToken);
-
-    public Task<IReadOnlyList<Location>> ListAsync(ConnectionType connectionType, CancellationToken cancellationToken = default) =>
-        List(LocationFilters.Of(connectionType), cancellationToken);
-
-    public Task<IReadOnlyList<Location>> ListByHostnameAsync(string hostname, CancellationToken cancellationToken = default) =>
-        List(LocationFilters.OnHost(hostname), cancellationToken);
-
-    public Task<IReadOnlyList<Location>> ListByPrefixAsync(string prefix, CancellationToken cancellationToken = default) =>
-        List(LocationFilters.WithPrefix(prefix), cancellationToken);
-
-    public IAsyncEnumerable<TrackingEvent> Track(Connection connection, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        return Tracker.StreamAsync(() => StartTracking(connection), StopTracking, cancellationToken);
-    }
-
-    public IDisposable Subscribe(Connection connection, Action<TrackingEvent> callback)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(callback);
-        var tracker = StartTracking(connection);
-        var subscription = new CallbackSubscription(tracker, callback, StopTracking, _log);
-        subscription.Start();
-        return subscription;
-    }
-
     /// <summary>Adds a tracker, handing it the current location first; from then on it sees every change.</summary>
-    private Tracker StartTracking(Connection connection)
+    protected override Tracker StartTracking(Connection connection)
     {
         var tracker = new Tracker(connection, _options.TrackerBufferSize);
         lock (_gate)
@@ -199,7 +155,7 @@ internal sealed class EmbeddedLocationService : ILocationService
         return tracker;
     }
 
-    private void StopTracking(Tracker tracker)
+    protected override void StopTracking(Tracker tracker)
     {
         lock (_gate)
         {
@@ -212,7 +168,7 @@ internal sealed class EmbeddedLocationService : ILocationService
         tracker.Complete();
     }
 
-    private Task<IReadOnlyList<Location>> List(Func<Location, bool> wanted, CancellationToken cancellationToken)
+    protected override Task<IReadOnlyList<Location>> ListWhereAsync(Func<Location, bool> wanted, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult<IReadOnlyList<Location>>([.. _locations.Values.Where(wanted)]);

@@ -26,6 +26,9 @@ internal static class ClusterConfig
         // resolver's once-a-second tick), and its registrations removed at once after that: within 5 s. Gossip and leader actions
         // run four times a second so that the downing spreads without waiting a second per hop.
         var config = ConfigurationFactory.ParseString($$"""
+            # Suspended longer than the others wait before they may down it (unreachable after the
+            # acceptable pause, downed once that is stable), a member downs itself (SuspendDetector).
+            {{SuspendDetector.LimitPath}} = {{Millis(settings.AcceptableHeartbeatPause + settings.StableAfter)}}
             akka {
               actor.provider = cluster
               # Every member runs the default store's registrar manager from the start, whether or not
@@ -34,7 +37,8 @@ internal static class ClusterConfig
               # without one cannot even read the others' pub-sub gossip, and logs each message it drops.
               extensions = [
                 "{{typeof(ClusterStores.Provider).FullName}}, {{typeof(ClusterStores).Assembly.GetName().Name}}",
-                "{{typeof(Akka.Cluster.Tools.PublishSubscribe.DistributedPubSubExtensionProvider).FullName}}, Akka.Cluster.Tools"
+                "{{typeof(Akka.Cluster.Tools.PublishSubscribe.DistributedPubSubExtensionProvider).FullName}}, Akka.Cluster.Tools",
+                "{{typeof(SuspendDetector.Provider).FullName}}, {{typeof(SuspendDetector).Assembly.GetName().Name}}"
               ]
               remote.dot-netty.tcp {
                 hostname = {{Quote(settings.Hostname)}}

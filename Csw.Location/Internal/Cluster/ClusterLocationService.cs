@@ -1,9 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.DistributedData;
-using Csw.Params;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Csw.Location.Internal.Cluster;
 
@@ -13,7 +11,7 @@ namespace Csw.Location.Internal.Cluster;
 /// registrar (a cluster singleton), reads ask a majority of members, and tracking follows the
 /// registrar's changes (<see cref="TrackingActor"/>).
 /// </summary>
-internal sealed class ClusterLocationService : ILocationService, IAsyncDisposable
+internal sealed class ClusterLocationService : LocationServiceBase, IAsyncDisposable
 {
     private readonly ClusterLocationOptions _options;
 
@@ -32,8 +30,6 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
 
     private readonly Akka.Cluster.Cluster _cluster;
 
-    private readonly ILogger _log;
-
     /// <summary>What this instance registered and has not unregistered, to unregister on disposal; guarded by itself.</summary>
     private readonly Dictionary<Connection, Location> _own = [];
 
@@ -47,9 +43,9 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
     private int _disposed;
 
     public ClusterLocationService(ActorSystem system, ClusterLocationOptions options)
+        : base(options.Service.LoggerFactory, "Csw.Location.Cluster")
     {
         _options = options;
-        _log = (options.Service.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Csw.Location.Cluster");
         var stores = ClusterStores.Get(system);
         _cluster = Akka.Cluster.Cluster.Get(system);
         _self = _cluster.SelfUniqueAddress;
@@ -67,7 +63,7 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
     /// </summary>
     private bool Removed => _cluster.IsTerminated;
 
-    public async Task<RegistrationResult> RegisterAsync(Registration registration, CancellationToken cancellationToken = default)
+    public override async Task<RegistrationResult> RegisterAsync(Registration registration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(registration);
         var location = registration.ToLocation(_options.Service.HostnameFor(registration));
@@ -88,7 +84,7 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
         }
     }
 
-    public async Task UnregisterAsync(Connection connection, CancellationToken cancellationToken = default)
+    public override async Task UnregisterAsync(Connection connection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         lock (_own)
@@ -106,7 +102,7 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
         }
     }
 
-    public async Task UnregisterAllAsync(CancellationToken cancellationToken = default)
+    public override async Task UnregisterAllAsync(CancellationToken cancellationToken = default)
     {
         lock (_own)
         {
@@ -123,55 +119,21 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
         }
     }
 
-    public async Task<Location?> FindAsync(Connection connection, CancellationToken cancellationToken = default)
+    public override async Task<Location?> FindAsync(Connection connection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var map = await ReadAsync(cancellationToken).ConfigureAwait(false);
         return map.TryGetValue(connection.Name, out var entry) ? entry.Location : null;
     }
 
-    public async Task<Location?> ResolveAsync(Connection connection, TimeSpan within, CancellationToken cancellationToken = default)
+    protected override async Task<Location?> ResolveCheckedAsync(Connection connection, TimeSpan within, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        if (within < TimeSpan.Zero && within != Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(nameof(within), within, "How long to wait is zero or more, or infinite.");
-        }
         if (within == TimeSpan.Zero)
         {
             return await FindAsync(connection, cancellationToken).ConfigureAwait(false);
         }
         // The tracking's first event is the current location, read from a majority: no separate find.
         return await Tracker.FirstLocationAsync(token => Track(connection, token), within, cancellationToken).ConfigureAwait(false);
-    }
-
-    public Task<IReadOnlyList<Location>> ListAsync(CancellationToken cancellationToken = default) => ListAsync(_ => true, cancellationToken);
-
-    public Task<IReadOnlyList<Location>> ListAsync(ComponentType componentType, CancellationToken cancellationToken = default) =>
-        ListAsync(LocationFilters.Of(componentType), cancellationToken);
-
-    public Task<IReadOnlyList<Location>> ListAsync(ConnectionType connectionType, CancellationToken cancellationToken = default) =>
-        ListAsync(LocationFilters.Of(connectionType), cancellationToken);
-
-    public Task<IReadOnlyList<Location>> ListByHostnameAsync(string hostname, CancellationToken cancellationToken = default) =>
-        ListAsync(LocationFilters.OnHost(hostname), cancellationToken);
-
-    public Task<IReadOnlyList<Location>> ListByPrefixAsync(string prefix, CancellationToken cancellationToken = default) =>
-        ListAsync(LocationFilters.WithPrefix(prefix), cancellationToken);
-
-    public IAsyncEnumerable<TrackingEvent> Track(Connection connection, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        return Tracker.StreamAsync(() => StartTracking(connection), StopTracking, cancellationToken);
-    }
-
-    public IDisposable Subscribe(Connection connection, Action<TrackingEvent> callback)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(callback);
-        var subscription = new CallbackSubscription(StartTracking(connection), callback, StopTracking, _log);
-        subscription.Start();
-        return subscription;
     }
 
     /// <summary>Ends this instance's trackers and unregisters what it registered, so that others hear at once.</summary>
@@ -197,12 +159,12 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
             catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
             {
                 // The member is leaving or cut off: its registrations go when it leaves or is downed.
-                _log.LogWarning("{Connection} was not unregistered on disposal: {Reason}", location.Connection.Name, e.Message);
+                Log.LogWarning("{Connection} was not unregistered on disposal: {Reason}", location.Connection.Name, e.Message);
             }
         }
     }
 
-    private Tracker StartTracking(Connection connection)
+    protected override Tracker StartTracking(Connection connection)
     {
         var tracker = new Tracker(connection, _options.Service.TrackerBufferSize);
         if (Volatile.Read(ref _disposed) != 0)
@@ -214,7 +176,7 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
         return tracker;
     }
 
-    private void StopTracking(Tracker tracker) => _tracking.Tell(new TrackingActor.StopTracking(tracker));
+    protected override void StopTracking(Tracker tracker) => _tracking.Tell(new TrackingActor.StopTracking(tracker));
 
     private async Task UnregisterIfStillAsync(Location location, CancellationToken cancellationToken)
     {
@@ -225,6 +187,10 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
                 _own.Remove(location.Connection);
             }
         }
+        if (Removed)
+        {
+            return;
+        }
         var answer = await AskRegistrarAsync(new Unregister(location.Connection.Name, location), cancellationToken, e => new UnregistrationFailedException(location.Connection, e)).ConfigureAwait(false);
         if (answer is Failed failed)
         {
@@ -232,7 +198,7 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
         }
     }
 
-    private async Task<IReadOnlyList<Location>> ListAsync(Func<Location, bool> wanted, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<Location>> ListWhereAsync(Func<Location, bool> wanted, CancellationToken cancellationToken)
     {
         LWWDictionary<string, ClusterRegistration> map;
         try
@@ -257,7 +223,7 @@ internal sealed class ClusterLocationService : ILocationService, IAsyncDisposabl
         var answer = await GetAsync(ClusterMembership.MajorityReachable(_cluster) ? new ReadMajority(MajorityTimeout) : ReadLocal.Instance, cancellationToken).ConfigureAwait(false);
         if (answer is GetFailure)
         {
-            _log.LogWarning("A majority of the cluster's members did not answer a read within {Timeout} s; this member's replica answers", MajorityTimeout.TotalSeconds);
+            Log.LogWarning("A majority of the cluster's members did not answer a read within {Timeout} s; this member's replica answers", MajorityTimeout.TotalSeconds);
             answer = await GetAsync(ReadLocal.Instance, cancellationToken).ConfigureAwait(false);
         }
         return answer switch

@@ -1,6 +1,4 @@
-using Csw.Params;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Csw.Location.Internal.Etcd;
 
@@ -9,7 +7,7 @@ namespace Csw.Location.Internal.Etcd;
 /// holding the location's CSW JSON, under this instance's lease: if the process dies, the lease
 /// runs out and the keys go, which trackers see as LocationRemoved. Tracking is an etcd watch.
 /// </summary>
-internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
+internal sealed class EtcdLocationService : LocationServiceBase, IAsyncDisposable
 {
     private readonly EtcdLocationOptions _options;
 
@@ -18,8 +16,6 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
     private readonly EtcdLease _lease;
 
     private readonly EtcdRegistry _registry;
-
-    private readonly ILogger _log;
 
     /// <summary>What this instance registered, to put back under a new lease if the old one is lost.</summary>
     private readonly EtcdOwnRegistrations _own;
@@ -34,19 +30,19 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
     private int _disposed;
 
     public EtcdLocationService(EtcdLocationOptions options)
+        : base(options.Service.LoggerFactory, "Csw.Location.Etcd")
     {
         _options = options;
-        _log = (options.Service.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Csw.Location.Etcd");
-        _gateway = new EtcdGateway(options.Endpoints, options.RequestTimeout, _log);
-        _registry = new EtcdRegistry(_gateway, options.KeyPrefix, _log);
-        _own = new EtcdOwnRegistrations(_registry, _log);
-        _lease = new EtcdLease(_gateway, options.LeaseTtl, _log) { Renewed = _own.RestoreAsync };
+        _gateway = new EtcdGateway(options.Endpoints, options.RequestTimeout, Log);
+        _registry = new EtcdRegistry(_gateway, options.KeyPrefix, Log);
+        _own = new EtcdOwnRegistrations(_registry, Log);
+        _lease = new EtcdLease(_gateway, options.LeaseTtl, Log) { Renewed = _own.RestoreAsync };
     }
 
     /// <summary>The lease; tests abandon it to play a crash.</summary>
     internal EtcdLease Lease => _lease;
 
-    public async Task<RegistrationResult> RegisterAsync(Registration registration, CancellationToken cancellationToken = default)
+    public override async Task<RegistrationResult> RegisterAsync(Registration registration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(registration);
         var location = registration.ToLocation(_options.Service.HostnameFor(registration));
@@ -80,7 +76,7 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
         return new RegistrationResult(location, ct => UnregisterIfStillAsync(location, ct));
     }
 
-    public async Task UnregisterAsync(Connection connection, CancellationToken cancellationToken = default)
+    public override async Task UnregisterAsync(Connection connection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         _own.Remove(connection);
@@ -94,61 +90,27 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
         }
     }
 
-    public async Task UnregisterAllAsync(CancellationToken cancellationToken = default)
+    public override async Task UnregisterAllAsync(CancellationToken cancellationToken = default)
     {
         _own.Clear();
         // A failure stays a plain LocationServiceException: UnregistrationFailed names one connection.
         await _registry.DeleteAllAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<Location?> FindAsync(Connection connection, CancellationToken cancellationToken = default)
+    public override async Task<Location?> FindAsync(Connection connection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         return await _registry.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<Location?> ResolveAsync(Connection connection, TimeSpan within, CancellationToken cancellationToken = default)
+    protected override async Task<Location?> ResolveCheckedAsync(Connection connection, TimeSpan within, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        if (within < TimeSpan.Zero && within != Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(nameof(within), within, "How long to wait is zero or more, or infinite.");
-        }
         var found = await FindAsync(connection, cancellationToken).ConfigureAwait(false);
         if (found is not null || within == TimeSpan.Zero)
         {
             return found;
         }
         return await Tracker.FirstLocationAsync(token => Track(connection, token), within, cancellationToken).ConfigureAwait(false);
-    }
-
-    public Task<IReadOnlyList<Location>> ListAsync(CancellationToken cancellationToken = default) => ListAsync(_ => true, cancellationToken);
-
-    public Task<IReadOnlyList<Location>> ListAsync(ComponentType componentType, CancellationToken cancellationToken = default) =>
-        ListAsync(LocationFilters.Of(componentType), cancellationToken);
-
-    public Task<IReadOnlyList<Location>> ListAsync(ConnectionType connectionType, CancellationToken cancellationToken = default) =>
-        ListAsync(LocationFilters.Of(connectionType), cancellationToken);
-
-    public Task<IReadOnlyList<Location>> ListByHostnameAsync(string hostname, CancellationToken cancellationToken = default) =>
-        ListAsync(LocationFilters.OnHost(hostname), cancellationToken);
-
-    public Task<IReadOnlyList<Location>> ListByPrefixAsync(string prefix, CancellationToken cancellationToken = default) =>
-        ListAsync(LocationFilters.WithPrefix(prefix), cancellationToken);
-
-    public IAsyncEnumerable<TrackingEvent> Track(Connection connection, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        return Tracker.StreamAsync(() => StartTracking(connection), StopTracking, cancellationToken);
-    }
-
-    public IDisposable Subscribe(Connection connection, Action<TrackingEvent> callback)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(callback);
-        var subscription = new CallbackSubscription(StartTracking(connection), callback, StopTracking, _log);
-        subscription.Start();
-        return subscription;
     }
 
     /// <summary>Ends every tracking and revokes the lease, so this instance's registrations go at once.</summary>
@@ -168,7 +130,7 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
         _gateway.Dispose();
     }
 
-    private Tracker StartTracking(Connection connection)
+    protected override Tracker StartTracking(Connection connection)
     {
         var tracker = new Tracker(connection, _options.Service.TrackerBufferSize);
         var stop = new CancellationTokenSource();
@@ -181,7 +143,7 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
             }
             _trackings[tracker] = stop;
         }
-        var tracking = new EtcdTracking(_gateway, _registry.KeyOf(connection), tracker, value => LocationJson.Deserialize<Location>(value), _log);
+        var tracking = new EtcdTracking(_gateway, _registry.KeyOf(connection), tracker, value => LocationJson.Deserialize<Location>(value), Log);
         _ = FollowAsync(tracking, tracker, stop.Token);
         return tracker;
     }
@@ -195,12 +157,12 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
         catch (Exception e) when (!stop.IsCancellationRequested)
         {
             // A failure the tracking does not expect would leave its reader waiting forever: end the stream instead.
-            _log.LogError(e, "Tracking {Connection} failed; its stream ends", tracker.Connection.Name);
+            Log.LogError(e, "Tracking {Connection} failed; its stream ends", tracker.Connection.Name);
             tracker.Complete();
         }
     }
 
-    private void StopTracking(Tracker tracker)
+    protected override void StopTracking(Tracker tracker)
     {
         CancellationTokenSource? stop;
         lock (_gate)
@@ -225,7 +187,7 @@ internal sealed class EtcdLocationService : ILocationService, IAsyncDisposable
         }
     }
 
-    private async Task<IReadOnlyList<Location>> ListAsync(Func<Location, bool> wanted, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<Location>> ListWhereAsync(Func<Location, bool> wanted, CancellationToken cancellationToken)
     {
         try
         {

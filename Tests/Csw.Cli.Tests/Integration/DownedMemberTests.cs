@@ -14,7 +14,7 @@ namespace Csw.Cli.Tests.Integration;
 /// container's locations; continued (SIGCONT), each learns it was downed and exits 3, saying so,
 /// for its supervisor to start it again, rather than go on as a member nobody sees.
 /// </summary>
-public sealed class DownedMemberTests : IAsyncLifetime
+public sealed class DownedMemberTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly ComponentId Wheel = new(Prefix.Parse("WFOS.blue.filter"), ComponentType.HCD);
 
@@ -47,6 +47,11 @@ public sealed class DownedMemberTests : IAsyncLifetime
         // This process as one more member, to see when the cluster has removed the frozen seed.
         var settings = ClusterSettings.Default.WithPort(0).WithSeeds(seeds);
         _observer = ActorSystem.Create(settings.SystemName, Akka.Configuration.ConfigurationFactory.ParseString("akka.loglevel = WARNING").WithFallback(settings.ToConfig()));
+        // Up, not only joining: with the two frozen, the oldest must not be alone on its side, or
+        // keep-oldest (down-if-alone) would down the oldest and keep the frozen two.
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Akka.Cluster.Cluster.Get(_observer).RegisterOnMemberUp(up.SetResult);
+        await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await TestWaits.AwaitAssertAsync(() => Assert.Contains(Members(), member => member == _seedAddress), TimeSpan.FromSeconds(30));
     }
 
@@ -63,6 +68,11 @@ public sealed class DownedMemberTests : IAsyncLifetime
         foreach (var process in Enumerable.Reverse(_processes))
         {
             await process.DisposeAsync();
+        }
+        // What each process said, to explain a failure.
+        foreach (var (process, i) in _processes.Select((process, i) => (process, i)))
+        {
+            output.WriteLine($"--- process {i}:\n{process.Output}");
         }
     }
 

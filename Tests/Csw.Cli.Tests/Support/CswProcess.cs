@@ -1,6 +1,4 @@
 using Csw.Tests.Shared;
-using System.Collections.Concurrent;
-using System.Diagnostics;
 
 namespace Csw.Cli.Tests.Support;
 
@@ -10,42 +8,22 @@ namespace Csw.Cli.Tests.Support;
 /// </summary>
 public sealed class CswProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly ChildProcess _process;
 
-    private readonly ConcurrentQueue<string> _lines = new();
-
-    private CswProcess(Process process)
-    {
-        _process = process;
-        process.OutputDataReceived += (_, line) => Add(line.Data);
-        process.ErrorDataReceived += (_, line) => Add(line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-    }
+    private CswProcess(ChildProcess process) => _process = process;
 
     /// <summary>Everything printed so far, standard output and error interleaved.</summary>
-    public string Output => string.Join('\n', _lines);
+    public string Output => _process.Output;
 
-    public int Id => _process.Id;
+    public int Id => _process.Process.Id;
 
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts <c>csw</c> with <paramref name="arguments"/>; <paramref name="environment"/> adds variables.</summary>
     public static CswProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? standardInput = null)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = standardInput is not null,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "csw.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = ChildProcess.Dotnet("csw.dll", arguments);
+        start.RedirectStandardInput = standardInput is not null;
         // The process must not pick up the developer's own settings.
         start.Environment["CSW_LOCATION"] = "";
         start.Environment["CSW_TOKEN"] = "";
@@ -60,11 +38,11 @@ public sealed class CswProcess : IAsyncDisposable
         {
             start.Environment[name] = value;
         }
-        var process = new CswProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."));
+        var process = new CswProcess(ChildProcess.Start(start));
         if (standardInput is not null)
         {
-            process._process.StandardInput.Write(standardInput);
-            process._process.StandardInput.Close();
+            process._process.Process.StandardInput.Write(standardInput);
+            process._process.Process.StandardInput.Close();
         }
         return process;
     }
@@ -84,10 +62,10 @@ public sealed class CswProcess : IAsyncDisposable
         await TestWaits.AwaitAssertAsync(
             () =>
             {
-                found = _lines.FirstOrDefault(line => line.Contains(text, StringComparison.Ordinal));
+                found = _process.Lines.FirstOrDefault(line => line.Contains(text, StringComparison.Ordinal));
                 if (found is null && _process.HasExited)
                 {
-                    Assert.Fail($"csw exited ({_process.ExitCode}) without printing '{text}':\n{Output}");
+                    Assert.Fail($"csw exited ({_process.Process.ExitCode}) without printing '{text}':\n{Output}");
                 }
                 Assert.True(found is not null, $"csw has not printed '{text}' yet:\n{Output}");
             },
@@ -98,7 +76,7 @@ public sealed class CswProcess : IAsyncDisposable
     /// <summary>Waits until <paramref name="count"/> printed lines contain <paramref name="text"/>.</summary>
     public async Task WaitForLinesAsync(string text, int count, TimeSpan? timeout = null) =>
         await TestWaits.AwaitAssertAsync(
-            () => Assert.True(_lines.Count(line => line.Contains(text, StringComparison.Ordinal)) >= count, $"csw has not printed '{text}' {count} times yet:\n{Output}"),
+            () => Assert.True(_process.Lines.Count(line => line.Contains(text, StringComparison.Ordinal)) >= count, $"csw has not printed '{text}' {count} times yet:\n{Output}"),
             timeout ?? TimeSpan.FromSeconds(60));
 
     /// <summary>The first http:// address in <paramref name="line"/>.</summary>
@@ -106,13 +84,7 @@ public sealed class CswProcess : IAsyncDisposable
         new(System.Text.RegularExpressions.Regex.Match(line, @"http://[^\s;]+").Value);
 
     /// <summary>Waits for the process to end on its own.</summary>
-    public async Task<int> WaitForExitAsync(TimeSpan? timeout = null)
-    {
-        using var patience = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        await _process.WaitForExitAsync(patience.Token);
-        _process.WaitForExit(); // drains the redirected output
-        return _process.ExitCode;
-    }
+    public Task<int> WaitForExitAsync(TimeSpan? timeout = null) => _process.WaitForExitAsync(timeout ?? TimeSpan.FromSeconds(60));
 
     /// <summary>Sends SIGINT, as Ctrl+C would, and waits for the exit code.</summary>
     public Task<int> InterruptAsync() => SignalAsync("-INT");
@@ -121,44 +93,19 @@ public sealed class CswProcess : IAsyncDisposable
     public Task<int> TerminateAsync(TimeSpan? timeout = null) => SignalAsync("-TERM", timeout);
 
     /// <summary>Stops the process (SIGSTOP), as a hung one: its sockets stay open, it answers nothing.</summary>
-    public Task FreezeAsync() => SendAsync("-STOP");
+    public Task FreezeAsync() => _process.SignalAsync("-STOP");
 
     /// <summary>Lets a frozen process go on (SIGCONT).</summary>
-    public Task ThawAsync() => SendAsync("-CONT");
+    public Task ThawAsync() => _process.SignalAsync("-CONT");
 
     private async Task<int> SignalAsync(string signal, TimeSpan? timeout = null)
     {
-        await SendAsync(signal);
+        await _process.SignalAsync(signal);
         return await WaitForExitAsync(timeout);
     }
 
-    private async Task SendAsync(string signal)
-    {
-        using var kill = Process.Start("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        await kill.WaitForExitAsync();
-    }
-
     /// <summary>Kills the process at once, as <c>kill -9</c> would.</summary>
-    public async Task KillAsync()
-    {
-        _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-    }
+    public Task KillAsync() => _process.KillAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            await KillAsync();
-        }
-        _process.Dispose();
-    }
-
-    private void Add(string? line)
-    {
-        if (line is not null)
-        {
-            _lines.Enqueue(line);
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

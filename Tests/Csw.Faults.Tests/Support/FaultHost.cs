@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Csw.Command;
 using Csw.Location;
@@ -15,40 +14,23 @@ internal sealed class FaultHost : IAsyncDisposable
 {
     public static readonly Prefix Prefix = Prefix.Parse("CSW.faults.hcd");
 
-    private readonly Process _process;
-
-    private readonly ConcurrentQueue<string> _lines = new();
-
     private readonly TaskCompletionSource<int> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private FaultHost(Process process)
-    {
-        _process = process;
-        process.OutputDataReceived += (_, line) => Add(line.Data);
-        process.ErrorDataReceived += (_, line) => Add(line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-    }
+    private readonly ChildProcess _process;
+
+    private FaultHost(ProcessStartInfo start) => _process = ChildProcess.Start(start, OnLine);
 
     /// <summary>The command endpoint's port.</summary>
     public int Port { get; private set; }
 
-    public string Output => string.Join('\n', _lines);
+    public string Output => _process.Output;
 
     /// <summary>Starts the process (journaled under <paramref name="dataDir"/> when given) and waits until its endpoint serves.</summary>
     public static async Task<FaultHost> StartAsync(string? dataDir = null)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Csw.Faults.Host.dll"));
-        start.ArgumentList.Add(dataDir ?? "-");
-        var host = new FaultHost(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."));
+        var start = ChildProcess.Dotnet("Csw.Faults.Host.dll", [dataDir ?? "-"]);
+        start.RedirectStandardInput = true;
+        var host = new FaultHost(start);
         try
         {
             host.Port = await host._ready.Task.WaitAsync(TestTime.Scale(TimeSpan.FromSeconds(60)));
@@ -68,29 +50,13 @@ internal sealed class FaultHost : IAsyncDisposable
             options);
 
     /// <summary>SIGKILL: no shutdown, no flush, no goodbye.</summary>
-    public async Task KillAsync()
-    {
-        _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-    }
+    public Task KillAsync() => _process.KillAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
-    private void Add(string? line)
+    /// <summary>Completes <see cref="_ready"/> with the port the host's <c>READY</c> line gives.</summary>
+    private void OnLine(string line)
     {
-        if (line is null)
-        {
-            return;
-        }
-        _lines.Enqueue(line);
         if (line.StartsWith("READY ", StringComparison.Ordinal))
         {
             _ready.TrySetResult(int.Parse(line[6..], System.Globalization.CultureInfo.InvariantCulture));

@@ -46,11 +46,15 @@ public sealed class InitializeBackoffTests() : ComponentTestKit(loggerFactory: L
         var defaults = ComponentOptions.Default;
         for (var attempt = 1; attempt <= defaults.MaxInitializeRestarts + 1; attempt++)
         {
+            // Each timer is started in the supervisor's turn that also logs or starts the attempt this
+            // test sees: settled first, so that the time advanced is not gone before the timer exists.
             await AwaitAssertAsync(() => Assert.Equal(attempt, _control.InitializeAttempts));
+            await SettleAsync(hcd);
             Scheduler.Advance(new ComponentInfo(_prefix, ComponentType.HCD).InitializeTimeout);
             await AwaitAssertAsync(() => Assert.Equal(attempt, Failures));
             if (attempt <= defaults.MaxInitializeRestarts)
             {
+                await SettleAsync(hcd);
                 Scheduler.Advance(defaults.InitializeBackoff.Longest(attempt));
             }
         }
@@ -69,6 +73,7 @@ public sealed class InitializeBackoffTests() : ComponentTestKit(loggerFactory: L
         for (var retry = 1; retry <= 2; retry++)
         {
             await AwaitAssertAsync(() => Assert.Equal(retry, Failures));
+            await SettleAsync(hcd);
             Scheduler.Advance(backoff.Shortest(retry) - TimeSpan.FromMilliseconds(1));
             await SettleAsync(hcd);
             Assert.Equal(retry, _control.Instances);

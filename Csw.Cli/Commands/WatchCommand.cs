@@ -30,6 +30,8 @@ internal static class WatchCommand
             _ = signal.Requested.ContinueWith(_ => stop.Cancel(), TaskScheduler.Default);
             using var loggerFactory = ConsoleLogging.Create(Microsoft.Extensions.Logging.LogLevel.Warning);
             await using var member = ClusterMember.Start(settings, loggerFactory);
+            // A member the others downed (frozen, cut off) has no cluster left to watch: it ends.
+            _ = member.System.WhenTerminated.ContinueWith(_ => stop.Cancel(), TaskScheduler.Default);
             var what = parse.GetValue(filter);
             IAsyncEnumerable<ComponentEvent> events;
             try
@@ -52,7 +54,12 @@ internal static class WatchCommand
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                // Stopped by the operator.
+                // Stopped by the operator, or downed.
+            }
+            if (ClusterMember.WasDowned(member.System))
+            {
+                await Console.Error.WriteLineAsync(ClusterMember.DownedMessage($"This watch ({member.Address})"));
+                return ExitCodes.Unavailable;
             }
             return ExitCodes.Ok;
         }));

@@ -10,7 +10,7 @@ namespace Csw.Cli.Tests.Integration;
 
 /// <summary>
 /// Frozen members (SIGSTOP) as keep-oldest handles them, with real <c>csw</c> processes: the oldest
-/// seed stays, a second seed and a container are frozen, the others down them and remove the
+/// seed stays, a second seed, a container and a watch are frozen, the others down them and remove the
 /// container's locations; continued (SIGCONT), each learns it was downed and exits 3, saying so,
 /// for its supervisor to start it again, rather than go on as a member nobody sees.
 /// </summary>
@@ -32,6 +32,8 @@ public sealed class DownedMemberTests(Xunit.Abstractions.ITestOutputHelper outpu
 
     private CswProcess _container = null!;
 
+    private CswProcess _watch = null!;
+
     private ActorSystem? _observer;
 
     public async Task InitializeAsync()
@@ -44,6 +46,8 @@ public sealed class DownedMemberTests(Xunit.Abstractions.ITestOutputHelper outpu
         await _seed.WaitForLineAsync("Location server listening on ");
         _container = Keep(CswProcess.Start(["container", WfosDeployment.Config("wfos-hcds.conf"), "--cluster-seeds", seeds]));
         await _container.WaitForLineAsync("Container WfosHcds running");
+        _watch = Keep(CswProcess.Start(["watch", "WFOS", "--cluster-seeds", seeds]));
+        await _watch.WaitForLineAsync("Watching WFOS");
         // This process as one more member, to see when the cluster has removed the frozen seed.
         var settings = ClusterSettings.Default.WithPort(0).WithSeeds(seeds);
         _observer = ActorSystem.Create(settings.SystemName, Akka.Configuration.ConfigurationFactory.ParseString("akka.loglevel = WARNING").WithFallback(settings.ToConfig()));
@@ -77,7 +81,7 @@ public sealed class DownedMemberTests(Xunit.Abstractions.ITestOutputHelper outpu
     }
 
     [Fact]
-    public async Task SeedAndContainer_FrozenThenContinued_DownedByTheOldestThenEachExitsThreeSayingSo()
+    public async Task SeedContainerAndWatch_FrozenThenContinued_DownedThenEachExitsThreeSayingSo()
     {
         var service = LocationServiceFactory.CreateHttpClient(new Uri(_location));
         _disposables.Add((IAsyncDisposable)service);
@@ -85,6 +89,7 @@ public sealed class DownedMemberTests(Xunit.Abstractions.ITestOutputHelper outpu
 
         await _seed.FreezeAsync();
         await _container.FreezeAsync();
+        await _watch.FreezeAsync();
 
         // The oldest's side keeps going: it downs both, and the container's locations go with it.
         await TestWaits.AwaitAssertAsync(async () => Assert.Null(await service.FindAsync(Connection.Pekko(Wheel))), TimeSpan.FromSeconds(30));
@@ -92,11 +97,14 @@ public sealed class DownedMemberTests(Xunit.Abstractions.ITestOutputHelper outpu
 
         await _seed.ThawAsync();
         await _container.ThawAsync();
+        await _watch.ThawAsync();
 
         Assert.Equal(3, await _container.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains("Container WfosHcds was removed from the cluster: the other members downed it", _container.Output);
         Assert.Equal(3, await _seed.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains($"This location server ({_seedAddress}) was removed from the cluster", _seed.Output);
+        Assert.Equal(3, await _watch.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("This watch (akka.tcp://csw-system@127.0.0.1:", _watch.Output);
         // The oldest serves on.
         Assert.Empty(await service.ListAsync(ConnectionType.Pekko));
     }

@@ -8,9 +8,28 @@ namespace Csw.Tests.Shared;
 /// A process a test starts, its standard output and error collected line by line as they come
 /// (interleaved) so that the test can wait for what it prints; killed on disposal if still running.
 /// The suites' process wrappers (csw, the shell, the cluster member, the fault host) are made of one.
+/// Those a test never disposed (its setup failed half way, say) are killed when the test run ends.
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
+    /// <summary>Started and not yet disposed.</summary>
+    private static readonly ConcurrentDictionary<ChildProcess, byte> Undisposed = new();
+
+    static ChildProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var child in Undisposed.Keys)
+        {
+            try
+            {
+                child.Process.Kill(entireProcessTree: true);
+            }
+            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // Already gone.
+            }
+        }
+    };
+
     private readonly ConcurrentQueue<string> _lines = new();
 
     private readonly Action<string>? _onLine;
@@ -23,6 +42,7 @@ public sealed class ChildProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, line) => Add(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        Undisposed.TryAdd(this, 0);
     }
 
     /// <summary>The process itself, for its standard input, id and exit code.</summary>
@@ -90,6 +110,7 @@ public sealed class ChildProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
+        Undisposed.TryRemove(this, out _);
         Process.Dispose();
     }
 

@@ -95,7 +95,7 @@ public sealed class OperationsCommandTests(OperationsCommandTests.Deployment dep
     /// <summary>A location server and the HCD container, serving a Prometheus scrape.</summary>
     public sealed class Deployment : IAsyncLifetime
     {
-        private readonly List<CswProcess> _processes = [];
+        private readonly CswProcesses _processes = new();
 
         public string Location { get; private set; } = "";
 
@@ -113,17 +113,10 @@ public sealed class OperationsCommandTests(OperationsCommandTests.Deployment dep
 
         public async Task DisposeAsync()
         {
-            foreach (var process in Enumerable.Reverse(_processes))
-            {
-                await process.DisposeAsync();
-            }
+            await _processes.DisposeAsync();
         }
 
-        private CswProcess Keep(CswProcess process)
-        {
-            _processes.Add(process);
-            return process;
-        }
+        private CswProcess Keep(CswProcess process) => _processes.Keep(process);
 
         // HttpListener takes no port 0: a port free a moment ago is taken.
         private static int FreePort()

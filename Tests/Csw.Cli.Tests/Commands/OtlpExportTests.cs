@@ -12,7 +12,7 @@ namespace Csw.Cli.Tests.Commands;
 /// </summary>
 public sealed class OtlpExportTests : IAsyncLifetime
 {
-    private readonly List<CswProcess> _processes = [];
+    private readonly CswProcesses _processes = new();
 
     private readonly OtlpReceiver _collector = OtlpReceiver.Start();
 
@@ -36,18 +36,11 @@ public sealed class OtlpExportTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var process in Enumerable.Reverse(_processes))
-        {
-            await process.DisposeAsync();
-        }
+        await _processes.DisposeAsync();
         _collector.Dispose();
     }
 
-    private CswProcess Keep(CswProcess process)
-    {
-        _processes.Add(process);
-        return process;
-    }
+    private CswProcess Keep(CswProcess process) => _processes.Keep(process);
 
     [Fact]
     public async Task Otlp_HttpProtobuf_TheCommandsSpanAndTheCommandMetricsReachTheCollector()

@@ -18,7 +18,7 @@ public sealed class DownedMemberTests(Xunit.Abstractions.ITestOutputHelper outpu
 {
     private static readonly ComponentId Wheel = new(Prefix.Parse("WFOS.blue.filter"), ComponentType.HCD);
 
-    private readonly List<CswProcess> _processes = [];
+    private readonly CswProcesses _processes = new();
 
     private readonly List<IAsyncDisposable> _disposables = [];
 
@@ -69,15 +69,9 @@ public sealed class DownedMemberTests(Xunit.Abstractions.ITestOutputHelper outpu
         {
             await _observer.Terminate();
         }
-        foreach (var process in Enumerable.Reverse(_processes))
-        {
-            await process.DisposeAsync();
-        }
         // What each process said, to explain a failure.
-        foreach (var (process, i) in _processes.Select((process, i) => (process, i)))
-        {
-            output.WriteLine($"--- process {i}:\n{process.Output}");
-        }
+        output.WriteLine(_processes.Outputs);
+        await _processes.DisposeAsync();
     }
 
     [Fact]
@@ -113,9 +107,5 @@ public sealed class DownedMemberTests(Xunit.Abstractions.ITestOutputHelper outpu
     private IReadOnlyList<string> Members() =>
         [.. Akka.Cluster.Cluster.Get(_observer!).State.Members.Select(member => member.Address.ToString())];
 
-    private CswProcess Keep(CswProcess process)
-    {
-        _processes.Add(process);
-        return process;
-    }
+    private CswProcess Keep(CswProcess process) => _processes.Keep(process);
 }

@@ -10,7 +10,7 @@ namespace Csw.Cli.Tests.Support;
 /// </summary>
 public sealed class ClusterDeployment : IAsyncLifetime
 {
-    private readonly List<CswProcess> _processes = [];
+    private readonly CswProcesses _processes = new();
 
     private readonly List<string> _locations = [];
 
@@ -21,7 +21,7 @@ public sealed class ClusterDeployment : IAsyncLifetime
     public string Seeds => string.Join(",", SeedPorts.Select(port => $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"));
 
     /// <summary>The seeds' processes, in the same order.</summary>
-    public IReadOnlyList<CswProcess> SeedProcesses => _processes.Take(3).ToList();
+    public IReadOnlyList<CswProcess> SeedProcesses => _processes.All.Take(3).ToList();
 
     /// <summary>The seeds' HTTP location APIs, in the same order.</summary>
     public IReadOnlyList<string> Locations => _locations;
@@ -34,7 +34,7 @@ public sealed class ClusterDeployment : IAsyncLifetime
     public CswProcess Watch { get; private set; } = null!;
 
     /// <summary>What every process printed, to explain a failure.</summary>
-    public string Outputs => string.Join("\n", _processes.Select((process, i) => $"--- process {i} (pid {process.Id}):\n{process.Output}"));
+    public string Outputs => _processes.Outputs;
 
     public async Task InitializeAsync()
     {
@@ -58,17 +58,10 @@ public sealed class ClusterDeployment : IAsyncLifetime
     public CswProcess StartContainer(string config) => Keep(CswProcess.Start(["container", WfosDeployment.Config(config), "--cluster-seeds", Seeds]));
 
     /// <summary>Starts another process that the deployment stops with the others.</summary>
-    public CswProcess Keep(CswProcess process)
-    {
-        _processes.Add(process);
-        return process;
-    }
+    public CswProcess Keep(CswProcess process) => _processes.Keep(process);
 
     public async Task DisposeAsync()
     {
-        foreach (var process in Enumerable.Reverse(_processes))
-        {
-            await process.DisposeAsync();
-        }
+        await _processes.DisposeAsync();
     }
 }

@@ -6,7 +6,7 @@ namespace Csw.Cli.Tests.Support;
 /// </summary>
 public sealed class WfosDeployment : IAsyncLifetime
 {
-    private readonly List<CswProcess> _processes = [];
+    private readonly CswProcesses _processes = new();
 
     /// <summary>The location server's address.</summary>
     public string Location { get; private set; } = "";
@@ -25,17 +25,10 @@ public sealed class WfosDeployment : IAsyncLifetime
     }
 
     /// <summary>Starts another process that the deployment stops with the others.</summary>
-    public CswProcess Keep(CswProcess process)
-    {
-        _processes.Add(process);
-        return process;
-    }
+    public CswProcess Keep(CswProcess process) => _processes.Keep(process);
 
     public async Task DisposeAsync()
     {
-        foreach (var process in Enumerable.Reverse(_processes))
-        {
-            await process.DisposeAsync();
-        }
+        await _processes.DisposeAsync();
     }
 }

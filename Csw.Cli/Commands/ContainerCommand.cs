@@ -104,12 +104,41 @@ internal static class ContainerCommand
         var (service, where) = LocationBackends.Open(backend, endpoint.Token, endpoint.Hostname, loggerFactory);
         try
         {
+            if (backend is LocationBackend.Server && await WaitForServerAsync(service, where, cancellationToken) is { } stopped)
+            {
+                return stopped;
+            }
             using var app = ContainerHost.Build(config, options with { LocationService = service }, loggerFactory);
             return await ContainerHost.RunAsync(app, config, () => service, () => where, embedded: backend is LocationBackend.Embedded, cancellationToken);
         }
         finally
         {
             await LocationBackends.CloseAsync(service);
+        }
+    }
+
+    /// <summary>
+    /// Waits until the location server answers (it may start after the container): null then, else the
+    /// exit code of a server that refused (a wrong token, say) or of a stop (Ctrl+C, SIGTERM) meanwhile.
+    /// </summary>
+    private static async Task<int?> WaitForServerAsync(ILocationService server, string where, CancellationToken cancellationToken)
+    {
+        using var stopping = new CancellationTokenSource();
+        using var signal = new ShutdownSignal(cancellationToken);
+        _ = signal.Requested.ContinueWith(_ => stopping.Cancel(), TaskScheduler.Default);
+        try
+        {
+            await ServerWait.UntilAnswersAsync(server, stopping.Token);
+            return null;
+        }
+        catch (LocationServiceException e)
+        {
+            await Console.Error.WriteLineAsync($"The location service ({where}) is not usable: {e.Message}");
+            return ExitCodes.Unavailable;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return ExitCodes.Ok;
         }
     }
 

@@ -30,10 +30,18 @@ public sealed class CommandResponseManager
     /// <summary>The settings.</summary>
     private readonly CrmOptions _options;
 
+    /// <summary>
+    /// The recent request ids of a CRM without a journal, kept here rather than in the actor, so that
+    /// admitting a request and answering it cost no message to the actor and back; locked, since
+    /// every method is safe from any thread. Null with a journal: its actor journals them.
+    /// </summary>
+    private readonly RequestTable? _requests;
+
     private CommandResponseManager(IActorRef actor, CrmOptions options)
     {
         _actor = actor;
         _options = options;
+        _requests = options.Journal is null ? new RequestTable(options) : null;
     }
 
     /// <summary>The actor behind the CRM, e.g. to watch it.</summary>
@@ -82,12 +90,13 @@ public sealed class CommandResponseManager
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(replyTo);
-        if (requestId is null && !IsJournaled)
+        if (_requests is not null)
         {
-            // The common case stays one message to the CRM: recorded before the caller hears of it,
+            // Without a journal, one message to the CRM: recorded before the caller hears of it,
             // since whatever the caller sends next reaches the CRM after this.
             _actor.Tell(new UpdateCommand(response));
             replyTo.Tell(response, ActorRefs.NoSender);
+            AnswerRepeats(requestId, response);
             return;
         }
         _actor.Tell(new Respond(response, replyTo, requestId, IsSubmit: true));
@@ -101,9 +110,10 @@ public sealed class CommandResponseManager
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(replyTo);
-        if (requestId is null)
+        if (requestId is null || _requests is not null)
         {
             replyTo.Tell(response, ActorRefs.NoSender);
+            AnswerRepeats(requestId, response);
             return;
         }
         _actor.Tell(new Respond(response, replyTo, requestId, IsSubmit: false));
@@ -126,7 +136,59 @@ public sealed class CommandResponseManager
     public void AdmitRequest(string requestId, Id runId, string commandName, bool isSubmit, IActorRef replyTo, object admitted, IActorRef requester)
     {
         ArgumentException.ThrowIfNullOrEmpty(requestId);
+        if (_requests is not null)
+        {
+            if (AdmitRequestNow(requestId, runId, commandName, isSubmit, replyTo))
+            {
+                requester.Tell(admitted, ActorRefs.NoSender);
+            }
+            return;
+        }
         _actor.Tell(new AdmitRequest(requestId, runId, commandName, isSubmit, replyTo, admitted, requester));
+    }
+
+    /// <summary>
+    /// Admits a Submit or Oneway that came with a request id at once, when the CRM has no journal
+    /// (<see cref="IsJournaled"/> false): true when the request id is new (remembered with
+    /// <paramref name="runId"/>: run the command now); false for a repeat, which is not run:
+    /// <paramref name="replyTo"/> gets the original answer, now or when it comes (or an
+    /// <see cref="Invalid"/> if the request id was used for another command). With a journal, the
+    /// request id must be journaled before the command runs: use <see cref="AdmitRequest"/>.
+    /// </summary>
+    /// <param name="requestId">The client's request id.</param>
+    /// <param name="runId">The runId the command gets if it is new.</param>
+    /// <param name="commandName">The command's name, to tell a repeat from a reused request id.</param>
+    /// <param name="isSubmit">A Submit, or a Oneway.</param>
+    /// <param name="replyTo">The caller.</param>
+    /// <exception cref="InvalidOperationException">The CRM journals.</exception>
+    public bool AdmitRequestNow(string requestId, Id runId, string commandName, bool isSubmit, IActorRef replyTo)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(requestId);
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(replyTo);
+        var requests = _requests ?? throw new InvalidOperationException("A journaled CRM admits request ids once they are journaled: use AdmitRequest.");
+        lock (requests)
+        {
+            return requests.Admit(requestId, runId, commandName, isSubmit, replyTo, Environment.TickCount64, DirectOutbox.Instance);
+        }
+    }
+
+    /// <summary>Without a journal: remembers the first answer to a request id and sends it to the repeats that wait for it.</summary>
+    private void AnswerRepeats(string? requestId, ICommandResponse response)
+    {
+        if (requestId is null || _requests is null)
+        {
+            return;
+        }
+        List<IActorRef>? repeats;
+        lock (_requests)
+        {
+            repeats = _requests.Answer(requestId, response, Environment.TickCount64);
+        }
+        foreach (var repeat in repeats ?? [])
+        {
+            repeat.Tell(response, ActorRefs.NoSender);
+        }
     }
 
     /// <summary>

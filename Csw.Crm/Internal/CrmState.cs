@@ -58,28 +58,8 @@ internal sealed class CrmState(CrmOptions options, ILoggingAdapter log)
     }
 
     /// <summary>Admits a request id: true when it is new (remembered now); a repeat is answered with the original answer, now or when it comes.</summary>
-    public bool Admit(AdmitRequest admit, IOutbox outbox)
-    {
-        var known = Requests.Find(admit.RequestId);
-        if (known is null)
-        {
-            Requests.Add(admit.RequestId, admit.RunId, admit.CommandName, admit.IsSubmit, Environment.TickCount64);
-            return true;
-        }
-        if (known.CommandName != admit.CommandName || known.IsSubmit != admit.IsSubmit)
-        {
-            outbox.Send(admit.ReplyTo, new Invalid(known.RunId, new CommandIssue(CommandIssueKind.OtherIssue, $"Request id {admit.RequestId} was used for {Kind(known.IsSubmit)} {known.CommandName} (runId {known.RunId}); this {Kind(admit.IsSubmit)} {admit.CommandName} was not run. Use a new request id for each command.")));
-        }
-        else if (known.Answer is { } answer)
-        {
-            outbox.Send(admit.ReplyTo, answer);
-        }
-        else
-        {
-            (known.Waiters ??= []).Add(admit.ReplyTo);
-        }
-        return false;
-    }
+    public bool Admit(AdmitRequest admit, IOutbox outbox) =>
+        Requests.Admit(admit.RequestId, admit.RunId, admit.CommandName, admit.IsSubmit, admit.ReplyTo, Environment.TickCount64, outbox);
 
     /// <summary>Applies an admission read back from the journal.</summary>
     public void Readmit(string requestId, Id runId, string commandName, bool isSubmit) =>
@@ -134,5 +114,4 @@ internal sealed class CrmState(CrmOptions options, ILoggingAdapter log)
             ? invalid with { Issue = invalid.Issue with { Kind = CommandIssueKind.OtherIssue } }
             : response;
 
-    private static string Kind(bool isSubmit) => isSubmit ? "Submit" : "Oneway";
 }

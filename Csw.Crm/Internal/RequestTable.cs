@@ -47,6 +47,34 @@ internal sealed class RequestTable(CrmOptions options)
 
     public RequestEntry? Find(string requestId) => _byId.GetValueOrDefault(requestId);
 
+    /// <summary>
+    /// Admits a request id: true when it is new (remembered now: run the command). A repeat is not
+    /// admitted: <paramref name="replyTo"/> gets the original answer, now or when it comes, or an
+    /// <see cref="Invalid"/> when the request id was used for another command.
+    /// </summary>
+    public bool Admit(string requestId, Id runId, string commandName, bool isSubmit, IActorRef replyTo, long now, IOutbox outbox)
+    {
+        var known = Find(requestId);
+        if (known is null)
+        {
+            Add(requestId, runId, commandName, isSubmit, now);
+            return true;
+        }
+        if (known.CommandName != commandName || known.IsSubmit != isSubmit)
+        {
+            outbox.Send(replyTo, new Invalid(known.RunId, new CommandIssue(CommandIssueKind.OtherIssue, $"Request id {requestId} was used for {Kind(known.IsSubmit)} {known.CommandName} (runId {known.RunId}); this {Kind(isSubmit)} {commandName} was not run. Use a new request id for each command.")));
+        }
+        else if (known.Answer is { } answer)
+        {
+            outbox.Send(replyTo, answer);
+        }
+        else
+        {
+            (known.Waiters ??= []).Add(replyTo);
+        }
+        return false;
+    }
+
     /// <summary>Remembers a newly admitted request.</summary>
     public RequestEntry Add(string requestId, Id runId, string commandName, bool isSubmit, long now)
     {
@@ -91,4 +119,6 @@ internal sealed class RequestTable(CrmOptions options)
             }
         }
     }
+
+    private static string Kind(bool isSubmit) => isSubmit ? "Submit" : "Oneway";
 }

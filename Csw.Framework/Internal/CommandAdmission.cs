@@ -6,9 +6,9 @@ using Csw.Params;
 namespace Csw.Framework.Internal;
 
 /// <summary>
-/// How a command gets into the handler lane: a Submit or Oneway with a request id first goes to the
-/// CRM, which sends it back (<see cref="RequestAdmitted"/>) only if the id is new and answers a repeat
-/// itself; then the lock, the lane's limit and the lifecycle state decide between the lane and a
+/// How a command gets into the handler lane: a Submit or Oneway with a request id is first admitted
+/// by the CRM, which answers a repeat itself: at once without a journal, or, with one, once the id
+/// is journaled, by sending the command back (<see cref="RequestAdmitted"/>); then the lock, the lane's limit and the lifecycle state decide between the lane and a
 /// refusal. While initializing, commands wait in the (held) lane and run once the component is
 /// Running. Used only from the supervisor's turn.
 /// </summary>
@@ -21,6 +21,15 @@ internal sealed class CommandAdmission(Refusals refusals, LockManager lockManage
         if (requestId is null)
         {
             Admit(command, item, state);
+            return;
+        }
+        if (!crm.IsJournaled)
+        {
+            // No journal to wait for: decided here, in this turn.
+            if (crm.AdmitRequestNow(requestId, item.RunId!, command.CommandName.Name, message is ComponentMessage.Submit, replyTo))
+            {
+                Admit(command, item, state);
+            }
             return;
         }
         crm.AdmitRequest(requestId, item.RunId!, command.CommandName.Name, message is ComponentMessage.Submit, replyTo, new RequestAdmitted(item, command), supervisor);

@@ -16,6 +16,28 @@ public sealed class RequestIdTests : ComponentTestKit
     }
 
     [Fact]
+    public async Task AdmitRequestNow_NewThenRepeats_AdmittedOnceAndEveryRepeatGetsTheOriginalAnswer()
+    {
+        var crm = CommandResponseManager.Start(Sys);
+        var caller = CreateTestProbe();
+        Assert.True(crm.AdmitRequestNow("n-1", new Id("run-n1"), "move", isSubmit: true, caller.Ref));
+
+        var early = CreateTestProbe();
+        Assert.False(crm.AdmitRequestNow("n-1", new Id("run-other"), "move", isSubmit: true, early.Ref));
+        await early.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+
+        crm.RespondToSubmit(new Completed(new Id("run-n1")), caller.Ref, "n-1");
+        Assert.Equal(new Completed(new Id("run-n1")), await caller.ExpectMsgAsync<Completed>());
+        Assert.Equal(new Completed(new Id("run-n1")), await early.ExpectMsgAsync<Completed>());
+
+        var late = CreateTestProbe();
+        Assert.False(crm.AdmitRequestNow("n-1", new Id("run-other"), "move", isSubmit: true, late.Ref));
+        Assert.Equal(new Completed(new Id("run-n1")), await late.ExpectMsgAsync<Completed>());
+        // Recorded in the CRM as any Submit's response.
+        Assert.Equal(new Completed(new Id("run-n1")), await crm.QueryAsync(new Id("run-n1")));
+    }
+
+    [Fact]
     public async Task AdmitRequest_RepeatAfterAnswer_GetsOriginalAnswerAndIsNotAdmitted()
     {
         var crm = CommandResponseManager.Start(Sys);

@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Akka.Actor;
 using Akka.Configuration;
 using Csw.Location;
-using Csw.Params;
 
 namespace Bench.Remote;
 
@@ -45,61 +43,20 @@ internal sealed class ClusterDistribution : IAsyncDisposable
     {
         var system = await JoinAsync(ClusterSettings.Default.WithPort(0).WithSeeds($"127.0.0.1:{seedPort}"));
         var service = LocationServiceFactory.CreateCluster(system);
-        await service.RegisterAsync(new PekkoRegistration(Connection(prefix), new Uri("csw://child/user/hcd")));
+        await service.RegisterAsync(new PekkoRegistration(TrackingProbe.Connection(prefix), new Uri("csw://child/user/hcd")));
         Console.WriteLine("registered");
         await system.WhenTerminated;
         return 0;
     }
 
     /// <summary>Milliseconds from each registration (on one member) to LocationUpdated at a long-lived tracker (on another), sorted.</summary>
-    public async Task<double[]> TrackLatenciesAsync(int count)
-    {
-        var (registrant, watcher) = (_services[1], _services[2]);
-        var connection = Connection("CSW.tracked");
-        var registration = new PekkoRegistration(connection, new Uri("csw://bench/user/x"));
-        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await using var changes = watcher.Track(connection, stop.Token).GetAsyncEnumerator(stop.Token);
-        var samples = new double[count];
-        for (var i = -count / 10; i < count; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            var registered = await registrant.RegisterAsync(registration);
-            await NextAsync(changes, typeof(LocationUpdated));
-            if (i >= 0)
-            {
-                samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            }
-            await registered.UnregisterAsync();
-            await NextAsync(changes, typeof(LocationRemoved));
-        }
-        Array.Sort(samples);
-        return samples;
-    }
+    public Task<double[]> TrackLatenciesAsync(int count) => TrackingProbe.TrackLatenciesAsync(_services[1], _services[2], count);
 
     /// <summary>Seconds from kill -9 of a member holding a registration to LocationRemoved at a tracker on another member.</summary>
-    public async Task<double> CrashDetectionAsync()
+    public Task<double> CrashDetectionAsync()
     {
         var prefix = $"CSW.crash{Environment.TickCount64 % 100000}";
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(ClusterDistribution).Assembly.Location);
-        }
-        foreach (var argument in new[] { ChildMode, SeedPort.ToString(CultureInfo.InvariantCulture), prefix })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var child = Process.Start(start)!;
-        while (await child.StandardOutput.ReadLineAsync() is { } line && line != "registered")
-        {
-        }
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await using var changes = _services[2].Track(Connection(prefix), stop.Token).GetAsyncEnumerator(stop.Token);
-        await NextAsync(changes, typeof(LocationUpdated));
-        var clock = Stopwatch.StartNew();
-        child.Kill();
-        await NextAsync(changes, typeof(LocationRemoved));
-        return clock.Elapsed.TotalSeconds;
+        return TrackingProbe.CrashDetectionAsync(_services[2], prefix, ChildMode, SeedPort.ToString(CultureInfo.InvariantCulture), prefix);
     }
 
     public async ValueTask DisposeAsync()
@@ -125,14 +82,4 @@ internal sealed class ClusterDistribution : IAsyncDisposable
         await up.Task.WaitAsync(TimeSpan.FromSeconds(60));
         return system;
     }
-
-    private static async Task NextAsync(IAsyncEnumerator<TrackingEvent> changes, Type expected)
-    {
-        if (!await changes.MoveNextAsync() || changes.Current.GetType() != expected)
-        {
-            throw new InvalidOperationException($"Expected {expected.Name}, got {changes.Current}.");
-        }
-    }
-
-    private static PekkoConnection Connection(string prefix) => new(new ComponentId(Prefix.Parse(prefix), ComponentType.HCD));
 }

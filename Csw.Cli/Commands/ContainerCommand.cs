@@ -35,22 +35,11 @@ internal static class ContainerCommand
         operations.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var secret = CliOptions.TokenOrDefault(parse.GetValue(token));
-            if (CliOptions.InsecureBinding(parse.GetValue(bind)!, secret, parse.GetValue(insecure)) is { } refusal)
+            var (secret, backend, refused) = await ServerStart.CheckAsync(parse.GetValue(bind)!, parse.GetValue(token), parse.GetValue(insecure), () =>
+                LocationBackend.Choose(parse.GetValue(seeds), parse.GetValue(etcd), parse.GetValue(location), ClusterOptions.PortOrEnvironment(parse.GetValue(clusterPort), 0), parse.GetValue(hostname), environmentLocation: true, seedByDefault: false));
+            if (refused is { } usage)
             {
-                await Console.Error.WriteLineAsync(refusal);
-                return ExitCodes.Usage;
-            }
-            LocationBackend backend;
-            try
-            {
-                var port = ClusterOptions.PortOrEnvironment(parse.GetValue(clusterPort), 0);
-                backend = LocationBackend.Choose(parse.GetValue(seeds), parse.GetValue(etcd), parse.GetValue(location), port, parse.GetValue(hostname), environmentLocation: true, seedByDefault: false);
-            }
-            catch (FormatException e)
-            {
-                await Console.Error.WriteLineAsync(e.Message);
-                return ExitCodes.Usage;
+                return usage;
             }
             var endpoint = new Endpoint(parse.GetValue(bind)!, ClusterOptions.HttpHostname(parse.GetValue(hostname), parse.GetValue(bind)!), secret, parse.GetValue(insecure));
             return await RunAsync(parse.GetValue(config)!, backend, endpoint, operations.Read(parse), parse.GetValue(dataDir), cancellationToken);

@@ -35,21 +35,11 @@ internal static class LocationServerCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var secret = CliOptions.TokenOrDefault(parse.GetValue(token));
-            if (CliOptions.InsecureBinding(parse.GetValue(bind)!, secret, parse.GetValue(insecure)) is { } refusal)
+            var (secret, backend, refused) = await ServerStart.CheckAsync(parse.GetValue(bind)!, parse.GetValue(token), parse.GetValue(insecure), () =>
+                LocationBackend.Choose(parse.GetValue(seeds), parse.GetValue(etcd), null, ClusterOptions.PortOrEnvironment(parse.GetValue(clusterPort), ClusterSettings.DefaultPort), parse.GetValue(hostname), environmentLocation: false, seedByDefault: true));
+            if (refused is { } usage)
             {
-                await Console.Error.WriteLineAsync(refusal);
-                return ExitCodes.Usage;
-            }
-            LocationBackend backend;
-            try
-            {
-                backend = LocationBackend.Choose(parse.GetValue(seeds), parse.GetValue(etcd), null, ClusterOptions.PortOrEnvironment(parse.GetValue(clusterPort), ClusterSettings.DefaultPort), parse.GetValue(hostname), environmentLocation: false, seedByDefault: true);
-            }
-            catch (FormatException e)
-            {
-                await Console.Error.WriteLineAsync(e.Message);
-                return ExitCodes.Usage;
+                return usage;
             }
             using var signal = new ShutdownSignal(cancellationToken);
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

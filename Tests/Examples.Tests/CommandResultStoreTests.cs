@@ -113,7 +113,7 @@ public sealed class CommandResultStoreTests : ComponentTestKit
     public void Track_SameRunIdOnTwoComponents_KeptApart()
     {
         var store = new CommandResultStore();
-        var runId = new Id("shared");
+        var runId = new Id("same-on-both");
         store.Track("blue", new ScriptedCommandService(), new Completed(runId));
         store.Track("red", new ScriptedCommandService(), new Error(runId, "red failed"));
         Assert.IsType<Completed>(store.GetCommandResult("blue", runId));

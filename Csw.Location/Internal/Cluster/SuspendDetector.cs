@@ -27,12 +27,16 @@ internal sealed class SuspendDetector : IExtension
 
     private readonly TimeSpan _limit;
 
+    /// <summary>Set when the actor system ends: the watch stops at once.</summary>
+    private readonly ManualResetEventSlim _terminated = new();
+
     private SuspendDetector(ExtendedActorSystem system)
     {
         _system = system;
         _limit = system.Settings.Config.GetTimeSpan(LimitPath, TimeSpan.Zero);
         if (_limit > TimeSpan.Zero)
         {
+            system.WhenTerminated.ContinueWith(_ => _terminated.Set(), TaskScheduler.Default);
             new Thread(Watch) { IsBackground = true, Name = "csw-suspend-detector" }.Start();
         }
     }
@@ -42,9 +46,10 @@ internal sealed class SuspendDetector : IExtension
         var cluster = Akka.Cluster.Cluster.Get(_system);
         var clock = Stopwatch.StartNew();
         var last = clock.Elapsed;
-        while (!_system.WhenTerminated.IsCompleted)
+        // Each tick is a wait for the system's end that times out; a tick that comes late by more than
+        // the limit means the whole process stood still.
+        while (!_terminated.Wait(Tick))
         {
-            Thread.Sleep(Tick);
             var now = clock.Elapsed;
             var gap = now - last;
             last = now;

@@ -51,7 +51,9 @@ public sealed class EtcdRestartTests(EtcdFixture etcd) : IClassFixture<EtcdFixtu
     [Fact]
     public async Task KeepAlive_EtcdRestartedWithItsData_OwnRegistrationsStayAndTrackersHearNothing()
     {
-        var options = etcd.Options().WithLeaseTtl(TimeSpan.FromSeconds(1));
+        // The TTL must outlast the restart, or the lease expires for real and the registration is put
+        // back (the case of Track_EtcdLosesEverything); 1 s was less than a restart takes on a loaded machine.
+        var options = etcd.Options().WithLeaseTtl(TimeSpan.FromSeconds(4));
         var owner = (EtcdLocationService)_services.Create(options);
         var watcher = _services.Create(options);
         await owner.RegisterAsync(WheelHere);

@@ -7,8 +7,10 @@ namespace Csw.Crm;
 /// <summary>
 /// A component's memory of its recent commands (the CRM). The component records each command's
 /// responses (<see cref="UpdateCommand"/>); callers ask for the latest (<see cref="QueryAsync"/>)
-/// or wait for the final one (<see cref="QueryFinalAsync"/>). Backed by an actor; every method is
-/// safe from any thread.
+/// or wait for the final one (<see cref="QueryFinalAsync"/>). Every method is safe from any thread.
+/// Without a journal, its state is changed in the caller's thread under a lock (a component's
+/// commands cost no message to another actor); its actor serves the asks. With a journal, its actor
+/// journals each change before anyone hears of it.
 /// </summary>
 /// <remarks>
 /// It remembers every command in progress, the last <see cref="CrmOptions.Capacity"/> commands and
@@ -31,17 +33,18 @@ public sealed class CommandResponseManager
     private readonly CrmOptions _options;
 
     /// <summary>
-    /// The recent request ids of a CRM without a journal, kept here rather than in the actor, so that
-    /// admitting a request and answering it cost no message to the actor and back; locked, since
-    /// every method is safe from any thread. Null with a journal: its actor journals them.
+    /// The commands and recent request ids of a CRM without a journal, shared with its actor and
+    /// changed here, in the caller's thread, under a lock on it: recording a response, admitting a
+    /// request id or answering a query costs no message to the actor. Null with a journal: its actor
+    /// journals every change before it answers.
     /// </summary>
-    private readonly RequestTable? _requests;
+    private readonly CrmState? _state;
 
-    private CommandResponseManager(IActorRef actor, CrmOptions options)
+    private CommandResponseManager(IActorRef actor, CrmOptions options, CrmState? state)
     {
         _actor = actor;
         _options = options;
-        _requests = options.Journal is null ? new RequestTable(options) : null;
+        _state = state;
     }
 
     /// <summary>The actor behind the CRM, e.g. to watch it.</summary>
@@ -57,7 +60,8 @@ public sealed class CommandResponseManager
     {
         ArgumentNullException.ThrowIfNull(parent);
         options ??= CrmOptions.Default;
-        return new(parent.ActorOf(PropsFor(options), "command-response-manager"), options);
+        var state = InMemoryState(parent.System, options, parent.Self.Path.Name);
+        return new(parent.ActorOf(PropsFor(options, state), "command-response-manager"), options, state);
     }
 
     /// <summary>Starts a CRM as a top-level actor.</summary>
@@ -68,7 +72,8 @@ public sealed class CommandResponseManager
     {
         ArgumentNullException.ThrowIfNull(system);
         options ??= CrmOptions.Default;
-        return new(system.ActorOf(PropsFor(options), name), options);
+        var state = InMemoryState(system, options, "user");
+        return new(system.ActorOf(PropsFor(options, state), name), options, state);
     }
 
     /// <summary>
@@ -76,7 +81,19 @@ public sealed class CommandResponseManager
     /// (also one returned at once by a handler) is remembered and handed to every QueryFinal waiter.
     /// </summary>
     /// <param name="response">The response; its runId names the command.</param>
-    public void UpdateCommand(ISubmitResponse response) => _actor.Tell(new UpdateCommand(response ?? throw new ArgumentNullException(nameof(response))));
+    public void UpdateCommand(ISubmitResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (_state is null)
+        {
+            _actor.Tell(new UpdateCommand(response));
+            return;
+        }
+        lock (_state)
+        {
+            _state.Record(response, DirectOutbox.Instance);
+        }
+    }
 
     /// <summary>
     /// Records the first response to a Submit (the handler's, or the supervisor's refusal) and sends it
@@ -90,16 +107,7 @@ public sealed class CommandResponseManager
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(replyTo);
-        if (_requests is not null)
-        {
-            // Without a journal, one message to the CRM: recorded before the caller hears of it,
-            // since whatever the caller sends next reaches the CRM after this.
-            _actor.Tell(new UpdateCommand(response));
-            replyTo.Tell(response, ActorRefs.NoSender);
-            AnswerRepeats(requestId, response);
-            return;
-        }
-        _actor.Tell(new Respond(response, replyTo, requestId, IsSubmit: true));
+        Respond(response, replyTo, requestId, isSubmit: true);
     }
 
     /// <summary>Sends the answer to a Oneway to the caller; with a request id, remembers it for repeats of the request (journaled with a journal).</summary>
@@ -110,13 +118,30 @@ public sealed class CommandResponseManager
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(replyTo);
-        if (requestId is null || _requests is not null)
+        if (requestId is null)
         {
+            // Nothing to remember: a Oneway's answer is not recorded.
             replyTo.Tell(response, ActorRefs.NoSender);
-            AnswerRepeats(requestId, response);
             return;
         }
-        _actor.Tell(new Respond(response, replyTo, requestId, IsSubmit: false));
+        Respond(response, replyTo, requestId, isSubmit: false);
+    }
+
+    /// <summary>
+    /// Without a journal, records the answer and tells it, here and now: recorded before the caller
+    /// hears of it, so its next Query finds it. With one, the actor does this once it is journaled.
+    /// </summary>
+    private void Respond(ICommandResponse response, IActorRef replyTo, string? requestId, bool isSubmit)
+    {
+        if (_state is null)
+        {
+            _actor.Tell(new Respond(response, replyTo, requestId, isSubmit));
+            return;
+        }
+        lock (_state)
+        {
+            _state.Respond(response, replyTo, requestId, isSubmit, DirectOutbox.Instance);
+        }
     }
 
     /// <summary>
@@ -136,7 +161,7 @@ public sealed class CommandResponseManager
     public void AdmitRequest(string requestId, Id runId, string commandName, bool isSubmit, IActorRef replyTo, object admitted, IActorRef requester)
     {
         ArgumentException.ThrowIfNullOrEmpty(requestId);
-        if (_requests is not null)
+        if (_state is not null)
         {
             if (AdmitRequestNow(requestId, runId, commandName, isSubmit, replyTo))
             {
@@ -166,28 +191,10 @@ public sealed class CommandResponseManager
         ArgumentException.ThrowIfNullOrEmpty(requestId);
         ArgumentNullException.ThrowIfNull(runId);
         ArgumentNullException.ThrowIfNull(replyTo);
-        var requests = _requests ?? throw new InvalidOperationException("A journaled CRM admits request ids once they are journaled: use AdmitRequest.");
-        lock (requests)
+        var state = _state ?? throw new InvalidOperationException("A journaled CRM admits request ids once they are journaled: use AdmitRequest.");
+        lock (state)
         {
-            return requests.Admit(requestId, runId, commandName, isSubmit, replyTo, Environment.TickCount64, DirectOutbox.Instance);
-        }
-    }
-
-    /// <summary>Without a journal: remembers the first answer to a request id and sends it to the repeats that wait for it.</summary>
-    private void AnswerRepeats(string? requestId, ICommandResponse response)
-    {
-        if (requestId is null || _requests is null)
-        {
-            return;
-        }
-        List<IActorRef>? repeats;
-        lock (_requests)
-        {
-            repeats = _requests.Answer(requestId, response, Environment.TickCount64);
-        }
-        foreach (var repeat in repeats ?? [])
-        {
-            repeat.Tell(response, ActorRefs.NoSender);
+            return state.Requests.Admit(requestId, runId, commandName, isSubmit, replyTo, Environment.TickCount64, DirectOutbox.Instance);
         }
     }
 
@@ -196,7 +203,19 @@ public sealed class CommandResponseManager
     /// waiter then gets (a component does this when it restarts: the old handlers will not finish them).
     /// </summary>
     /// <param name="reason">The error's message.</param>
-    public void EndRunning(string reason) => _actor.Tell(new EndRunning(reason ?? throw new ArgumentNullException(nameof(reason))));
+    public void EndRunning(string reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        if (_state is null)
+        {
+            _actor.Tell(new EndRunning(reason));
+            return;
+        }
+        lock (_state)
+        {
+            _state.EndRunning(reason, DirectOutbox.Instance);
+        }
+    }
 
     /// <summary>The command's latest response.</summary>
     /// <param name="runId">The command's runId.</param>
@@ -230,8 +249,20 @@ public sealed class CommandResponseManager
     /// </summary>
     /// <param name="runId">The command's runId.</param>
     /// <param name="replyTo">Where to send the response.</param>
-    public void Query(Id runId, IActorRef replyTo) =>
-        _actor.Tell(new Query(runId ?? throw new ArgumentNullException(nameof(runId)), replyTo ?? throw new ArgumentNullException(nameof(replyTo))));
+    public void Query(Id runId, IActorRef replyTo)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(replyTo);
+        if (_state is null)
+        {
+            _actor.Tell(new Query(runId, replyTo));
+            return;
+        }
+        lock (_state)
+        {
+            _state.Query(runId, replyTo, DirectOutbox.Instance);
+        }
+    }
 
     /// <summary>
     /// Sends the command's final response to <paramref name="replyTo"/> when there is one (the actor
@@ -242,8 +273,21 @@ public sealed class CommandResponseManager
     /// <param name="runId">The command's runId.</param>
     /// <param name="replyTo">Where to send the response.</param>
     /// <param name="deadline">When the caller stops waiting (UTC); after it, its place among the waiters may go to another. Never, when null.</param>
-    public void QueryFinal(Id runId, IActorRef replyTo, DateTime? deadline = null) =>
-        _actor.Tell(new QueryFinal(runId ?? throw new ArgumentNullException(nameof(runId)), replyTo ?? throw new ArgumentNullException(nameof(replyTo)), deadline is { } at ? GivesUpAt(at) : long.MaxValue));
+    public void QueryFinal(Id runId, IActorRef replyTo, DateTime? deadline = null)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(replyTo);
+        var givesUpAt = deadline is { } at ? GivesUpAt(at) : long.MaxValue;
+        if (_state is null)
+        {
+            _actor.Tell(new QueryFinal(runId, replyTo, givesUpAt));
+            return;
+        }
+        lock (_state)
+        {
+            _state.QueryFinal(runId, replyTo, givesUpAt, DirectOutbox.Instance);
+        }
+    }
 
     /// <summary>
     /// Waits for the final responses of several sub-commands (typically from other components'
@@ -263,11 +307,23 @@ public sealed class CommandResponseManager
     public Task<IReadOnlyList<Id>> RememberedAsync(CancellationToken cancellationToken = default) =>
         AskAsync<IReadOnlyList<Id>>(replyTo => new GetRemembered(replyTo), AskTimeout, cancellationToken);
 
-    private static Props PropsFor(CrmOptions options)
+    /// <summary>The state of a CRM without a journal (null with one), its size counted under the parent's name (a component's supervisor is named after its prefix).</summary>
+    private static CrmState? InMemoryState(ActorSystem system, CrmOptions options, string parentName)
     {
-        if (options.Journal is null)
+        if (options.Journal is not null)
         {
-            return Props.Create(() => new CrmActor(options));
+            return null;
+        }
+        var state = new CrmState(options, Akka.Event.Logging.GetLogger(system, $"{nameof(CommandResponseManager)}({parentName})"));
+        state.Commands.SizeTag = CrmTelemetry.ComponentTag(parentName);
+        return state;
+    }
+
+    private static Props PropsFor(CrmOptions options, CrmState? state)
+    {
+        if (state is not null)
+        {
+            return Props.Create(() => new CrmActor(state));
         }
         var persistenceId = options.PersistenceId ?? throw new ArgumentException("A journaled CRM needs CrmOptions.PersistenceId.", nameof(options));
         return Props.Create(() => new Internal.Journal.JournaledCrmActor(options, persistenceId));

@@ -19,6 +19,26 @@ public static class Measure
         return results[rounds / 2];
     }
 
+    /// <summary>
+    /// The median rates of <paramref name="subject"/> and <paramref name="baseline"/> (each returning
+    /// operations per second), run in alternation after a warm-up of each: both see the same machine,
+    /// even when its speed drifts (a shared machine's does, by tens of percent over a minute).
+    /// </summary>
+    public static async Task<(double Subject, double Baseline)> AlternatingMedianRatesAsync(Func<Task<double>> subject, Func<Task<double>> baseline, int rounds)
+    {
+        await subject();
+        await baseline();
+        var (subjects, baselines) = (new double[rounds], new double[rounds]);
+        for (var i = 0; i < rounds; i++)
+        {
+            baselines[i] = await baseline();
+            subjects[i] = await subject();
+        }
+        Array.Sort(subjects);
+        Array.Sort(baselines);
+        return (subjects[rounds / 2], baselines[rounds / 2]);
+    }
+
     /// <summary>Operations per second for <paramref name="operations"/> operations taking <paramref name="elapsed"/>.</summary>
     public static double Rate(long operations, TimeSpan elapsed) => operations / elapsed.TotalSeconds;
 

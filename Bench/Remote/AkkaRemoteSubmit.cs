@@ -58,8 +58,10 @@ internal static class AkkaRemoteSubmit
             var (submit, ask) = await Measure.AlternatingAsync(() => service.SubmitAndWaitAsync(Go), () => echo.Ask<string>("ping", TimeSpan.FromSeconds(10)), samples, nanosecondsPerUnit: 1000);
             report.Add("akka_remote_submit_p50", Measure.Percentile(submit, 50), "us", Measure.Percentile(ask, 50));
             report.Add("akka_remote_submit_p99", Measure.Percentile(submit, 99), "us", Measure.Percentile(ask, 99));
-            var askRate = await Measure.MedianRateAsync(() => ThroughputAsync(_ => echo.Ask<string>("ping", TimeSpan.FromSeconds(10)), 64, TimeSpan.FromSeconds(2)), rounds: 3);
-            var submitRate = await Measure.MedianRateAsync(() => ThroughputAsync(_ => service.SubmitAndWaitAsync(Go), 64, TimeSpan.FromSeconds(2)), rounds: 3);
+            var (submitRate, askRate) = await Measure.AlternatingMedianRatesAsync(
+                () => ThroughputAsync(_ => service.SubmitAndWaitAsync(Go), 64, TimeSpan.FromSeconds(2)),
+                () => ThroughputAsync(_ => echo.Ask<string>("ping", TimeSpan.FromSeconds(10)), 64, TimeSpan.FromSeconds(2)),
+                rounds: 5);
             report.Add("akka_remote_submit_throughput_64", submitRate, "cmd/s", askRate);
             report.Add("akka_remote_serialize_submit", SerializeNanoseconds(system, component), "ns");
         }

@@ -8,11 +8,14 @@ namespace Bench.Remote;
 /// </summary>
 public sealed class RemoteSuite : IBenchSuite
 {
+    /// <summary>Sequential round trips per latency figure.</summary>
+    internal const int Samples = 20_000;
+
     public string Name => "remote";
 
     public async Task RunAsync(BenchReport report)
     {
-        const int samples = 20_000;
+        const int samples = Samples;
         // Inside the cluster: a component of another process through its actor, over Akka.Remote.
         await AkkaRemoteSubmit.ReportAsync(report, samples);
 

@@ -1,12 +1,15 @@
 using Akka.Actor;
-using Akka.Event;
 using Csw.Params;
 using Error = Csw.Params.Error;
 
 namespace Csw.Crm.Internal;
 
 /// <summary>
-/// The CRM without a journal: its <see cref="CrmState"/> in memory, every answer told at once.
+/// The CRM without a journal. Its <see cref="CrmState"/> lives in memory and is shared with the
+/// <see cref="CommandResponseManager"/> facade, which changes it in the caller's thread (under the
+/// state's lock) instead of sending a message here: recording a command's response or admitting a
+/// request id costs no hop. The actor serves the asks (QueryAsync, QueryFinalAsync, RememberedAsync,
+/// messages from outside), under the same lock, and answers every waiter still waiting when it stops.
 /// Commands in progress are never forgotten, and a QueryFinal waiter always gets an answer: the
 /// final response, or an Error when the CRM stops.
 /// </summary>
@@ -14,31 +17,45 @@ internal sealed class CrmActor : ReceiveActor
 {
     private readonly CrmState _state;
 
-    public CrmActor(CrmOptions options)
+    public CrmActor(CrmState state)
     {
-        _state = new CrmState(options, Context.GetLogger());
-        _state.Commands.SizeTag = CrmTelemetry.ComponentTag(Context.Parent.Path.Name);
+        _state = state;
         var outbox = DirectOutbox.Instance;
-        Receive<UpdateCommand>(update => _state.Record(update.Response, outbox));
-        Receive<Respond>(respond => _state.Respond(respond.Response, respond.ReplyTo, respond.RequestId, respond.IsSubmit, outbox));
+        Receive<UpdateCommand>(update => Locked(() => _state.Record(update.Response, outbox)));
+        Receive<Respond>(respond => Locked(() => _state.Respond(respond.Response, respond.ReplyTo, respond.RequestId, respond.IsSubmit, outbox)));
         Receive<AdmitRequest>(admit =>
         {
-            if (_state.Admit(admit, outbox))
+            bool admitted;
+            lock (_state)
+            {
+                admitted = _state.Admit(admit, outbox);
+            }
+            if (admitted)
             {
                 admit.Requester.Tell(admit.Admitted);
             }
         });
-        Receive<Query>(query => _state.Query(query.RunId, query.ReplyTo, outbox));
-        Receive<QueryFinal>(queryFinal => _state.QueryFinal(queryFinal.RunId, queryFinal.ReplyTo, queryFinal.GivesUpAt, outbox));
-        Receive<EndRunning>(end =>
+        Receive<Query>(query => Locked(() => _state.Query(query.RunId, query.ReplyTo, outbox)));
+        Receive<QueryFinal>(queryFinal => Locked(() => _state.QueryFinal(queryFinal.RunId, queryFinal.ReplyTo, queryFinal.GivesUpAt, outbox)));
+        Receive<EndRunning>(end => Locked(() => _state.EndRunning(end.Reason, outbox)));
+        Receive<GetRemembered>(get =>
         {
-            foreach (var runId in _state.Running())
+            List<Id> remembered;
+            lock (_state)
             {
-                _state.Record(new Error(runId, end.Reason), outbox);
+                remembered = [.. _state.Commands.OldestFirst().Select(entry => entry.RunId)];
             }
+            get.ReplyTo.Tell(remembered);
         });
-        Receive<GetRemembered>(get => get.ReplyTo.Tell(_state.Commands.OldestFirst().Select(entry => entry.RunId).ToList()));
     }
 
-    protected override void PostStop() => _state.AbandonWaiters();
+    protected override void PostStop() => Locked(_state.AbandonWaiters);
+
+    private void Locked(Action change)
+    {
+        lock (_state)
+        {
+            change();
+        }
+    }
 }

@@ -7,8 +7,9 @@ namespace Csw.Crm.Internal;
 
 /// <summary>
 /// What a CRM knows — its commands by runId and its recent request ids — and every way it changes,
-/// shared by the in-memory actor and the journaled one (which applies the same changes again when
-/// it recovers). Answers go to an <see cref="IOutbox"/>. Not thread-safe: used on its actor's turn.
+/// shared by the in-memory CRM and the journaled one (which applies the same changes again when
+/// it recovers). Answers go to an <see cref="IOutbox"/>. Not thread-safe: the journaled CRM uses it
+/// on its actor's turn; the in-memory one, from any thread, under a lock on this object.
 /// </summary>
 internal sealed class CrmState(CrmOptions options, ILoggingAdapter log)
 {
@@ -88,6 +89,15 @@ internal sealed class CrmState(CrmOptions options, ILoggingAdapter log)
 
     /// <summary>The runIds of the commands in progress.</summary>
     public List<Id> Running() => [.. Commands.Running().Select(entry => entry.RunId)];
+
+    /// <summary>Ends every command in progress with <c>Error(runId, reason)</c>, which its waiters get.</summary>
+    public void EndRunning(string reason, IOutbox outbox)
+    {
+        foreach (var runId in Running())
+        {
+            Record(new Error(runId, reason), outbox);
+        }
+    }
 
     /// <summary>Tells every QueryFinal caller still waiting that the component stopped (when the CRM stops).</summary>
     public void AbandonWaiters()

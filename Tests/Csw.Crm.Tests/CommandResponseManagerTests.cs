@@ -289,6 +289,37 @@ public sealed class CommandResponseManagerTests : ComponentTestKit
     }
 
     [Fact]
+    public async Task QueryFinal_RacingTheFinalFromOtherThreads_EveryWaiterAnswered()
+    {
+        // Without a journal the final is recorded in the caller's thread while the actor adds the
+        // waiters: a waiter added just before the final must get it, one added after must see it.
+        var crm = StartCrm(capacity: 1000);
+        var runIds = Enumerable.Range(0, 500).Select(i => new Id($"race-{i}")).ToList();
+        foreach (var runId in runIds)
+        {
+            crm.UpdateCommand(new Started(runId));
+        }
+        var waiters = runIds.Select(runId => crm.QueryFinalAsync(runId, TimeSpan.FromSeconds(10))).ToList();
+        await Task.WhenAll(runIds.Select(runId => Task.Run(() => crm.RespondToSubmit(new Completed(runId), ActorRefs.Nobody))));
+        Assert.Equal(runIds.Select(runId => (ISubmitResponse)new Completed(runId)), await Task.WhenAll(waiters));
+    }
+
+    [Fact]
+    public async Task Query_FromAnotherThreadRightAfterRespond_FindsTheResponse()
+    {
+        // A caller that heard the response may query at once, from any thread: it was recorded before it was told.
+        var crm = StartCrm();
+        var probe = CreateTestProbe();
+        for (var i = 0; i < 100; i++)
+        {
+            var runId = new Id($"told-{i}");
+            crm.RespondToSubmit(new Completed(runId), probe.Ref);
+            probe.ExpectMsg<Completed>();
+            Assert.Equal(new Completed(runId), await Task.Run(() => crm.QueryAsync(runId)));
+        }
+    }
+
+    [Fact]
     public void Options_MaxWaitersBelowOne_IsRejected() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new CrmOptions { MaxWaitersPerCommand = 0 });
 

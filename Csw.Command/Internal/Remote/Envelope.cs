@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 using Akka.Actor;
+using Akka.Remote;
 using Akka.Serialization;
 using Csw.Params;
 
@@ -10,11 +11,28 @@ namespace Csw.Command.Internal.Remote;
 /// <summary>
 /// Writes the envelope of a component message: length-prefixed UTF-8 fields (actor paths, texts)
 /// and counts, then, for a command, CSW's JSON of the command to the end. No JSON around it: the
-/// command is written once and read once, straight from the bytes.
+/// command is written once and read once, straight from the bytes. One message per writer:
+/// <see cref="ToArray"/> (or <see cref="Command"/>) ends it and gives its buffer back to the thread,
+/// for the thread's next message (a writer per message costs no buffer).
 /// </summary>
 internal sealed class EnvelopeWriter
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(256);
+    /// <summary>Buffers larger than this are not kept for the next message: one huge command must not pin its memory.</summary>
+    private const int KeptCapacity = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static System.Text.Json.Utf8JsonWriter? t_json;
+
+    private readonly ArrayBufferWriter<byte> _buffer;
+
+    public EnvelopeWriter()
+    {
+        _buffer = t_buffer ?? new ArrayBufferWriter<byte>(256);
+        t_buffer = null;
+    }
 
     public EnvelopeWriter Actor(IActorRef actor) => Text(Serialization.SerializedActorPath(actor));
 
@@ -51,14 +69,33 @@ internal sealed class EnvelopeWriter
     /// <summary>The command last, as CSW's JSON written straight into the envelope; ends it.</summary>
     public byte[] Command(ControlCommand command)
     {
-        using (var writer = new System.Text.Json.Utf8JsonWriter(_buffer))
+        var json = t_json;
+        t_json = null;
+        if (json is null)
         {
-            CswJson.Serialize(writer, command);
+            json = new System.Text.Json.Utf8JsonWriter(_buffer);
         }
+        else
+        {
+            json.Reset(_buffer);
+        }
+        CswJson.Serialize(json, command);
+        json.Flush();
+        t_json = json;
         return ToArray();
     }
 
-    public byte[] ToArray() => _buffer.WrittenSpan.ToArray();
+    /// <summary>The message's bytes; ends the writer.</summary>
+    public byte[] ToArray()
+    {
+        var bytes = _buffer.WrittenSpan.ToArray();
+        if (_buffer.Capacity <= KeptCapacity)
+        {
+            _buffer.ResetWrittenCount();
+            t_buffer = _buffer;
+        }
+        return bytes;
+    }
 }
 
 /// <summary>Reads what <see cref="EnvelopeWriter"/> wrote, in the same order; a truncated or mangled envelope throws.</summary>
@@ -68,7 +105,30 @@ internal ref struct EnvelopeReader(ReadOnlySpan<byte> bytes)
 
     public readonly bool AtEnd => _rest.IsEmpty;
 
-    public IActorRef Actor(ExtendedActorSystem system) => system.Provider.ResolveActorRef(Text());
+    /// <summary>
+    /// An actor reference. Over Akka.Remote it is resolved as Akka resolves a message's sender: a
+    /// reply address (a caller's temporary actor, a new path each time) is parsed once, since Akka has
+    /// just parsed the same path as the sender and keeps it, and is kept out of the cache of
+    /// resolved actors, which it would only churn.
+    /// </summary>
+    /// <exception cref="FormatException">Not an actor path.</exception>
+    public IActorRef Actor(ExtendedActorSystem system)
+    {
+        var path = Text();
+        if (system.Provider is not IRemoteActorRefProvider remote)
+        {
+            return system.Provider.ResolveActorRef(path);
+        }
+        try
+        {
+            return remote.ResolveActorRefWithLocalAddress(path, remote.DefaultAddress);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Akka does not check the path first: one that does not parse fails inside it.
+            throw new FormatException($"'{path}' is not an actor path.", e);
+        }
+    }
 
     public string Text()
     {

@@ -182,6 +182,15 @@ public sealed class CswMessageSerializerTests() : ComponentTestKit(config: AkkaR
     }
 
     [Fact]
+    public void FromBinary_ReplyAddressNotAnActorPath_SerializationExceptionNamingIt()
+    {
+        var serializer = new CswMessageSerializer((ExtendedActorSystem)Sys);
+        var bytes = new EnvelopeWriter().Text("no-scheme/user/x").Command(new Setup(Client, "move"));
+        var e = Assert.Throws<SerializationException>(() => serializer.FromBinary(bytes, "S"));
+        Assert.Contains("'no-scheme/user/x' is not an actor path", e.Message);
+    }
+
+    [Fact]
     public void ToBinary_InProcessSubscription_RefusedNamingTheRemoteForm()
     {
         var serializer = new CswMessageSerializer((ExtendedActorSystem)Sys);

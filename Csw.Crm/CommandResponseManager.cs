@@ -8,9 +8,9 @@ namespace Csw.Crm;
 /// A component's memory of its recent commands (the CRM). The component records each command's
 /// responses (<see cref="UpdateCommand"/>); callers ask for the latest (<see cref="QueryAsync"/>)
 /// or wait for the final one (<see cref="QueryFinalAsync"/>). Every method is safe from any thread.
-/// Without a journal, its state is changed in the caller's thread under a lock (a component's
-/// commands cost no message to another actor); its actor serves the asks. With a journal, its actor
-/// journals each change before anyone hears of it.
+/// Without a journal, its state lives here and every method works on it in the caller's thread,
+/// under a lock (a component's commands cost no message to another actor). With a journal, its
+/// actor holds the state and journals each change before anyone hears of it.
 /// </summary>
 /// <remarks>
 /// It remembers every command in progress, the last <see cref="CrmOptions.Capacity"/> commands and
@@ -40,11 +40,18 @@ public sealed class CommandResponseManager
     /// </summary>
     private readonly CrmState? _state;
 
-    private CommandResponseManager(IActorRef actor, CrmOptions options, CrmState? state)
+    /// <summary>The provider and path of the in-memory CRM's QueryFinalAsync waiters (<see cref="WaiterRef"/>).</summary>
+    private readonly IActorRefProvider _provider;
+
+    private readonly ActorPath _waiterPath;
+
+    private CommandResponseManager(IActorRef actor, CrmOptions options, CrmState? state, ActorSystem system)
     {
         _actor = actor;
         _options = options;
         _state = state;
+        _provider = ((ExtendedActorSystem)system).Provider;
+        _waiterPath = actor.Path / "$query-final";
     }
 
     /// <summary>The actor behind the CRM, e.g. to watch it.</summary>
@@ -61,7 +68,7 @@ public sealed class CommandResponseManager
         ArgumentNullException.ThrowIfNull(parent);
         options ??= CrmOptions.Default;
         var state = InMemoryState(parent.System, options, parent.Self.Path.Name);
-        return new(parent.ActorOf(PropsFor(options, state), "command-response-manager"), options, state);
+        return new(parent.ActorOf(PropsFor(options, state), "command-response-manager"), options, state, parent.System);
     }
 
     /// <summary>Starts a CRM as a top-level actor.</summary>
@@ -73,7 +80,7 @@ public sealed class CommandResponseManager
         ArgumentNullException.ThrowIfNull(system);
         options ??= CrmOptions.Default;
         var state = InMemoryState(system, options, "user");
-        return new(system.ActorOf(PropsFor(options, state), name), options, state);
+        return new(system.ActorOf(PropsFor(options, state), name), options, state, system);
     }
 
     /// <summary>
@@ -221,11 +228,19 @@ public sealed class CommandResponseManager
     /// <param name="runId">The command's runId.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="UnknownCommandException">The CRM does not know the runId (never submitted here, or forgotten).</exception>
-    /// <exception cref="TimeoutException">The CRM did not answer within 10 s (it is stopped or overloaded).</exception>
+    /// <exception cref="TimeoutException">With a journal: the CRM did not answer within 10 s (it is stopped or overloaded). Without one the answer is immediate.</exception>
     public async Task<ISubmitResponse> QueryAsync(Id runId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        return UnknownCommandException.ThrowIfUnknown(await AskAsync<ISubmitResponse>(replyTo => new Query(runId, replyTo), AskTimeout, cancellationToken).ConfigureAwait(false));
+        if (_state is null)
+        {
+            return UnknownCommandException.ThrowIfUnknown(await AskAsync<ISubmitResponse>(replyTo => new Query(runId, replyTo), AskTimeout, cancellationToken).ConfigureAwait(false));
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_state)
+        {
+            return UnknownCommandException.ThrowIfUnknown(_state.Latest(runId));
+        }
     }
 
     /// <summary>The command's final response: at once if it has finished, otherwise when it does.</summary>
@@ -240,7 +255,23 @@ public sealed class CommandResponseManager
         ArgumentNullException.ThrowIfNull(runId);
         var wait = timeout ?? _options.QueryFinalTimeout;
         var givesUpAt = GivesUpAt(DateTime.UtcNow + wait);
-        return UnknownCommandException.ThrowIfUnknown(await AskAsync<ISubmitResponse>(replyTo => new QueryFinal(runId, replyTo, givesUpAt), wait, cancellationToken).ConfigureAwait(false));
+        if (_state is null)
+        {
+            return UnknownCommandException.ThrowIfUnknown(await AskAsync<ISubmitResponse>(replyTo => new QueryFinal(runId, replyTo, givesUpAt), wait, cancellationToken).ConfigureAwait(false));
+        }
+        var waiter = new WaiterRef(_waiterPath, _provider);
+        lock (_state)
+        {
+            _state.QueryFinal(runId, waiter, givesUpAt, DirectOutbox.Instance);
+        }
+        try
+        {
+            return UnknownCommandException.ThrowIfUnknown(await waiter.Task.WaitAsync(wait, cancellationToken).ConfigureAwait(false));
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"Command {runId} did not finish within {wait.TotalSeconds:0.###} s.", e);
+        }
     }
 
     /// <summary>
@@ -304,8 +335,17 @@ public sealed class CommandResponseManager
 
     /// <summary>The runIds remembered, least recently used first (for diagnostics and tests).</summary>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    public Task<IReadOnlyList<Id>> RememberedAsync(CancellationToken cancellationToken = default) =>
-        AskAsync<IReadOnlyList<Id>>(replyTo => new GetRemembered(replyTo), AskTimeout, cancellationToken);
+    public Task<IReadOnlyList<Id>> RememberedAsync(CancellationToken cancellationToken = default)
+    {
+        if (_state is null)
+        {
+            return AskAsync<IReadOnlyList<Id>>(replyTo => new GetRemembered(replyTo), AskTimeout, cancellationToken);
+        }
+        lock (_state)
+        {
+            return Task.FromResult<IReadOnlyList<Id>>([.. _state.Commands.OldestFirst().Select(entry => entry.RunId)]);
+        }
+    }
 
     /// <summary>The state of a CRM without a journal (null with one), its size counted under the parent's name (a component's supervisor is named after its prefix).</summary>
     private static CrmState? InMemoryState(ActorSystem system, CrmOptions options, string parentName)

@@ -66,8 +66,13 @@ internal sealed class CrmState(CrmOptions options, ILoggingAdapter log)
     public void Readmit(string requestId, Id runId, string commandName, bool isSubmit) =>
         Requests.Add(requestId, runId, commandName, isSubmit, Environment.TickCount64);
 
-    public void Query(Id runId, IActorRef replyTo, IOutbox outbox) =>
-        outbox.Send(replyTo, Commands.Find(runId, Environment.TickCount64)?.Latest ?? Unknown(runId));
+    /// <summary>Whether the CRM has stopped (its component did): a QueryFinal for a command in progress then gets the Error its waiters got.</summary>
+    public bool Stopped { get; private set; }
+
+    public void Query(Id runId, IActorRef replyTo, IOutbox outbox) => outbox.Send(replyTo, Latest(runId));
+
+    /// <summary>The command's latest response, or <see cref="Unknown"/>.</summary>
+    public ISubmitResponse Latest(Id runId) => Commands.Find(runId, Environment.TickCount64)?.Latest ?? Unknown(runId);
 
     public void QueryFinal(Id runId, IActorRef replyTo, long givesUpAt, IOutbox outbox)
     {
@@ -80,6 +85,10 @@ internal sealed class CrmState(CrmOptions options, ILoggingAdapter log)
         else if (entry.IsFinished)
         {
             outbox.Send(replyTo, entry.Latest);
+        }
+        else if (Stopped)
+        {
+            outbox.Send(replyTo, StoppedBefore(runId));
         }
         else if (!CommandTable.TryAddWaiter(entry, new Waiter(replyTo, givesUpAt), options.MaxWaitersPerCommand, now))
         {
@@ -102,17 +111,20 @@ internal sealed class CrmState(CrmOptions options, ILoggingAdapter log)
     /// <summary>Tells every QueryFinal caller still waiting that the component stopped (when the CRM stops).</summary>
     public void AbandonWaiters()
     {
-        // Called as the CRM stops: what it remembered is gone.
+        // Called as the CRM stops: what it remembered no longer counts.
+        Stopped = true;
         CrmTelemetry.Changed(Commands.SizeTag, -Commands.Count);
         foreach (var entry in Commands.OldestFirst())
         {
             foreach (var waiter in entry.Waiters ?? [])
             {
-                waiter.ReplyTo.Tell(new Error(entry.RunId, $"The component stopped before command {entry.RunId} finished."));
+                waiter.ReplyTo.Tell(StoppedBefore(entry.RunId));
             }
             entry.Waiters = null;
         }
     }
+
+    private static Error StoppedBefore(Id runId) => new(runId, $"The component stopped before command {runId} finished.");
 
     /// <summary>CSW's answer for a runId not known here: never to be taken for the command's outcome.</summary>
     public Invalid Unknown(Id runId) =>

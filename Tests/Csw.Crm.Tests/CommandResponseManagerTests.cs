@@ -243,6 +243,30 @@ public sealed class CommandResponseManagerTests : ComponentTestKit
     }
 
     [Fact]
+    public async Task Stop_ThenQueryFinalOfACommandInProgress_TheSameErrorAtOnce()
+    {
+        var crm = StartCrm();
+        var runId = new Id("cut-short");
+        crm.UpdateCommand(new Started(runId));
+        Watch(crm.Actor);
+        Sys.Stop(crm.Actor);
+        await ExpectTerminatedAsync(crm.Actor);
+        // At once: not after the hour the caller was prepared to wait.
+        var late = await crm.QueryFinalAsync(runId, TimeSpan.FromHours(1)).WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal($"The component stopped before command {runId} finished.", Assert.IsType<Error>(late).Message);
+    }
+
+    [Fact]
+    public async Task QueryFinal_NoFinalInTime_TimeoutNamesTheCommand()
+    {
+        var crm = StartCrm();
+        var runId = new Id("slow-one");
+        crm.UpdateCommand(new Started(runId));
+        var e = await Assert.ThrowsAsync<TimeoutException>(() => crm.QueryFinalAsync(runId, TimeSpan.FromMilliseconds(50)));
+        Assert.Equal("Command slow-one did not finish within 0.05 s.", e.Message);
+    }
+
+    [Fact]
     public async Task QueryFinalAll_AllCompleted_ReturnsOverallSuccessInOrder()
     {
         var crm = StartCrm();

@@ -26,17 +26,17 @@ public sealed class CommandResponseManager
     /// <summary>How long the diagnostic and query asks wait for the actor.</summary>
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>The actor holding the state.</summary>
+    /// <summary>The CRM's actor: with a journal it holds the state; without one, it gives the CRM its place among the component's children.</summary>
     private readonly IActorRef _actor;
 
     /// <summary>The settings.</summary>
     private readonly CrmOptions _options;
 
     /// <summary>
-    /// The commands and recent request ids of a CRM without a journal, shared with its actor and
-    /// changed here, in the caller's thread, under a lock on it: recording a response, admitting a
-    /// request id or answering a query costs no message to the actor. Null with a journal: its actor
-    /// journals every change before it answers.
+    /// The commands and recent request ids of a CRM without a journal, changed and read here, in the
+    /// caller's thread, under a lock on it: recording a response, admitting a request id or answering
+    /// a query costs no message to an actor. Null with a journal: its actor journals every change
+    /// before it answers.
     /// </summary>
     private readonly CrmState? _state;
 
@@ -88,19 +88,7 @@ public sealed class CommandResponseManager
     /// (also one returned at once by a handler) is remembered and handed to every QueryFinal waiter.
     /// </summary>
     /// <param name="response">The response; its runId names the command.</param>
-    public void UpdateCommand(ISubmitResponse response)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        if (_state is null)
-        {
-            _actor.Tell(new UpdateCommand(response));
-            return;
-        }
-        lock (_state)
-        {
-            _state.Record(response, DirectOutbox.Instance);
-        }
-    }
+    public void UpdateCommand(ISubmitResponse response) => Send(new UpdateCommand(response ?? throw new ArgumentNullException(nameof(response))));
 
     /// <summary>
     /// Records the first response to a Submit (the handler's, or the supervisor's refusal) and sends it
@@ -114,7 +102,7 @@ public sealed class CommandResponseManager
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(replyTo);
-        Respond(response, replyTo, requestId, isSubmit: true);
+        Send(new Respond(response, replyTo, requestId, IsSubmit: true));
     }
 
     /// <summary>Sends the answer to a Oneway to the caller; with a request id, remembers it for repeats of the request (journaled with a journal).</summary>
@@ -131,23 +119,24 @@ public sealed class CommandResponseManager
             replyTo.Tell(response, ActorRefs.NoSender);
             return;
         }
-        Respond(response, replyTo, requestId, isSubmit: false);
+        Send(new Respond(response, replyTo, requestId, IsSubmit: false));
     }
 
     /// <summary>
-    /// Without a journal, records the answer and tells it, here and now: recorded before the caller
-    /// hears of it, so its next Query finds it. With one, the actor does this once it is journaled.
+    /// Without a journal, applies the change or query here and now, under the state's lock (so a
+    /// response is recorded before the caller hears of it, and its next Query finds it); with one,
+    /// tells the journaling actor, which answers once the change is journaled.
     /// </summary>
-    private void Respond(ICommandResponse response, IActorRef replyTo, string? requestId, bool isSubmit)
+    private void Send(object message)
     {
         if (_state is null)
         {
-            _actor.Tell(new Respond(response, replyTo, requestId, isSubmit));
+            _actor.Tell(message);
             return;
         }
         lock (_state)
         {
-            _state.Respond(response, replyTo, requestId, isSubmit, DirectOutbox.Instance);
+            _state.Apply(message, DirectOutbox.Instance);
         }
     }
 
@@ -210,19 +199,7 @@ public sealed class CommandResponseManager
     /// waiter then gets (a component does this when it restarts: the old handlers will not finish them).
     /// </summary>
     /// <param name="reason">The error's message.</param>
-    public void EndRunning(string reason)
-    {
-        ArgumentNullException.ThrowIfNull(reason);
-        if (_state is null)
-        {
-            _actor.Tell(new EndRunning(reason));
-            return;
-        }
-        lock (_state)
-        {
-            _state.EndRunning(reason, DirectOutbox.Instance);
-        }
-    }
+    public void EndRunning(string reason) => Send(new EndRunning(reason ?? throw new ArgumentNullException(nameof(reason))));
 
     /// <summary>The command's latest response.</summary>
     /// <param name="runId">The command's runId.</param>
@@ -260,10 +237,7 @@ public sealed class CommandResponseManager
             return UnknownCommandException.ThrowIfUnknown(await AskAsync<ISubmitResponse>(replyTo => new QueryFinal(runId, replyTo, givesUpAt), wait, cancellationToken).ConfigureAwait(false));
         }
         var waiter = new WaiterRef(_waiterPath, _provider);
-        lock (_state)
-        {
-            _state.QueryFinal(runId, waiter, givesUpAt, DirectOutbox.Instance);
-        }
+        Send(new QueryFinal(runId, waiter, givesUpAt));
         try
         {
             return UnknownCommandException.ThrowIfUnknown(await waiter.Task.WaitAsync(wait, cancellationToken).ConfigureAwait(false));
@@ -280,20 +254,8 @@ public sealed class CommandResponseManager
     /// </summary>
     /// <param name="runId">The command's runId.</param>
     /// <param name="replyTo">Where to send the response.</param>
-    public void Query(Id runId, IActorRef replyTo)
-    {
-        ArgumentNullException.ThrowIfNull(runId);
-        ArgumentNullException.ThrowIfNull(replyTo);
-        if (_state is null)
-        {
-            _actor.Tell(new Query(runId, replyTo));
-            return;
-        }
-        lock (_state)
-        {
-            _state.Query(runId, replyTo, DirectOutbox.Instance);
-        }
-    }
+    public void Query(Id runId, IActorRef replyTo) =>
+        Send(new Query(runId ?? throw new ArgumentNullException(nameof(runId)), replyTo ?? throw new ArgumentNullException(nameof(replyTo))));
 
     /// <summary>
     /// Sends the command's final response to <paramref name="replyTo"/> when there is one (the actor
@@ -304,21 +266,8 @@ public sealed class CommandResponseManager
     /// <param name="runId">The command's runId.</param>
     /// <param name="replyTo">Where to send the response.</param>
     /// <param name="deadline">When the caller stops waiting (UTC); after it, its place among the waiters may go to another. Never, when null.</param>
-    public void QueryFinal(Id runId, IActorRef replyTo, DateTime? deadline = null)
-    {
-        ArgumentNullException.ThrowIfNull(runId);
-        ArgumentNullException.ThrowIfNull(replyTo);
-        var givesUpAt = deadline is { } at ? GivesUpAt(at) : long.MaxValue;
-        if (_state is null)
-        {
-            _actor.Tell(new QueryFinal(runId, replyTo, givesUpAt));
-            return;
-        }
-        lock (_state)
-        {
-            _state.QueryFinal(runId, replyTo, givesUpAt, DirectOutbox.Instance);
-        }
-    }
+    public void QueryFinal(Id runId, IActorRef replyTo, DateTime? deadline = null) =>
+        Send(new QueryFinal(runId ?? throw new ArgumentNullException(nameof(runId)), replyTo ?? throw new ArgumentNullException(nameof(replyTo)), deadline is { } at ? GivesUpAt(at) : long.MaxValue));
 
     /// <summary>
     /// Waits for the final responses of several sub-commands (typically from other components'

@@ -22,6 +22,31 @@ internal sealed class CrmState(CrmOptions options, ILoggingAdapter log)
 
     public CrmOptions Options => options;
 
+    /// <summary>Applies one of the CRM's messages (a change or a query) that the in-memory CRM handles in its caller's thread.</summary>
+    public void Apply(object message, IOutbox outbox)
+    {
+        switch (message)
+        {
+            case UpdateCommand update:
+                Record(update.Response, outbox);
+                break;
+            case Respond respond:
+                Respond(respond.Response, respond.ReplyTo, respond.RequestId, respond.IsSubmit, outbox);
+                break;
+            case Query query:
+                Query(query.RunId, query.ReplyTo, outbox);
+                break;
+            case QueryFinal queryFinal:
+                QueryFinal(queryFinal.RunId, queryFinal.ReplyTo, queryFinal.GivesUpAt, outbox);
+                break;
+            case EndRunning end:
+                EndRunning(end.Reason, outbox);
+                break;
+            default:
+                throw new ArgumentException($"The CRM has no message {message.GetType().Name}.", nameof(message));
+        }
+    }
+
     /// <summary>Records a command's response; <see cref="UpdateOutcome.Recorded"/> when it changed something (and so is worth journaling).</summary>
     public UpdateOutcome Record(ISubmitResponse response, IOutbox outbox, bool quiet = false)
     {

@@ -42,7 +42,7 @@ public static class CswActorSystem
         var settings = (config ?? Config.Empty).WithFallback(DefaultConfig);
         if (loggerFactory is not null)
         {
-            settings = ConfigurationFactory.ParseString($"akka.loggers = [\"{typeof(LoggerFactoryLogger).AssemblyQualifiedName}\"]").WithFallback(settings);
+            settings = ConfigurationFactory.ParseString($"akka.loggers = [\"{typeof(Internal.Logging.AkkaLogBridge).AssemblyQualifiedName}\"]").WithFallback(settings);
         }
         var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(settings), SerializationSetup());
         return ActorSystem.Create(SystemName(name), loggerFactory is null ? setup : setup.And(new LoggerFactorySetup(loggerFactory)));

@@ -95,7 +95,7 @@ public static class CswServiceCollectionExtensions
             builder.ConfigureLoggers(loggers =>
             {
                 loggers.ClearLoggers();
-                loggers.AddLoggerFactory();
+                loggers.AddLogger<Internal.Logging.AkkaLogBridge>();
             });
             configureAkka?.Invoke(builder, provider);
         });

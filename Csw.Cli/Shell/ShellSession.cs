@@ -57,9 +57,26 @@ internal sealed class ShellSession : IAsyncDisposable
         IsRemote = true;
         Locations = member.Locations(member.Settings.Hostname, null);
         Where = LocationBackends.DescribeCluster(member.Address, member.Settings);
+        // Downed by the others (it was frozen or cut off), the shell has no cluster any more: it says
+        // so once, above the prompt; the operator decides when to leave (its variables stay until then).
+        var address = member.Address;
+        ClusterEnded = member.System.WhenTerminated.ContinueWith(
+            _ =>
+            {
+                if (ClusterMember.WasDowned(member.System))
+                {
+                    output.WriteLine(ClusterMember.DownedMessage($"This shell ({address})") + " Until then nothing here reaches the cluster: commands and watches fail.");
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.None,
+            TaskScheduler.Default);
     }
 
     public ILocationService Locations { get; }
+
+    /// <summary>Completes once the shell's member has ended and, if it was downed, the shell has said so; never without a cluster.</summary>
+    internal Task ClusterEnded { get; } = new TaskCompletionSource().Task;
 
     /// <summary>The member's actor system when the shell joined the cluster, else null.</summary>
     public ActorSystem? ClusterSystem => _member?.System;

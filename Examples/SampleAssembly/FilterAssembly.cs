@@ -13,7 +13,9 @@ namespace Examples.SampleAssembly;
 /// wheel with <c>QueryFinalAllAsync</c>, and records <see cref="Completed"/> or an
 /// <see cref="Error"/> naming the wheels that failed. Once all wheels are there it publishes its
 /// <c>configuration</c> CurrentState (key <c>target</c>). The wheels are its
-/// <see cref="ComponentInfo.Connections"/>, found through the location service.
+/// <see cref="ComponentInfo.Connections"/>, found through the location service; while one is gone
+/// (its location removed: stopped, or its process died), <c>configure</c> is refused at once,
+/// naming it, until it is back.
 /// </summary>
 public sealed class FilterAssembly(CswContext context) : ComponentHandlers(context)
 {
@@ -22,6 +24,9 @@ public sealed class FilterAssembly(CswContext context) : ComponentHandlers(conte
 
     /// <summary>Command services for the wheels, by component name; made while initializing.</summary>
     private readonly Dictionary<string, ICommandService> _wheels = [];
+
+    /// <summary>The wheels whose location was removed, until they register again.</summary>
+    private readonly SortedSet<string> _gone = [];
 
     public override async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -32,9 +37,12 @@ public sealed class FilterAssembly(CswContext context) : ComponentHandlers(conte
     }
 
     public override ValueTask<IValidateResponse> ValidateCommandAsync(Id runId, ControlCommand command) =>
-        ValueTask.FromResult<IValidateResponse>(command.CommandName.Name == "configure" && command.Exists(FilterWheelHcd.Target)
-            ? new Accepted(runId)
-            : new Invalid(runId, new CommandIssue(CommandIssueKind.UnsupportedCommandIssue, "Only 'configure' with an int 'target' is supported.")));
+        ValueTask.FromResult<IValidateResponse>(
+            !(command.CommandName.Name == "configure" && command.Exists(FilterWheelHcd.Target))
+                ? new Invalid(runId, new CommandIssue(CommandIssueKind.UnsupportedCommandIssue, "Only 'configure' with an int 'target' is supported."))
+            : _gone.Count > 0
+                ? new Invalid(runId, new CommandIssue(CommandIssueKind.RequiredHCDUnavailableIssue, $"Wheels not there (their location was removed): {string.Join(", ", _gone)}."))
+            : new Accepted(runId));
 
     public override ValueTask<ISubmitResponse> OnSubmitAsync(Id runId, ControlCommand command)
     {
@@ -47,12 +55,23 @@ public sealed class FilterAssembly(CswContext context) : ComponentHandlers(conte
 
     public override ValueTask OnOnewayAsync(Id runId, ControlCommand command) => ValueTask.CompletedTask;
 
-    // A wheel that comes back (restarted, perhaps in another process on another port) is found again.
+    // While a wheel is gone, configure is refused; when it comes back (restarted, perhaps in another
+    // process on another port), it is found again.
     public override async ValueTask OnLocationTrackingEventAsync(TrackingEvent trackingEvent)
     {
-        if (trackingEvent is LocationUpdated { Location: var location } && _wheels.ContainsKey(location.Prefix.ComponentName))
+        var wheel = trackingEvent.Connection.Prefix.ComponentName;
+        if (!_wheels.ContainsKey(wheel))
         {
-            _wheels[location.Prefix.ComponentName] = await Context.CommandServiceForAsync(location.Connection.ComponentId, TimeSpan.FromSeconds(5));
+            return;
+        }
+        if (trackingEvent is LocationUpdated { Location: var location })
+        {
+            _wheels[wheel] = await Context.CommandServiceForAsync(location.Connection.ComponentId, TimeSpan.FromSeconds(5));
+            _gone.Remove(wheel);
+        }
+        else
+        {
+            _gone.Add(wheel);
         }
     }
 

@@ -67,6 +67,26 @@ public sealed class FilterAssemblyTests : ComponentTestKit
     }
 
     [Fact]
+    public async Task Configure_WheelGone_RefusedAtOnceNamingItThenAcceptedOnceItIsBack()
+    {
+        var samples = SampleSystem.Start(Sys, TimeSpan.FromMilliseconds(5));
+        var assembly = CommandServiceFactory.Make(samples.Assembly);
+        Assert.IsType<Completed>(await assembly.SubmitAndWaitAsync(Configure(1)));
+        Watch(samples.RedWheel);
+        samples.RedWheel.Tell(new SupervisorMessage.Shutdown());
+        await ExpectTerminatedAsync(samples.RedWheel);
+
+        // The assembly hears of it through location tracking, a moment later.
+        await AwaitAssertAsync(async () => Assert.IsType<Invalid>(await assembly.ValidateAsync(Configure(2))));
+        var refused = Assert.IsType<Invalid>(await assembly.SubmitAsync(Configure(2)));
+        Assert.Equal(new CommandIssue(CommandIssueKind.RequiredHCDUnavailableIssue, "Wheels not there (their location was removed): red.filter."), refused.Issue);
+
+        SampleSystem.StartWheel(Sys, SampleSystem.RedPrefix, TimeSpan.FromMilliseconds(5));
+        await AwaitAssertAsync(async () => Assert.IsType<Accepted>(await assembly.ValidateAsync(Configure(3))));
+        Assert.IsType<Completed>(await assembly.SubmitAndWaitAsync(Configure(3)));
+    }
+
+    [Fact]
     public async Task Configure_WhileWheelsMove_StartedAndQueryableAtOnce()
     {
         var samples = SampleSystem.Start(Sys, TimeSpan.FromSeconds(30));

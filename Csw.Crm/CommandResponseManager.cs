@@ -7,10 +7,8 @@ namespace Csw.Crm;
 /// <summary>
 /// A component's memory of its recent commands (the CRM). The component records each command's
 /// responses (<see cref="UpdateCommand"/>); callers ask for the latest (<see cref="QueryAsync"/>)
-/// or wait for the final one (<see cref="QueryFinalAsync"/>). Every method is safe from any thread.
-/// Without a journal, its state lives here and every method works on it in the caller's thread,
-/// under a lock (a component's commands cost no message to another actor). With a journal, its
-/// actor holds the state and journals each change before anyone hears of it.
+/// or wait for the final one (<see cref="QueryFinalAsync"/>). Backed by an actor; every method is
+/// safe from any thread.
 /// </summary>
 /// <remarks>
 /// It remembers every command in progress, the last <see cref="CrmOptions.Capacity"/> commands and
@@ -26,32 +24,24 @@ public sealed class CommandResponseManager
     /// <summary>How long the diagnostic and query asks wait for the actor.</summary>
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>The CRM's actor: with a journal it holds the state; without one, it gives the CRM its place among the component's children.</summary>
+    /// <summary>The actor holding the state.</summary>
     private readonly IActorRef _actor;
 
     /// <summary>The settings.</summary>
     private readonly CrmOptions _options;
 
     /// <summary>
-    /// The commands and recent request ids of a CRM without a journal, changed and read here, in the
-    /// caller's thread, under a lock on it: recording a response, admitting a request id or answering
-    /// a query costs no message to an actor. Null with a journal: its actor journals every change
-    /// before it answers.
+    /// The recent request ids of a CRM without a journal, kept here rather than in the actor, so that
+    /// admitting a request and answering it cost no message to the actor and back; locked, since
+    /// every method is safe from any thread. Null with a journal: its actor journals them.
     /// </summary>
-    private readonly CrmState? _state;
+    private readonly RequestTable? _requests;
 
-    /// <summary>The provider and path of the in-memory CRM's QueryFinalAsync waiters (<see cref="WaiterRef"/>).</summary>
-    private readonly IActorRefProvider _provider;
-
-    private readonly ActorPath _waiterPath;
-
-    private CommandResponseManager(IActorRef actor, CrmOptions options, CrmState? state, ActorSystem system)
+    private CommandResponseManager(IActorRef actor, CrmOptions options)
     {
         _actor = actor;
         _options = options;
-        _state = state;
-        _provider = ((ExtendedActorSystem)system).Provider;
-        _waiterPath = actor.Path / "$query-final";
+        _requests = options.Journal is null ? new RequestTable(options) : null;
     }
 
     /// <summary>The actor behind the CRM, e.g. to watch it.</summary>
@@ -67,8 +57,7 @@ public sealed class CommandResponseManager
     {
         ArgumentNullException.ThrowIfNull(parent);
         options ??= CrmOptions.Default;
-        var state = InMemoryState(parent.System, options, parent.Self.Path.Name);
-        return new(parent.ActorOf(PropsFor(options, state), "command-response-manager"), options, state, parent.System);
+        return new(parent.ActorOf(PropsFor(options), "command-response-manager"), options);
     }
 
     /// <summary>Starts a CRM as a top-level actor.</summary>
@@ -79,8 +68,7 @@ public sealed class CommandResponseManager
     {
         ArgumentNullException.ThrowIfNull(system);
         options ??= CrmOptions.Default;
-        var state = InMemoryState(system, options, "user");
-        return new(system.ActorOf(PropsFor(options, state), name), options, state, system);
+        return new(system.ActorOf(PropsFor(options), name), options);
     }
 
     /// <summary>
@@ -88,7 +76,7 @@ public sealed class CommandResponseManager
     /// (also one returned at once by a handler) is remembered and handed to every QueryFinal waiter.
     /// </summary>
     /// <param name="response">The response; its runId names the command.</param>
-    public void UpdateCommand(ISubmitResponse response) => Send(new UpdateCommand(response ?? throw new ArgumentNullException(nameof(response))));
+    public void UpdateCommand(ISubmitResponse response) => _actor.Tell(new UpdateCommand(response ?? throw new ArgumentNullException(nameof(response))));
 
     /// <summary>
     /// Records the first response to a Submit (the handler's, or the supervisor's refusal) and sends it
@@ -102,7 +90,16 @@ public sealed class CommandResponseManager
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(replyTo);
-        Send(new Respond(response, replyTo, requestId, IsSubmit: true));
+        if (_requests is not null)
+        {
+            // Without a journal, one message to the CRM: recorded before the caller hears of it,
+            // since whatever the caller sends next reaches the CRM after this.
+            _actor.Tell(new UpdateCommand(response));
+            replyTo.Tell(response, ActorRefs.NoSender);
+            AnswerRepeats(requestId, response);
+            return;
+        }
+        _actor.Tell(new Respond(response, replyTo, requestId, IsSubmit: true));
     }
 
     /// <summary>Sends the answer to a Oneway to the caller; with a request id, remembers it for repeats of the request (journaled with a journal).</summary>
@@ -113,31 +110,13 @@ public sealed class CommandResponseManager
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(replyTo);
-        if (requestId is null)
+        if (requestId is null || _requests is not null)
         {
-            // Nothing to remember: a Oneway's answer is not recorded.
             replyTo.Tell(response, ActorRefs.NoSender);
+            AnswerRepeats(requestId, response);
             return;
         }
-        Send(new Respond(response, replyTo, requestId, IsSubmit: false));
-    }
-
-    /// <summary>
-    /// Without a journal, applies the change or query here and now, under the state's lock (so a
-    /// response is recorded before the caller hears of it, and its next Query finds it); with one,
-    /// tells the journaling actor, which answers once the change is journaled.
-    /// </summary>
-    private void Send(object message)
-    {
-        if (_state is null)
-        {
-            _actor.Tell(message);
-            return;
-        }
-        lock (_state)
-        {
-            _state.Apply(message, DirectOutbox.Instance);
-        }
+        _actor.Tell(new Respond(response, replyTo, requestId, IsSubmit: false));
     }
 
     /// <summary>
@@ -157,7 +136,7 @@ public sealed class CommandResponseManager
     public void AdmitRequest(string requestId, Id runId, string commandName, bool isSubmit, IActorRef replyTo, object admitted, IActorRef requester)
     {
         ArgumentException.ThrowIfNullOrEmpty(requestId);
-        if (_state is not null)
+        if (_requests is not null)
         {
             if (AdmitRequestNow(requestId, runId, commandName, isSubmit, replyTo))
             {
@@ -187,10 +166,28 @@ public sealed class CommandResponseManager
         ArgumentException.ThrowIfNullOrEmpty(requestId);
         ArgumentNullException.ThrowIfNull(runId);
         ArgumentNullException.ThrowIfNull(replyTo);
-        var state = _state ?? throw new InvalidOperationException("A journaled CRM admits request ids once they are journaled: use AdmitRequest.");
-        lock (state)
+        var requests = _requests ?? throw new InvalidOperationException("A journaled CRM admits request ids once they are journaled: use AdmitRequest.");
+        lock (requests)
         {
-            return state.Requests.Admit(requestId, runId, commandName, isSubmit, replyTo, Environment.TickCount64, DirectOutbox.Instance);
+            return requests.Admit(requestId, runId, commandName, isSubmit, replyTo, Environment.TickCount64, DirectOutbox.Instance);
+        }
+    }
+
+    /// <summary>Without a journal: remembers the first answer to a request id and sends it to the repeats that wait for it.</summary>
+    private void AnswerRepeats(string? requestId, ICommandResponse response)
+    {
+        if (requestId is null || _requests is null)
+        {
+            return;
+        }
+        List<IActorRef>? repeats;
+        lock (_requests)
+        {
+            repeats = _requests.Answer(requestId, response, Environment.TickCount64);
+        }
+        foreach (var repeat in repeats ?? [])
+        {
+            repeat.Tell(response, ActorRefs.NoSender);
         }
     }
 
@@ -199,25 +196,17 @@ public sealed class CommandResponseManager
     /// waiter then gets (a component does this when it restarts: the old handlers will not finish them).
     /// </summary>
     /// <param name="reason">The error's message.</param>
-    public void EndRunning(string reason) => Send(new EndRunning(reason ?? throw new ArgumentNullException(nameof(reason))));
+    public void EndRunning(string reason) => _actor.Tell(new EndRunning(reason ?? throw new ArgumentNullException(nameof(reason))));
 
     /// <summary>The command's latest response.</summary>
     /// <param name="runId">The command's runId.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="UnknownCommandException">The CRM does not know the runId (never submitted here, or forgotten).</exception>
-    /// <exception cref="TimeoutException">With a journal: the CRM did not answer within 10 s (it is stopped or overloaded). Without one the answer is immediate.</exception>
+    /// <exception cref="TimeoutException">The CRM did not answer within 10 s (it is stopped or overloaded).</exception>
     public async Task<ISubmitResponse> QueryAsync(Id runId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        if (_state is null)
-        {
-            return UnknownCommandException.ThrowIfUnknown(await AskAsync<ISubmitResponse>(replyTo => new Query(runId, replyTo), AskTimeout, cancellationToken).ConfigureAwait(false));
-        }
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_state)
-        {
-            return UnknownCommandException.ThrowIfUnknown(_state.Latest(runId));
-        }
+        return UnknownCommandException.ThrowIfUnknown(await AskAsync<ISubmitResponse>(replyTo => new Query(runId, replyTo), AskTimeout, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The command's final response: at once if it has finished, otherwise when it does.</summary>
@@ -232,20 +221,7 @@ public sealed class CommandResponseManager
         ArgumentNullException.ThrowIfNull(runId);
         var wait = timeout ?? _options.QueryFinalTimeout;
         var givesUpAt = GivesUpAt(DateTime.UtcNow + wait);
-        if (_state is null)
-        {
-            return UnknownCommandException.ThrowIfUnknown(await AskAsync<ISubmitResponse>(replyTo => new QueryFinal(runId, replyTo, givesUpAt), wait, cancellationToken).ConfigureAwait(false));
-        }
-        var waiter = new WaiterRef(_waiterPath, _provider);
-        Send(new QueryFinal(runId, waiter, givesUpAt));
-        try
-        {
-            return UnknownCommandException.ThrowIfUnknown(await waiter.Task.WaitAsync(wait, cancellationToken).ConfigureAwait(false));
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"Command {runId} did not finish within {wait.TotalSeconds:0.###} s.", e);
-        }
+        return UnknownCommandException.ThrowIfUnknown(await AskAsync<ISubmitResponse>(replyTo => new QueryFinal(runId, replyTo, givesUpAt), wait, cancellationToken, $"Command {runId} did not finish within {wait.TotalSeconds:0.###} s.").ConfigureAwait(false));
     }
 
     /// <summary>
@@ -255,7 +231,7 @@ public sealed class CommandResponseManager
     /// <param name="runId">The command's runId.</param>
     /// <param name="replyTo">Where to send the response.</param>
     public void Query(Id runId, IActorRef replyTo) =>
-        Send(new Query(runId ?? throw new ArgumentNullException(nameof(runId)), replyTo ?? throw new ArgumentNullException(nameof(replyTo))));
+        _actor.Tell(new Query(runId ?? throw new ArgumentNullException(nameof(runId)), replyTo ?? throw new ArgumentNullException(nameof(replyTo))));
 
     /// <summary>
     /// Sends the command's final response to <paramref name="replyTo"/> when there is one (the actor
@@ -267,7 +243,7 @@ public sealed class CommandResponseManager
     /// <param name="replyTo">Where to send the response.</param>
     /// <param name="deadline">When the caller stops waiting (UTC); after it, its place among the waiters may go to another. Never, when null.</param>
     public void QueryFinal(Id runId, IActorRef replyTo, DateTime? deadline = null) =>
-        Send(new QueryFinal(runId ?? throw new ArgumentNullException(nameof(runId)), replyTo ?? throw new ArgumentNullException(nameof(replyTo)), deadline is { } at ? GivesUpAt(at) : long.MaxValue));
+        _actor.Tell(new QueryFinal(runId ?? throw new ArgumentNullException(nameof(runId)), replyTo ?? throw new ArgumentNullException(nameof(replyTo)), deadline is { } at ? GivesUpAt(at) : long.MaxValue));
 
     /// <summary>
     /// Waits for the final responses of several sub-commands (typically from other components'
@@ -284,35 +260,14 @@ public sealed class CommandResponseManager
 
     /// <summary>The runIds remembered, least recently used first (for diagnostics and tests).</summary>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    public Task<IReadOnlyList<Id>> RememberedAsync(CancellationToken cancellationToken = default)
-    {
-        if (_state is null)
-        {
-            return AskAsync<IReadOnlyList<Id>>(replyTo => new GetRemembered(replyTo), AskTimeout, cancellationToken);
-        }
-        lock (_state)
-        {
-            return Task.FromResult<IReadOnlyList<Id>>([.. _state.Commands.OldestFirst().Select(entry => entry.RunId)]);
-        }
-    }
+    public Task<IReadOnlyList<Id>> RememberedAsync(CancellationToken cancellationToken = default) =>
+        AskAsync<IReadOnlyList<Id>>(replyTo => new GetRemembered(replyTo), AskTimeout, cancellationToken);
 
-    /// <summary>The state of a CRM without a journal (null with one), its size counted under the parent's name (a component's supervisor is named after its prefix).</summary>
-    private static CrmState? InMemoryState(ActorSystem system, CrmOptions options, string parentName)
+    private static Props PropsFor(CrmOptions options)
     {
-        if (options.Journal is not null)
+        if (options.Journal is null)
         {
-            return null;
-        }
-        var state = new CrmState(options, Akka.Event.Logging.GetLogger(system, $"{nameof(CommandResponseManager)}({parentName})"));
-        state.Commands.SizeTag = CrmTelemetry.ComponentTag(parentName);
-        return state;
-    }
-
-    private static Props PropsFor(CrmOptions options, CrmState? state)
-    {
-        if (state is not null)
-        {
-            return Props.Create(() => new CrmActor(state));
+            return Props.Create(() => new CrmActor(options));
         }
         var persistenceId = options.PersistenceId ?? throw new ArgumentException("A journaled CRM needs CrmOptions.PersistenceId.", nameof(options));
         return Props.Create(() => new Internal.Journal.JournaledCrmActor(options, persistenceId));
@@ -326,7 +281,7 @@ public sealed class CommandResponseManager
     }
 
     // Akka's AskTimeoutException is not a TimeoutException; callers of a CswNet API catch the latter.
-    private async Task<T> AskAsync<T>(Func<IActorRef, object> request, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<T> AskAsync<T>(Func<IActorRef, object> request, TimeSpan timeout, CancellationToken cancellationToken, string? timeoutMessage = null)
     {
         try
         {
@@ -334,7 +289,7 @@ public sealed class CommandResponseManager
         }
         catch (AskTimeoutException e)
         {
-            throw new TimeoutException($"The CommandResponseManager ({_actor.Path}) did not answer within {timeout.TotalSeconds:0.###} s.", e);
+            throw new TimeoutException(timeoutMessage ?? $"The CommandResponseManager ({_actor.Path}) did not answer within {timeout.TotalSeconds:0.###} s.", e);
         }
     }
 }

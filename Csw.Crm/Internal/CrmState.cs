@@ -7,9 +7,8 @@ namespace Csw.Crm.Internal;
 
 /// <summary>
 /// What a CRM knows — its commands by runId and its recent request ids — and every way it changes,
-/// shared by the in-memory CRM and the journaled one (which applies the same changes again when
-/// it recovers). Answers go to an <see cref="IOutbox"/>. Not thread-safe: the journaled CRM uses it
-/// on its actor's turn; the in-memory one, from any thread, under a lock on this object.
+/// shared by the in-memory actor and the journaled one (which applies the same changes again when
+/// it recovers). Answers go to an <see cref="IOutbox"/>. Not thread-safe: used on its actor's turn.
 /// </summary>
 internal sealed class CrmState(CrmOptions options, ILoggingAdapter log)
 {
@@ -21,31 +20,6 @@ internal sealed class CrmState(CrmOptions options, ILoggingAdapter log)
     private RequestTable? _requests;
 
     public CrmOptions Options => options;
-
-    /// <summary>Applies one of the CRM's messages (a change or a query) that the in-memory CRM handles in its caller's thread.</summary>
-    public void Apply(object message, IOutbox outbox)
-    {
-        switch (message)
-        {
-            case UpdateCommand update:
-                Record(update.Response, outbox);
-                break;
-            case Respond respond:
-                Respond(respond.Response, respond.ReplyTo, respond.RequestId, respond.IsSubmit, outbox);
-                break;
-            case Query query:
-                Query(query.RunId, query.ReplyTo, outbox);
-                break;
-            case QueryFinal queryFinal:
-                QueryFinal(queryFinal.RunId, queryFinal.ReplyTo, queryFinal.GivesUpAt, outbox);
-                break;
-            case EndRunning end:
-                EndRunning(end.Reason, outbox);
-                break;
-            default:
-                throw new ArgumentException($"The CRM has no message {message.GetType().Name}.", nameof(message));
-        }
-    }
 
     /// <summary>Records a command's response; <see cref="UpdateOutcome.Recorded"/> when it changed something (and so is worth journaling).</summary>
     public UpdateOutcome Record(ISubmitResponse response, IOutbox outbox, bool quiet = false)
@@ -91,13 +65,8 @@ internal sealed class CrmState(CrmOptions options, ILoggingAdapter log)
     public void Readmit(string requestId, Id runId, string commandName, bool isSubmit) =>
         Requests.Add(requestId, runId, commandName, isSubmit, Environment.TickCount64);
 
-    /// <summary>Whether the CRM has stopped (its component did): a QueryFinal for a command in progress then gets the Error its waiters got.</summary>
-    public bool Stopped { get; private set; }
-
-    public void Query(Id runId, IActorRef replyTo, IOutbox outbox) => outbox.Send(replyTo, Latest(runId));
-
-    /// <summary>The command's latest response, or <see cref="Unknown"/>.</summary>
-    public ISubmitResponse Latest(Id runId) => Commands.Find(runId, Environment.TickCount64)?.Latest ?? Unknown(runId);
+    public void Query(Id runId, IActorRef replyTo, IOutbox outbox) =>
+        outbox.Send(replyTo, Commands.Find(runId, Environment.TickCount64)?.Latest ?? Unknown(runId));
 
     public void QueryFinal(Id runId, IActorRef replyTo, long givesUpAt, IOutbox outbox)
     {
@@ -111,10 +80,6 @@ internal sealed class CrmState(CrmOptions options, ILoggingAdapter log)
         {
             outbox.Send(replyTo, entry.Latest);
         }
-        else if (Stopped)
-        {
-            outbox.Send(replyTo, StoppedBefore(runId));
-        }
         else if (!CommandTable.TryAddWaiter(entry, new Waiter(replyTo, givesUpAt), options.MaxWaitersPerCommand, now))
         {
             outbox.Send(replyTo, new Status.Failure(new WaiterLimitException($"{options.MaxWaitersPerCommand} callers already wait for command {runId}, the limit; it is still running.")));
@@ -124,32 +89,20 @@ internal sealed class CrmState(CrmOptions options, ILoggingAdapter log)
     /// <summary>The runIds of the commands in progress.</summary>
     public List<Id> Running() => [.. Commands.Running().Select(entry => entry.RunId)];
 
-    /// <summary>Ends every command in progress with <c>Error(runId, reason)</c>, which its waiters get.</summary>
-    public void EndRunning(string reason, IOutbox outbox)
-    {
-        foreach (var runId in Running())
-        {
-            Record(new Error(runId, reason), outbox);
-        }
-    }
-
     /// <summary>Tells every QueryFinal caller still waiting that the component stopped (when the CRM stops).</summary>
     public void AbandonWaiters()
     {
-        // Called as the CRM stops: what it remembered no longer counts.
-        Stopped = true;
+        // Called as the CRM stops: what it remembered is gone.
         CrmTelemetry.Changed(Commands.SizeTag, -Commands.Count);
         foreach (var entry in Commands.OldestFirst())
         {
             foreach (var waiter in entry.Waiters ?? [])
             {
-                waiter.ReplyTo.Tell(StoppedBefore(entry.RunId));
+                waiter.ReplyTo.Tell(new Error(entry.RunId, $"The component stopped before command {entry.RunId} finished."));
             }
             entry.Waiters = null;
         }
     }
-
-    private static Error StoppedBefore(Id runId) => new(runId, $"The component stopped before command {runId} finished.");
 
     /// <summary>CSW's answer for a runId not known here: never to be taken for the command's outcome.</summary>
     public Invalid Unknown(Id runId) =>

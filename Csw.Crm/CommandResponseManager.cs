@@ -86,7 +86,7 @@ public sealed class CommandResponseManager
     /// <param name="response">The response; its runId names the command.</param>
     /// <param name="replyTo">The caller.</param>
     /// <param name="requestId">The request id the Submit came with, if any.</param>
-    public void RespondToSubmit(ISubmitResponse response, IActorRef replyTo, string? requestId = null)
+    internal void RespondToSubmit(ISubmitResponse response, IActorRef replyTo, string? requestId = null)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(replyTo);
@@ -106,7 +106,7 @@ public sealed class CommandResponseManager
     /// <param name="response">The answer: <see cref="Accepted"/>, <see cref="Invalid"/> or <see cref="Locked"/>.</param>
     /// <param name="replyTo">The caller.</param>
     /// <param name="requestId">The request id the Oneway came with, if any.</param>
-    public void RespondToOneway(IOnewayResponse response, IActorRef replyTo, string? requestId = null)
+    internal void RespondToOneway(IOnewayResponse response, IActorRef replyTo, string? requestId = null)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(replyTo);
@@ -133,7 +133,7 @@ public sealed class CommandResponseManager
     /// <param name="replyTo">The caller.</param>
     /// <param name="admitted">What to send <paramref name="requester"/> when the request is new.</param>
     /// <param name="requester">Who runs new requests (the supervisor).</param>
-    public void AdmitRequest(string requestId, Id runId, string commandName, bool isSubmit, IActorRef replyTo, object admitted, IActorRef requester)
+    internal void AdmitRequest(string requestId, Id runId, string commandName, bool isSubmit, IActorRef replyTo, object admitted, IActorRef requester)
     {
         ArgumentException.ThrowIfNullOrEmpty(requestId);
         if (_requests is not null)
@@ -161,7 +161,7 @@ public sealed class CommandResponseManager
     /// <param name="isSubmit">A Submit, or a Oneway.</param>
     /// <param name="replyTo">The caller.</param>
     /// <exception cref="InvalidOperationException">The CRM journals.</exception>
-    public bool AdmitRequestNow(string requestId, Id runId, string commandName, bool isSubmit, IActorRef replyTo)
+    internal bool AdmitRequestNow(string requestId, Id runId, string commandName, bool isSubmit, IActorRef replyTo)
     {
         ArgumentException.ThrowIfNullOrEmpty(requestId);
         ArgumentNullException.ThrowIfNull(runId);

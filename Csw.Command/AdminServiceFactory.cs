@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Csw.Command.Internal.Admin;
+using Csw.Command.Internal.Http;
 using Csw.Location;
 
 namespace Csw.Command;
@@ -44,7 +45,7 @@ public static class AdminServiceFactory
         {
             PekkoLocation pekko when system is not null && ActorUri.TryResolve(pekko.Uri, system, out var supervisor) => Make(supervisor, options, system),
             PekkoLocation pekko => throw new ArgumentException($"{target} is registered at {pekko.Uri}, an actor this process cannot reach: pass an ActorSystem with remoting, or use its HttpConnection location.", nameof(location)),
-            HttpLocation http => new HttpAdminService(http.Uri.AbsoluteUri.EndsWith('/') ? http.Uri : new Uri(http.Uri.AbsoluteUri + "/"), options, target),
+            HttpLocation http => new HttpAdminService(SharedHttp.BaseUri(http.Uri), options, target),
             _ => throw new ArgumentException($"{target} is registered with a {location.Connection.ConnectionType} connection, which has no admin route.", nameof(location)),
         };
     }

@@ -53,7 +53,7 @@ public static class CommandServiceFactory
                     ? $"{target} is registered at {pekko.Uri}, an actor: pass the ActorSystem to reach it through, or use its HttpConnection location."
                     : $"{target} is registered at {pekko.Uri}, which {system.Name} cannot reach: the actor is gone, or this actor system has no remoting (use the component's HttpConnection location).", nameof(location));
             case HttpLocation http:
-                var baseUri = http.Uri.AbsoluteUri.EndsWith('/') ? http.Uri : new Uri(http.Uri.AbsoluteUri + "/");
+                var baseUri = SharedHttp.BaseUri(http.Uri);
                 ICommandTransport transport = http.Metadata.Get(CommandEndpoint.SessionMetadataKey) is { } sessionPath
                     ? new SessionTransport(SharedHttp.WebSocketUri(baseUri, sessionPath.TrimStart('/')), options)
                     : new CswTransport(baseUri, options);

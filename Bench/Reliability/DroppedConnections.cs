@@ -35,7 +35,7 @@ internal static class DroppedConnections
                 Metadata.Empty.Add(CommandEndpoint.SessionMetadataKey, CommandEndpoint.SessionPath)));
             var (before, _, duplicatesBefore) = await StatsAsync(CommandServiceFactory.Make(hcd));
             using var stop = new CancellationTokenSource();
-            var dropping = dropEvery is { } period ? DropAsync(proxy, period, stop.Token) : Task.CompletedTask;
+            var dropping = dropEvery is { } period ? proxy.DropEveryAsync(period, stop.Token) : Task.CompletedTask;
             long finals = 0;
             var watch = Stopwatch.StartNew();
             // Numbers of their own for each run: the HCD's counts are shared by every instance in the process.
@@ -72,21 +72,5 @@ internal static class DroppedConnections
     {
         var stats = (Completed)await service.SubmitAsync(new Setup(Client, "stats"));
         return (stats.Result.Get(Keys.Int("executions")).Head, stats.Result.Get(Keys.Int("distinct")).Head, stats.Result.Get(Keys.Int("duplicates")).Head);
-    }
-
-    private static async Task DropAsync(TcpProxy proxy, TimeSpan period, CancellationToken stop)
-    {
-        using var timer = new PeriodicTimer(period);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop))
-            {
-                proxy.DropAll();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Done.
-        }
     }
 }

@@ -19,7 +19,7 @@ public sealed class ConnectionDropTests
         var finals = new int[CommandCount];
         var failures = new ConcurrentQueue<string>();
         using var stop = new CancellationTokenSource();
-        var dropping = DropEveryAsync(proxy, TimeSpan.FromMilliseconds(300), stop.Token);
+        var dropping = proxy.DropEveryAsync(TimeSpan.FromMilliseconds(300), stop.Token);
         var clock = Stopwatch.StartNew();
 
         await Parallel.ForEachAsync(Enumerable.Range(0, CommandCount), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (n, _) =>
@@ -56,21 +56,5 @@ public sealed class ConnectionDropTests
         Assert.All(finals, count => Assert.Equal(1, count));
         Assert.Equal((CommandCount, CommandCount, 0), (executions, distinct, duplicates));
         Assert.True(proxy.Dropped > 0, "The proxy dropped no connection: the test proved nothing.");
-    }
-
-    private static async Task DropEveryAsync(TcpProxy proxy, TimeSpan period, CancellationToken stop)
-    {
-        using var timer = new PeriodicTimer(period);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop))
-            {
-                proxy.DropAll();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The run is over.
-        }
     }
 }

@@ -15,6 +15,9 @@ internal static class SharedHttp
 
     public static readonly MediaTypeHeaderValue Json = new("application/json");
 
+    /// <summary>A registered HTTP location's address as a base for relative paths: with a trailing slash.</summary>
+    public static Uri BaseUri(Uri location) => location.AbsoluteUri.EndsWith('/') ? location : new Uri(location.AbsoluteUri + "/");
+
     /// <summary>The WebSocket URI of <paramref name="path"/> on the endpoint at <paramref name="baseUri"/>.</summary>
     public static Uri WebSocketUri(Uri baseUri, string path)
     {

@@ -69,12 +69,7 @@ internal sealed class ComponentTelemetry
         {
             return null;
         }
-        var kind = message switch
-        {
-            ComponentMessage.Submit => "submit",
-            ComponentMessage.Oneway => "oneway",
-            _ => "validate",
-        };
+        var kind = KindOf(message);
         var activity = Source.HasListeners() ? Source.StartActivity($"csw.{kind} {command.CommandName.Name}", ActivityKind.Server, message.TraceParent) : null;
         activity?.SetTag("csw.prefix", _prefix);
         activity?.SetTag("csw.run_id", runId.Value);
@@ -107,9 +102,17 @@ internal sealed class ComponentTelemetry
     {
         if (Commands.Enabled)
         {
-            Commands.Add(1, _component, new("csw.kind", message switch { ComponentMessage.Submit => "submit", ComponentMessage.Oneway => "oneway", _ => "validate" }), new("csw.outcome", response.GetType().Name));
+            Commands.Add(1, _component, new("csw.kind", KindOf(message)), new("csw.outcome", response.GetType().Name));
         }
     }
+
+    /// <summary>The <c>csw.kind</c> tag of a command message.</summary>
+    private static string KindOf(ComponentMessage message) => message switch
+    {
+        ComponentMessage.Submit => "submit",
+        ComponentMessage.Oneway => "oneway",
+        _ => "validate",
+    };
 
     private async Task FollowAsync(CommandMeasurement measurement, Id runId, CommandResponseManager crm)
     {

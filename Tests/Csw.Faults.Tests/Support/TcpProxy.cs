@@ -54,6 +54,23 @@ internal sealed class TcpProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>Resets every open connection every <paramref name="period"/> until <paramref name="stop"/>.</summary>
+    public async Task DropEveryAsync(TimeSpan period, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(period);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                DropAll();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run is over.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();

@@ -19,7 +19,7 @@ public static class CswSerialization
     public const string Name = "csw";
 
     /// <summary>The types it serializes (their subtypes too).</summary>
-    public static ImmutableHashSet<Type> Types { get; } = [typeof(ComponentMessage), typeof(CommandResponse), typeof(CurrentState), typeof(LockingResponse), typeof(SupervisorLifecycleState), typeof(ComponentLogLevel)];
+    public static ImmutableHashSet<Type> Types { get; } = [typeof(ComponentMessage), typeof(CommandResponse), typeof(CurrentState), typeof(LockingResponse), typeof(SupervisorLifecycleState), typeof(ComponentLogLevel), typeof(OutgoingBatch)];
 
     /// <summary>Makes the serializer for an actor system.</summary>
     /// <param name="system">The actor system.</param>

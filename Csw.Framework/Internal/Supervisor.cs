@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Csw.Command;
+using Csw.Command.Internal.Remote;
 using Csw.Crm;
 using Csw.Framework.Internal.Observation;
 using Csw.Location;
@@ -123,6 +124,14 @@ internal sealed class Supervisor : ReceiveActor, IWithTimers
         Receive<ComponentMessage.Validate>(validate => _admission.Admit(validate.Command, validate, null, validate.ReplyTo, _state));
         Receive<ComponentMessage.Submit>(submit => _admission.Admit(submit.Command, submit, submit.RequestId, submit.ReplyTo, _state));
         Receive<ComponentMessage.Oneway>(oneway => _admission.Admit(oneway.Command, oneway, oneway.RequestId, oneway.ReplyTo, _state));
+        // Commands from a client in another process, many at once: each as if it came alone, in this turn.
+        Receive<CommandBatch>(batch =>
+        {
+            foreach (var message in batch.Messages)
+            {
+                OnReceive(message);
+            }
+        });
         Receive<RequestAdmitted>(admitted => _admission.Admit(admitted.Command, admitted.Item, _state));
         Receive<ComponentMessage.Query>(query => _context.CommandResponseManager.Query(query.RunId, query.ReplyTo));
         Receive<ComponentMessage.QueryFinal>(queryFinal => _context.CommandResponseManager.QueryFinal(queryFinal.RunId, queryFinal.ReplyTo, queryFinal.Deadline));

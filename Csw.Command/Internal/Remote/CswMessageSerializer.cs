@@ -32,6 +32,9 @@ internal sealed class CswMessageSerializer(ExtendedActorSystem system) : Seriali
     private const string QueryFinalExtrasManifest = "QFX";
     private const string ResponseManifest = "R";
     private const string StateManifest = "CS";
+    // Commands from one client and their replies, many in a message (Batches).
+    internal const string CommandBatchManifest = "CB";
+    internal const string ReplyBatchManifest = "RB";
 
     public override int Identifier => Id;
 
@@ -55,26 +58,51 @@ internal sealed class CswMessageSerializer(ExtendedActorSystem system) : Seriali
         ComponentMessage.SubscribeCurrentStateTo => SubscribeManifest,
         ComponentMessage.UnsubscribeCurrentState => UnsubscribeManifest,
         CommandResponse => ResponseManifest,
+        OutgoingBatch batch => batch.Manifest,
         CurrentState => StateManifest,
         _ => AdminEnvelopes.Manifest(o) ?? throw Unsupported(o),
     };
 
-    private static byte[] ToBinaryOf(object obj) => obj switch
+    private byte[] ToBinaryOf(object obj) => obj switch
     {
         CommandResponse response => CswJson.ToUtf8Bytes(response),
         CurrentState state => CswJson.ToUtf8Bytes(state),
-        ComponentMessage.Validate { Deadline: not null } validate => new EnvelopeWriter().Actor(validate.ReplyTo).Extras(null, validate.Deadline).Command(validate.Command),
-        ComponentMessage.Validate validate => new EnvelopeWriter().Actor(validate.ReplyTo).Command(validate.Command),
-        ComponentMessage.Submit submit when submit.RequestId is not null || submit.Deadline is not null => new EnvelopeWriter().Actor(submit.ReplyTo).Extras(submit.RequestId, submit.Deadline).Command(submit.Command),
-        ComponentMessage.Submit submit => new EnvelopeWriter().Actor(submit.ReplyTo).Command(submit.Command),
-        ComponentMessage.Oneway oneway when oneway.RequestId is not null || oneway.Deadline is not null => new EnvelopeWriter().Actor(oneway.ReplyTo).Extras(oneway.RequestId, oneway.Deadline).Command(oneway.Command),
-        ComponentMessage.Oneway oneway => new EnvelopeWriter().Actor(oneway.ReplyTo).Command(oneway.Command),
-        ComponentMessage.Query query => new EnvelopeWriter().Actor(query.ReplyTo).Text(query.RunId.Value).ToArray(),
-        ComponentMessage.QueryFinal { Deadline: not null } queryFinal => new EnvelopeWriter().Actor(queryFinal.ReplyTo).Extras(null, queryFinal.Deadline).Text(queryFinal.RunId.Value).ToArray(),
-        ComponentMessage.QueryFinal queryFinal => new EnvelopeWriter().Actor(queryFinal.ReplyTo).Text(queryFinal.RunId.Value).ToArray(),
+        OutgoingBatch batch => batch.Bytes,
         ComponentMessage.SubscribeCurrentStateTo subscribe => WriteSubscribe(subscribe),
         ComponentMessage.UnsubscribeCurrentState unsubscribe => new EnvelopeWriter().Actor(unsubscribe.Subscriber).ToArray(),
+        ComponentMessage message when ReplyToOf(message) is { } replyTo => WriteBody(new EnvelopeWriter().Actor(replyTo), message),
         _ => AdminEnvelopes.ToBinary(obj) ?? throw Unsupported(obj),
+    };
+
+    /// <summary>The manifest of a command message (Validate, Submit, Oneway, Query, QueryFinal) with its trace context, as a batch carries it.</summary>
+    internal static string BodyManifest(ComponentMessage message) => TraceEnvelope.Manifest(message, ManifestOf(message));
+
+    /// <summary>A command message without its reply address (a batch has one for all), with its trace context.</summary>
+    internal static byte[] BodyBytes(ComponentMessage message) => TraceEnvelope.ToBinary(message, WriteBody(new EnvelopeWriter(), message));
+
+    private static IActorRef? ReplyToOf(ComponentMessage message) => message switch
+    {
+        ComponentMessage.Validate validate => validate.ReplyTo,
+        ComponentMessage.Submit submit => submit.ReplyTo,
+        ComponentMessage.Oneway oneway => oneway.ReplyTo,
+        ComponentMessage.Query query => query.ReplyTo,
+        ComponentMessage.QueryFinal queryFinal => queryFinal.ReplyTo,
+        _ => null,
+    };
+
+    /// <summary>What follows a command message's reply address: its request id and deadline when it has them, then its command or runId.</summary>
+    private static byte[] WriteBody(EnvelopeWriter writer, ComponentMessage message) => message switch
+    {
+        ComponentMessage.Validate { Deadline: not null } validate => writer.Extras(null, validate.Deadline).Command(validate.Command),
+        ComponentMessage.Validate validate => writer.Command(validate.Command),
+        ComponentMessage.Submit submit when submit.RequestId is not null || submit.Deadline is not null => writer.Extras(submit.RequestId, submit.Deadline).Command(submit.Command),
+        ComponentMessage.Submit submit => writer.Command(submit.Command),
+        ComponentMessage.Oneway oneway when oneway.RequestId is not null || oneway.Deadline is not null => writer.Extras(oneway.RequestId, oneway.Deadline).Command(oneway.Command),
+        ComponentMessage.Oneway oneway => writer.Command(oneway.Command),
+        ComponentMessage.Query query => writer.Text(query.RunId.Value).ToArray(),
+        ComponentMessage.QueryFinal { Deadline: not null } queryFinal => writer.Extras(null, queryFinal.Deadline).Text(queryFinal.RunId.Value).ToArray(),
+        ComponentMessage.QueryFinal queryFinal => writer.Text(queryFinal.RunId.Value).ToArray(),
+        _ => throw Unsupported(message),
     };
 
     private object FromBinaryOf(byte[] bytes, string manifest)
@@ -86,17 +114,11 @@ internal sealed class CswMessageSerializer(ExtendedActorSystem system) : Seriali
             {
                 ResponseManifest => CswJson.Deserialize<CommandResponse>(bytes),
                 StateManifest => CswJson.Deserialize<CurrentState>(bytes),
-                ValidateManifest => ReadCommand(ref reader, static (command, replyTo) => new ComponentMessage.Validate(command, replyTo)),
-                SubmitManifest => ReadCommand(ref reader, static (command, replyTo) => new ComponentMessage.Submit(command, replyTo)),
-                OnewayManifest => ReadCommand(ref reader, static (command, replyTo) => new ComponentMessage.Oneway(command, replyTo)),
-                QueryManifest => ReadQuery(ref reader, static (runId, replyTo) => new ComponentMessage.Query(runId, replyTo)),
-                QueryFinalManifest => ReadQuery(ref reader, static (runId, replyTo) => new ComponentMessage.QueryFinal(runId, replyTo)),
-                ValidateExtrasManifest => ReadWithExtras(ref reader, static (command, replyTo, _, deadline) => new ComponentMessage.Validate(command, replyTo) { Deadline = deadline }),
-                SubmitExtrasManifest => ReadWithExtras(ref reader, static (command, replyTo, requestId, deadline) => new ComponentMessage.Submit(command, replyTo) { RequestId = requestId, Deadline = deadline }),
-                OnewayExtrasManifest => ReadWithExtras(ref reader, static (command, replyTo, requestId, deadline) => new ComponentMessage.Oneway(command, replyTo) { RequestId = requestId, Deadline = deadline }),
-                QueryFinalExtrasManifest => ReadQueryFinalWithExtras(ref reader),
+                CommandBatchManifest => Batches.ReadCommands(bytes, system, ReadBodyOf),
+                ReplyBatchManifest => Batches.ReadReplies(bytes, system),
                 SubscribeManifest => ReadSubscribe(ref reader),
                 UnsubscribeManifest => new ComponentMessage.UnsubscribeCurrentState(reader.Actor(system)),
+                _ when IsBody(manifest) => ReadBody(ref reader, manifest, reader.Actor(system)),
                 _ => AdminEnvelopes.FromBinary(bytes, manifest, system) ?? throw new SerializationException($"Unknown CswNet message manifest '{manifest}': the sender runs another version of CswNet."),
             };
         }
@@ -106,30 +128,52 @@ internal sealed class CswMessageSerializer(ExtendedActorSystem system) : Seriali
         }
     }
 
-    private ComponentMessage ReadCommand(ref EnvelopeReader reader, Func<ControlCommand, IActorRef, ComponentMessage> make)
-    {
-        var replyTo = reader.Actor(system);
-        return make(reader.Command(), replyTo);
-    }
+    /// <summary>A command message in a batch: what <see cref="BodyManifest"/> and <see cref="BodyBytes"/> wrote, with its reply address.</summary>
+    /// <exception cref="SerializationException">It cannot be read.</exception>
+    private ComponentMessage ReadBodyOf(byte[] bytes, string manifest, IActorRef replyTo) =>
+        (ComponentMessage)TraceEnvelope.FromBinary(bytes, manifest, (body, bodyManifest) =>
+        {
+            if (!IsBody(bodyManifest))
+            {
+                throw new SerializationException($"A batch holds a '{bodyManifest}', which is not a command message: the sender runs another version of CswNet.");
+            }
+            try
+            {
+                var reader = new EnvelopeReader(body);
+                return ReadBody(ref reader, bodyManifest, replyTo);
+            }
+            catch (Exception e) when (e is JsonException or CswJsonException or FormatException or ArgumentException)
+            {
+                throw new SerializationException($"Cannot read a CswNet message '{bodyManifest}' of {body.Length} bytes: {e.Message}", e);
+            }
+        });
 
-    private ComponentMessage ReadWithExtras(ref EnvelopeReader reader, Func<ControlCommand, IActorRef, string?, DateTime?, ComponentMessage> make)
+    private static bool IsBody(string manifest) => manifest is ValidateManifest or SubmitManifest or OnewayManifest or QueryManifest or QueryFinalManifest
+        or ValidateExtrasManifest or SubmitExtrasManifest or OnewayExtrasManifest or QueryFinalExtrasManifest;
+
+    private static ComponentMessage ReadBody(ref EnvelopeReader reader, string manifest, IActorRef replyTo)
     {
-        var replyTo = reader.Actor(system);
+        switch (manifest)
+        {
+            case ValidateManifest:
+                return new ComponentMessage.Validate(reader.Command(), replyTo);
+            case SubmitManifest:
+                return new ComponentMessage.Submit(reader.Command(), replyTo);
+            case OnewayManifest:
+                return new ComponentMessage.Oneway(reader.Command(), replyTo);
+            case QueryManifest:
+                return new ComponentMessage.Query(new Id(reader.Text()), replyTo);
+            case QueryFinalManifest:
+                return new ComponentMessage.QueryFinal(new Id(reader.Text()), replyTo);
+        }
         var (requestId, deadline) = reader.Extras();
-        return make(reader.Command(), replyTo, requestId, deadline);
-    }
-
-    private ComponentMessage.QueryFinal ReadQueryFinalWithExtras(ref EnvelopeReader reader)
-    {
-        var replyTo = reader.Actor(system);
-        var (_, deadline) = reader.Extras();
-        return new ComponentMessage.QueryFinal(new Id(reader.Text()), replyTo) { Deadline = deadline };
-    }
-
-    private ComponentMessage ReadQuery(ref EnvelopeReader reader, Func<Id, IActorRef, ComponentMessage> make)
-    {
-        var replyTo = reader.Actor(system);
-        return make(new Id(reader.Text()), replyTo);
+        return manifest switch
+        {
+            ValidateExtrasManifest => new ComponentMessage.Validate(reader.Command(), replyTo) { Deadline = deadline },
+            SubmitExtrasManifest => new ComponentMessage.Submit(reader.Command(), replyTo) { RequestId = requestId, Deadline = deadline },
+            OnewayExtrasManifest => new ComponentMessage.Oneway(reader.Command(), replyTo) { RequestId = requestId, Deadline = deadline },
+            _ => new ComponentMessage.QueryFinal(new Id(reader.Text()), replyTo) { Deadline = deadline },
+        };
     }
 
     private static byte[] WriteSubscribe(ComponentMessage.SubscribeCurrentStateTo subscribe)

@@ -45,6 +45,15 @@ internal sealed class EnvelopeWriter
         return this;
     }
 
+    /// <summary>Bytes, length-prefixed (a message inside a batch).</summary>
+    public EnvelopeWriter Bytes(ReadOnlySpan<byte> bytes)
+    {
+        Count(bytes.Length);
+        bytes.CopyTo(_buffer.GetSpan(bytes.Length));
+        _buffer.Advance(bytes.Length);
+        return this;
+    }
+
     public EnvelopeWriter Count(int count)
     {
         BinaryPrimitives.WriteInt32LittleEndian(_buffer.GetSpan(4), count);
@@ -130,16 +139,19 @@ internal ref struct EnvelopeReader(ReadOnlySpan<byte> bytes)
         }
     }
 
-    public string Text()
+    public string Text() => Encoding.UTF8.GetString(Bytes());
+
+    /// <summary>What <see cref="EnvelopeWriter.Bytes"/> or <see cref="EnvelopeWriter.Text"/> wrote.</summary>
+    public ReadOnlySpan<byte> Bytes()
     {
         var length = Count();
         if (length > _rest.Length)
         {
             throw new FormatException($"A field of {length} bytes, but only {_rest.Length} are left.");
         }
-        var text = Encoding.UTF8.GetString(_rest[..length]);
+        var bytes = _rest[..length];
         _rest = _rest[length..];
-        return text;
+        return bytes;
     }
 
     public int Count()

@@ -7,23 +7,26 @@ namespace Csw.Command.Internal.Remote;
 
 /// <summary>
 /// The command service of a component in another process of the cluster, reached over Akka.Remote
-/// through its supervisor's actor reference (CSW's <c>pekko</c> connection). Messages cross the wire
-/// through <see cref="CswMessageSerializer"/>.
+/// through its supervisor's actor reference (CSW's <c>pekko</c> connection). Commands and queries go
+/// through a <see cref="CommandChannel"/> (batched with other callers'), subscriptions through Akka's
+/// Ask; messages cross the wire through <see cref="CswMessageSerializer"/>.
 /// </summary>
 internal sealed class RemoteCommandService(IActorRef component, ActorSystem system, CommandServiceOptions options) : ICommandService
 {
+    private readonly CommandChannel _channel = new(component, system);
+
     public Task<IValidateResponse> ValidateAsync(ControlCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         var (deadline, trace) = (DateTime.UtcNow + options.Timeout, Activity.Current?.Context ?? default);
-        return RemoteAsk.AskAsync<IValidateResponse>(component, replyTo => new ComponentMessage.Validate(command, replyTo) { Deadline = deadline, TraceParent = trace }, options.Timeout, cancellationToken);
+        return _channel.AskAsync<IValidateResponse>(replyTo => new ComponentMessage.Validate(command, replyTo) { Deadline = deadline, TraceParent = trace }, options.Timeout, cancellationToken);
     }
 
     public Task<ISubmitResponse> SubmitAsync(ControlCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         var (requestId, deadline, trace) = (RequestIds.New(), DateTime.UtcNow + options.Timeout, Activity.Current?.Context ?? default);
-        return RemoteAsk.AskIdempotentAsync<ISubmitResponse>(component, replyTo => new ComponentMessage.Submit(command, replyTo) { RequestId = requestId, Deadline = deadline, TraceParent = trace }, options.Timeout, cancellationToken);
+        return _channel.AskIdempotentAsync<ISubmitResponse>(replyTo => new ComponentMessage.Submit(command, replyTo) { RequestId = requestId, Deadline = deadline, TraceParent = trace }, options.Timeout, cancellationToken);
     }
 
     public Task<ISubmitResponse> SubmitAndWaitAsync(ControlCommand command, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
@@ -36,7 +39,7 @@ internal sealed class RemoteCommandService(IActorRef component, ActorSystem syst
     {
         ArgumentNullException.ThrowIfNull(command);
         var (requestId, deadline, trace) = (RequestIds.New(), DateTime.UtcNow + options.Timeout, Activity.Current?.Context ?? default);
-        return RemoteAsk.AskIdempotentAsync<IOnewayResponse>(component, replyTo => new ComponentMessage.Oneway(command, replyTo) { RequestId = requestId, Deadline = deadline, TraceParent = trace }, options.Timeout, cancellationToken);
+        return _channel.AskIdempotentAsync<IOnewayResponse>(replyTo => new ComponentMessage.Oneway(command, replyTo) { RequestId = requestId, Deadline = deadline, TraceParent = trace }, options.Timeout, cancellationToken);
     }
 
     public Task<IMatchingResponse> OnewayAndMatchAsync(ControlCommand command, StateMatcher matcher, CancellationToken cancellationToken = default) =>
@@ -45,7 +48,7 @@ internal sealed class RemoteCommandService(IActorRef component, ActorSystem syst
     public async Task<ISubmitResponse> QueryAsync(Id runId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        return UnknownCommandException.ThrowIfUnknown(await RemoteAsk.AskAsync<ISubmitResponse>(component, replyTo => new ComponentMessage.Query(runId, replyTo), options.Timeout, cancellationToken).ConfigureAwait(false));
+        return UnknownCommandException.ThrowIfUnknown(await _channel.AskAsync<ISubmitResponse>(replyTo => new ComponentMessage.Query(runId, replyTo), options.Timeout, cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<ISubmitResponse> QueryFinalAsync(Id runId, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
@@ -53,7 +56,7 @@ internal sealed class RemoteCommandService(IActorRef component, ActorSystem syst
         ArgumentNullException.ThrowIfNull(runId);
         var wait = timeout ?? options.FinalTimeout;
         var deadline = DateTime.UtcNow + wait;
-        return UnknownCommandException.ThrowIfUnknown(await RemoteAsk.AskAsync<ISubmitResponse>(component, replyTo => new ComponentMessage.QueryFinal(runId, replyTo) { Deadline = deadline }, wait, cancellationToken).ConfigureAwait(false));
+        return UnknownCommandException.ThrowIfUnknown(await _channel.AskAsync<ISubmitResponse>(replyTo => new ComponentMessage.QueryFinal(runId, replyTo) { Deadline = deadline }, wait, cancellationToken).ConfigureAwait(false));
     }
 
     public IAsyncEnumerable<CurrentState> SubscribeCurrentState(IEnumerable<StateName>? names = null, CancellationToken cancellationToken = default) =>

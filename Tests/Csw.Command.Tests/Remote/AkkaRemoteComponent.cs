@@ -25,13 +25,17 @@ public sealed class AkkaRemoteComponent : IAsyncDisposable
     /// <summary>The component's supervisor, as the server knows it.</summary>
     public IActorRef? Component { get; private set; }
 
-    internal async Task<ICommandService> StartAsync(ActorSystem client, ContractHcdControl control, CommandServiceOptions? options)
+    internal Task<ICommandService> StartAsync(ActorSystem client, ContractHcdControl control, CommandServiceOptions? options) =>
+        StartAsync(client, ContractHcd.Prefix, context => new ContractHcd(context, control), options);
+
+    /// <summary>Starts an HCD with these handlers in the server, and gives the client's command service for it; it answers commands once this returns.</summary>
+    internal async Task<ICommandService> StartAsync(ActorSystem client, Prefix prefix, Func<CswContext, ComponentHandlers> handlers, CommandServiceOptions? options)
     {
-        Component = Csw.Framework.Component.Spawn(Server, new ComponentInfo(ContractHcd.Prefix, ComponentType.HCD), context => new ContractHcd(context, control));
-        var location = new PekkoRegistration(Connection.Pekko(new ComponentId(ContractHcd.Prefix, ComponentType.HCD)), ActorUri.For(Component, Server)).ToLocation("127.0.0.1");
+        Component = Csw.Framework.Component.Spawn(Server, new ComponentInfo(prefix, ComponentType.HCD), handlers);
+        var location = new PekkoRegistration(Connection.Pekko(new ComponentId(prefix, ComponentType.HCD)), ActorUri.For(Component, Server)).ToLocation("127.0.0.1");
         var service = CommandServiceFactory.Make(location, options, client);
         // Commands wait while the component initializes; this makes tests start from Running.
-        await service.ValidateAsync(new Setup(ContractHcd.Prefix, "complete"));
+        await service.ValidateAsync(new Setup(prefix, "complete"));
         return service;
     }
 

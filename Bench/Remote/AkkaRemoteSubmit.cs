@@ -64,6 +64,8 @@ internal static class AkkaRemoteSubmit
                 rounds: 5);
             report.Add("akka_remote_submit_throughput_64", submitRate, "cmd/s", askRate);
             report.Add("akka_remote_serialize_submit", SerializeNanoseconds(system, component), "ns");
+            var (json, binary) = CommandFormNanoseconds();
+            report.Add("akka_remote_command_json", json, "ns", binary);
         }
         finally
         {
@@ -103,6 +105,46 @@ internal static class AkkaRemoteSubmit
         for (var i = 0; i < rounds; i++)
         {
             system.Serialization.Deserialize(serializer.ToBinary(message), serializer.Identifier, manifest);
+        }
+        return Stopwatch.GetElapsedTime(start).TotalNanoseconds / rounds;
+    }
+
+    /// <summary>
+    /// Nanoseconds to write and read back the same command as CSW's JSON (what the serializer does) and
+    /// in a compact binary form (<see cref="BinaryCommandForm"/>): what a binary form could save.
+    /// </summary>
+    private static (double Json, double Binary) CommandFormNanoseconds()
+    {
+        var command = Go.Add(Keys.Int("target").Set(3)).Add(Keys.Double("speed").Set(1.5));
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        if (BinaryCommandForm.Read(Binary(command, buffer)) != command || CswJson.Deserialize<ControlCommand>(CswJson.ToUtf8Bytes<ControlCommand>(command)) != command)
+        {
+            throw new InvalidOperationException("A form does not read back the command it wrote.");
+        }
+        var json = Nanoseconds(() => CswJson.Deserialize<ControlCommand>(CswJson.ToUtf8Bytes<ControlCommand>(command)));
+        var binary = Nanoseconds(() => BinaryCommandForm.Read(Binary(command, buffer)));
+        return (json, binary);
+
+        static ReadOnlySpan<byte> Binary(Setup command, System.Buffers.ArrayBufferWriter<byte> buffer)
+        {
+            buffer.ResetWrittenCount();
+            BinaryCommandForm.Write(command, buffer);
+            return buffer.WrittenSpan;
+        }
+    }
+
+    private static double Nanoseconds(Func<object> roundTrip)
+    {
+        const int rounds = 200_000;
+        // As many warm-up rounds: the JIT's tiers take tens of thousands of calls to settle.
+        for (var i = 0; i < rounds; i++)
+        {
+            roundTrip();
+        }
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < rounds; i++)
+        {
+            roundTrip();
         }
         return Stopwatch.GetElapsedTime(start).TotalNanoseconds / rounds;
     }

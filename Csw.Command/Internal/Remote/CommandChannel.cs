@@ -47,7 +47,7 @@ internal sealed class CommandChannel
         catch (TimeoutException)
         {
             _receiver.Forget(correlation);
-            throw new AskTimeoutException($"Timeout after {timeout} seconds");
+            throw new AskTimeoutException($"No answer within {timeout.TotalMilliseconds:0} ms.");
         }
         catch
         {

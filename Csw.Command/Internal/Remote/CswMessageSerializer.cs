@@ -63,7 +63,7 @@ internal sealed class CswMessageSerializer(ExtendedActorSystem system) : Seriali
         _ => AdminEnvelopes.Manifest(o) ?? throw Unsupported(o),
     };
 
-    private byte[] ToBinaryOf(object obj) => obj switch
+    private static byte[] ToBinaryOf(object obj) => obj switch
     {
         CommandResponse response => CswJson.ToUtf8Bytes(response),
         CurrentState state => CswJson.ToUtf8Bytes(state),
@@ -118,14 +118,26 @@ internal sealed class CswMessageSerializer(ExtendedActorSystem system) : Seriali
                 ReplyBatchManifest => Batches.ReadReplies(bytes, system),
                 SubscribeManifest => ReadSubscribe(ref reader),
                 UnsubscribeManifest => new ComponentMessage.UnsubscribeCurrentState(reader.Actor(system)),
-                _ when IsBody(manifest) => ReadBody(ref reader, manifest, reader.Actor(system)),
+                _ when IsBody(manifest) => ReadAddressedBody(ref reader, manifest),
                 _ => AdminEnvelopes.FromBinary(bytes, manifest, system) ?? throw new SerializationException($"Unknown CswNet message manifest '{manifest}': the sender runs another version of CswNet."),
             };
         }
-        catch (Exception e) when (e is JsonException or CswJsonException or FormatException or ArgumentException)
+        catch (Exception e) when (IsUnreadable(e))
         {
-            throw new SerializationException($"Cannot read a CswNet message '{manifest}' of {bytes.Length} bytes: {e.Message}", e);
+            throw Unreadable(manifest, bytes.Length, e);
         }
+    }
+
+    private static bool IsUnreadable(Exception e) => e is JsonException or CswJsonException or FormatException or ArgumentException;
+
+    private static SerializationException Unreadable(string manifest, int length, Exception e) =>
+        new($"Cannot read a CswNet message '{manifest}' of {length} bytes: {e.Message}", e);
+
+    /// <summary>A command message on its own: its reply address, then its body.</summary>
+    private ComponentMessage ReadAddressedBody(ref EnvelopeReader reader, string manifest)
+    {
+        var replyTo = reader.Actor(system);
+        return ReadBody(ref reader, manifest, replyTo);
     }
 
     /// <summary>A command message in a batch: what <see cref="BodyManifest"/> and <see cref="BodyBytes"/> wrote, with its reply address.</summary>
@@ -142,15 +154,16 @@ internal sealed class CswMessageSerializer(ExtendedActorSystem system) : Seriali
                 var reader = new EnvelopeReader(body);
                 return ReadBody(ref reader, bodyManifest, replyTo);
             }
-            catch (Exception e) when (e is JsonException or CswJsonException or FormatException or ArgumentException)
+            catch (Exception e) when (IsUnreadable(e))
             {
-                throw new SerializationException($"Cannot read a CswNet message '{bodyManifest}' of {body.Length} bytes: {e.Message}", e);
+                throw Unreadable(bodyManifest, body.Length, e);
             }
         });
 
     private static bool IsBody(string manifest) => manifest is ValidateManifest or SubmitManifest or OnewayManifest or QueryManifest or QueryFinalManifest
         or ValidateExtrasManifest or SubmitExtrasManifest or OnewayExtrasManifest or QueryFinalExtrasManifest;
 
+    /// <summary>What <see cref="WriteBody"/> wrote for this manifest, with this reply address.</summary>
     private static ComponentMessage ReadBody(ref EnvelopeReader reader, string manifest, IActorRef replyTo)
     {
         switch (manifest)

@@ -19,14 +19,7 @@ public sealed class RemoteSuite : IBenchSuite
         // Inside the cluster: a component of another process through its actor, over Akka.Remote.
         await AkkaRemoteSubmit.ReportAsync(report, samples);
 
-        await using (var rig = await RemoteSubmit.Rig.StartAsync(session: true))
-        {
-            var (submit, echo) = await RemoteSubmit.LatenciesAsync(rig, samples);
-            report.Add("remote_submit_p50", Measure.Percentile(submit, 50), "us", Measure.Percentile(echo, 50));
-            report.Add("remote_submit_p99", Measure.Percentile(submit, 99), "us", Measure.Percentile(echo, 99));
-            var throughput = await Measure.MedianRateAsync(() => RemoteSubmit.ThroughputAsync(rig, 64, TimeSpan.FromSeconds(2)), rounds: 3);
-            report.Add("remote_submit_throughput_64", throughput, "cmd/s");
-        }
+        await SessionAsync(report, samples);
 
         // The default distributed backend, Akka.Cluster: the figures under their plain names.
         await using (var cluster = await ClusterDistribution.StartAsync())
@@ -65,5 +58,16 @@ public sealed class RemoteSuite : IBenchSuite
             var throughput = await Measure.MedianRateAsync(() => RemoteSubmit.ThroughputAsync(rig, 64, TimeSpan.FromSeconds(2)), rounds: 3);
             report.Add("remote_submit_csw_throughput_64", throughput, "cmd/s");
         }
+    }
+
+    /// <summary>Outside the cluster: a component's HTTP/WebSocket endpoint through CswNet's session protocol.</summary>
+    internal static async Task SessionAsync(BenchReport report, int samples)
+    {
+        await using var rig = await RemoteSubmit.Rig.StartAsync(session: true);
+        var (submit, echo) = await RemoteSubmit.LatenciesAsync(rig, samples);
+        report.Add("remote_submit_p50", Measure.Percentile(submit, 50), "us", Measure.Percentile(echo, 50));
+        report.Add("remote_submit_p99", Measure.Percentile(submit, 99), "us", Measure.Percentile(echo, 99));
+        var throughput = await Measure.MedianRateAsync(() => RemoteSubmit.ThroughputAsync(rig, 64, TimeSpan.FromSeconds(2)), rounds: 3);
+        report.Add("remote_submit_throughput_64", throughput, "cmd/s");
     }
 }

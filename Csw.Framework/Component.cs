@@ -21,6 +21,7 @@ public static class Component
     public static IActorRef Spawn(ActorSystem system, ComponentInfo info, Func<CswContext, ComponentHandlers> handlers, ComponentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(system);
+        CswExtension.For(system);
         return system.ActorOf(PropsFor(info, handlers, options), info.Prefix.ToString());
     }
 
@@ -32,6 +33,7 @@ public static class Component
     public static IActorRef Spawn(IActorContext parent, ComponentInfo info, Func<CswContext, ComponentHandlers> handlers, ComponentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(parent);
+        CswExtension.For(parent.System);
         return parent.ActorOf(PropsFor(info, handlers, options), info.Prefix.ToString());
     }
 

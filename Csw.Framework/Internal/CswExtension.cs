@@ -26,6 +26,13 @@ internal sealed class CswExtension : IExtension
             ? resolver.ServiceProvider
             : null;
         _embedded = new Lazy<ILocationService>(() => LocationServiceFactory.CreateEmbedded(LoggerFactory));
+        // Akka.NET (1.5) starts a system's scheduler on its first use: it queues the scheduler's loop on
+        // the thread pool and blocks the caller until the loop runs. Every supervisor schedules its
+        // initialize timeout in PreStart, so thousands of components starting at once in a new system
+        // could all block pool threads waiting for a loop queued behind them, until the pool had grown
+        // enough (20-60 s for 10,000 components, against 1 s). Started here, before the first
+        // component (Component.Spawn makes this extension first), nothing waits for it.
+        system.Scheduler.Advanced.ScheduleOnce(TimeSpan.Zero, static () => { });
     }
 
     /// <summary>Where handlers and the framework log.</summary>

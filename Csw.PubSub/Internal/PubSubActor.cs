@@ -8,7 +8,7 @@ namespace Csw.PubSub.Internal;
 /// oldest events on overflow, so a slow subscriber never slows the publisher or the others; per
 /// subscriber, events keep the order in which they were published.
 /// </summary>
-internal sealed class PubSubActor<TEvent> : ReceiveActor
+internal sealed class PubSubActor<TEvent> : UntypedActor
 {
     /// <summary>The subscribers, in subscription order.</summary>
     private readonly List<Subscriber<TEvent>> _subscribers = [];
@@ -27,15 +27,33 @@ internal sealed class PubSubActor<TEvent> : ReceiveActor
         _nameOf = nameOf;
         _stopped = stopped;
         _maxSubscribers = maxSubscribers;
-        Receive<Publish<TEvent>>(publish => Deliver(publish.Event));
-        Receive<Subscribe<TEvent>>(subscribe => Add(subscribe.Subscriber));
-        Receive<Unsubscribe>(unsubscribe => Remove(unsubscribe.Identity));
-        Receive<SubscriberTerminated>(terminated =>
+    }
+
+    // A switch, not ReceiveActor's handlers: those are delegates made per actor, about 400 bytes a pub/sub.
+    protected override void OnReceive(object message)
+    {
+        switch (message)
         {
-            Context.GetLogger().Debug("Subscriber {0} stopped; removed", terminated.Identity);
-            Remove(terminated.Identity);
-        });
-        Receive<GetSubscriberCount>(get => get.ReplyTo.Tell(_subscribers.Count));
+            case Publish<TEvent> publish:
+                Deliver(publish.Event);
+                break;
+            case Subscribe<TEvent> subscribe:
+                Add(subscribe.Subscriber);
+                break;
+            case Unsubscribe unsubscribe:
+                Remove(unsubscribe.Identity);
+                break;
+            case SubscriberTerminated terminated:
+                Context.GetLogger().Debug("Subscriber {0} stopped; removed", terminated.Identity);
+                Remove(terminated.Identity);
+                break;
+            case GetSubscriberCount get:
+                get.ReplyTo.Tell(_subscribers.Count);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
     protected override void PostStop()

@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Csw.Command;
-using Csw.Command.Internal.Remote;
 using Csw.Crm;
 using Csw.Framework.Internal.Observation;
 using Csw.Location;
@@ -40,14 +39,11 @@ internal sealed class Supervisor : UntypedActor, IWithTimers
     /// <summary>Answers lifecycle requests, and decides whether a queued one still applies.</summary>
     private readonly LifecycleRequests _requests;
 
-    /// <summary>Puts commands into the lane, through the CRM's request ids, or refuses them.</summary>
-    private readonly CommandAdmission _admission;
+    /// <summary>Commands, queries and CurrentState subscriptions: the component protocol's requests.</summary>
+    private readonly CommandRequests _commands;
 
     /// <summary>Makes handlers instances and runs their initialize attempts.</summary>
     private readonly Initializer _initializer;
-
-    /// <summary>The framework's own children: the CurrentState pub/sub, the CRM and the lifecycle pub/sub.</summary>
-    private readonly IActorRef[] _frameworkChildren;
 
     /// <summary>How the children are supervised: the framework's resumed, the handlers' restarted.</summary>
     private readonly SupervisorStrategy _childStrategy;
@@ -61,14 +57,8 @@ internal sealed class Supervisor : UntypedActor, IWithTimers
     /// <summary>Replacing the handlers: their children stopping, the backoff before the next initialize.</summary>
     private readonly HandlerReplacement _replacement;
 
-    /// <summary>The component's registration in the location service, once registered.</summary>
-    private IAsyncDisposable? _registration;
-
-    /// <summary>Whether registration was started (once, after the first successful initialize).</summary>
-    private bool _registering;
-
-    /// <summary>Whether registration is under way: the handlers are ready, the component not yet Running.</summary>
-    private bool _awaitingRegistration;
+    /// <summary>The component's registration in the location service.</summary>
+    private readonly SupervisorRegistration _registration;
 
     /// <summary>The lifecycle state.</summary>
     private SupervisorLifecycleState _state = SupervisorLifecycleState.Idle;
@@ -90,9 +80,10 @@ internal sealed class Supervisor : UntypedActor, IWithTimers
         var crm = CommandResponseManager.Start(Context, JournalSettings.ForComponent(info, options.Crm));
         _lifecycle = PubSub<LifecycleStateChanged>.Start(Context, "lifecycle");
         _clusterEvents = ClusterEventPublisher.StartFor(Context, info, publisher, _lifecycle);
-        _frameworkChildren = [publisher.PubSub.Actor, crm.Actor, _lifecycle.Actor, .. _clusterEvents is null ? Array.Empty<IActorRef>() : [_clusterEvents]];
-        _childStrategy = new ChildStrategy(_frameworkChildren);
-        _replacement = new HandlerReplacement(_frameworkChildren);
+        // The framework's own children: the CurrentState pub/sub, the CRM, the lifecycle pub/sub (and the cluster publisher).
+        IActorRef[] frameworkChildren = [publisher.PubSub.Actor, crm.Actor, _lifecycle.Actor, .. _clusterEvents is null ? Array.Empty<IActorRef>() : [_clusterEvents]];
+        _childStrategy = new ChildStrategy(frameworkChildren);
+        _replacement = new HandlerReplacement(frameworkChildren);
         var locationService = options.LocationService ?? cswSystem.EmbeddedLocationService;
         var timers = new ComponentTimers(loggerFactory.CreateLogger<ComponentTimers>());
         _context = new CswContext(info, Self, Context, system, publisher, crm, loggerFactory, timers, locationService, options.Commands with { LoggerFactory = loggerFactory }, options.LogLevel);
@@ -100,8 +91,9 @@ internal sealed class Supervisor : UntypedActor, IWithTimers
         _lock = new LockManager(options.AdminPrefix);
         _lane = new HandlerLane(this, Self);
         _refusals = new Refusals(info, _lock, _lane, crm, _context.Telemetry);
-        _admission = new CommandAdmission(_refusals, _lock, _lane, crm, options.MaxQueuedCommands, Self);
+        _commands = new CommandRequests(new CommandAdmission(_refusals, _lock, _lane, crm, options.MaxQueuedCommands, Self), crm, publisher);
         _initializer = new Initializer(factory, _context, options, Self);
+        _registration = new SupervisorRegistration(_context, options);
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -122,44 +114,12 @@ internal sealed class Supervisor : UntypedActor, IWithTimers
     // supervisor. The order of the cases is the order in which a message is matched.
     protected override void OnReceive(object message)
     {
+        if (_commands.Handle(message, _state))
+        {
+            return;
+        }
         switch (message)
         {
-            case ComponentMessage.Validate validate:
-                _admission.Admit(validate.Command, validate, null, validate.ReplyTo, _state);
-                break;
-            case ComponentMessage.Submit submit:
-                _admission.Admit(submit.Command, submit, submit.RequestId, submit.ReplyTo, _state);
-                break;
-            case ComponentMessage.Oneway oneway:
-                _admission.Admit(oneway.Command, oneway, oneway.RequestId, oneway.ReplyTo, _state);
-                break;
-            // Commands from a client in another process, many at once: each as if it came alone, in this turn.
-            case CommandBatch batch:
-                foreach (var command in batch.Messages)
-                {
-                    OnReceive(command);
-                }
-                break;
-            case RequestAdmitted admitted:
-                _admission.Admit(admitted.Command, admitted.Item, _state);
-                break;
-            case ComponentMessage.Query query:
-                _context.CommandResponseManager.Query(query.RunId, query.ReplyTo);
-                break;
-            case ComponentMessage.QueryFinal queryFinal:
-                _context.CommandResponseManager.QueryFinal(queryFinal.RunId, queryFinal.ReplyTo, queryFinal.Deadline);
-                break;
-            case ComponentMessage.SubscribeCurrentState subscribe:
-                subscribe.ReplyTo.Tell(_context.CurrentStatePublisher.Subscribe(subscribe.Names));
-                break;
-            case ComponentMessage.SubscribeCurrentStateTo subscribe:
-                // Told to the publisher before the acknowledgement: whatever the caller sends after it is published later.
-                _context.CurrentStatePublisher.Subscribe(subscribe.Subscriber, subscribe.Names);
-                subscribe.ReplyTo.Tell(new Status.Success(subscribe.Subscriber));
-                break;
-            case ComponentMessage.UnsubscribeCurrentState unsubscribe:
-                _context.CurrentStatePublisher.Unsubscribe(unsubscribe.Subscriber);
-                break;
             case SupervisorMessage request:
                 OnSupervisorMessage(request);
                 break;
@@ -221,7 +181,7 @@ internal sealed class Supervisor : UntypedActor, IWithTimers
                 _lane.Enqueue(new LaneItem(change, null));
                 break;
             // Before Running there is nothing to shut down in the handlers: stop now, not after initialize's retries.
-            case SupervisorMessage.Shutdown shutdown when _state is SupervisorLifecycleState.Idle or SupervisorLifecycleState.Restart && !_awaitingRegistration:
+            case SupervisorMessage.Shutdown shutdown when _state is SupervisorLifecycleState.Idle or SupervisorLifecycleState.Restart && !_registration.Pending:
                 ShutDownWhileStarting();
                 _requests.Answer(shutdown, _state);
                 break;
@@ -268,10 +228,7 @@ internal sealed class Supervisor : UntypedActor, IWithTimers
     {
         _context.Timers.CancelAll();
         _tracking.ForEach(tracking => tracking.Dispose());
-        if (_registration is { } registration)
-        {
-            _ = registration.DisposeAsync().AsTask();
-        }
+        _ = _registration.Take()?.DisposeAsync().AsTask();
         _ = _context.DisposeRemoteServicesAsync();
     }
 
@@ -348,7 +305,7 @@ internal sealed class Supervisor : UntypedActor, IWithTimers
         {
             case Initializer.Outcome.Initialized:
                 Handlers.IsOnline = true;
-                if (!Register())
+                if (!_registration.Start())
                 {
                     BecomeRunning();
                 }
@@ -391,31 +348,14 @@ internal sealed class Supervisor : UntypedActor, IWithTimers
         ShutDown(why);
     }
 
-    /// <summary>
-    /// Registers the component after its first successful initialize, and reports Running only once
-    /// registered (as CSW does): a start that cannot register is a failed start, not a component
-    /// nobody can find. Whether registration was started now.
-    /// </summary>
-    private bool Register()
-    {
-        if (_registering || _context.ComponentInfo.LocationServiceUsage == LocationServiceUsage.DoNotRegister)
-        {
-            return false;
-        }
-        _registering = _awaitingRegistration = true;
-        ComponentRegistrar.RegisterAsync(Self, Context.System, _context.ComponentInfo, _options, _context.LocationService)
-            .PipeTo(Self, success: registrar => new RegistrationFinished(registrar, null), failure: failure => new RegistrationFinished(null, failure));
-        return true;
-    }
-
     private void OnRegistrationFinished(RegistrationFinished registered)
     {
-        _awaitingRegistration = false;
+        _registration.Finished(registered, shutDown: _state == SupervisorLifecycleState.Shutdown);
         if (_state == SupervisorLifecycleState.Shutdown)
         {
-            _ = registered.Registration?.DisposeAsync().AsTask();
+            return;
         }
-        else if (registered.Failure is { } failure)
+        if (registered.Failure is { } failure)
         {
             var reason = $"{_context.ComponentInfo} could not register its location: {failure.Message}";
             Log.LogError("{Reason}", reason);
@@ -423,7 +363,6 @@ internal sealed class Supervisor : UntypedActor, IWithTimers
         }
         else
         {
-            _registration = registered.Registration;
             BecomeRunning();
         }
     }
@@ -442,9 +381,7 @@ internal sealed class Supervisor : UntypedActor, IWithTimers
         // change: stop once it has answered a question asked after that change, so after handing it out.
         // Unregister first, and wait for it: a process that exits once its components stopped must
         // not leave their locations behind.
-        var registration = _registration;
-        _registration = null;
-        UnregisterThenAsync(registration, _lifecycle.SubscriberCountAsync(), _clusterEvents).PipeTo(Self, success: _ => new StopSelf(), failure: _ => new StopSelf());
+        UnregisterThenAsync(_registration.Take(), _lifecycle.SubscriberCountAsync(), _clusterEvents).PipeTo(Self, success: _ => new StopSelf(), failure: _ => new StopSelf());
     }
 
     private static async Task<int> UnregisterThenAsync(IAsyncDisposable? registration, Task<int> then, IActorRef? clusterEvents)

@@ -95,18 +95,7 @@ internal static class AkkaRemoteSubmit
         var message = new ComponentMessage.Submit(Go.Add(Keys.Int("target").Set(3)).Add(Keys.Double("speed").Set(1.5)), replyTo);
         var serializer = system.Serialization.FindSerializerFor(message);
         var manifest = Akka.Serialization.Serialization.ManifestFor(serializer, message);
-        const int rounds = 50_000;
-        // As many warm-up rounds: the JIT's tiers take tens of thousands of calls to settle.
-        for (var i = 0; i < rounds; i++)
-        {
-            system.Serialization.Deserialize(serializer.ToBinary(message), serializer.Identifier, manifest);
-        }
-        var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < rounds; i++)
-        {
-            system.Serialization.Deserialize(serializer.ToBinary(message), serializer.Identifier, manifest);
-        }
-        return Stopwatch.GetElapsedTime(start).TotalNanoseconds / rounds;
+        return Nanoseconds(() => system.Serialization.Deserialize(serializer.ToBinary(message), serializer.Identifier, manifest), rounds: 50_000);
     }
 
     /// <summary>
@@ -121,8 +110,8 @@ internal static class AkkaRemoteSubmit
         {
             throw new InvalidOperationException("A form does not read back the command it wrote.");
         }
-        var json = Nanoseconds(() => CswJson.Deserialize<ControlCommand>(CswJson.ToUtf8Bytes<ControlCommand>(command)));
-        var binary = Nanoseconds(() => BinaryCommandForm.Read(Binary(command, buffer)));
+        var json = Nanoseconds(() => CswJson.Deserialize<ControlCommand>(CswJson.ToUtf8Bytes<ControlCommand>(command)), rounds: 200_000);
+        var binary = Nanoseconds(() => BinaryCommandForm.Read(Binary(command, buffer)), rounds: 200_000);
         return (json, binary);
 
         static ReadOnlySpan<byte> Binary(Setup command, System.Buffers.ArrayBufferWriter<byte> buffer)
@@ -133,9 +122,9 @@ internal static class AkkaRemoteSubmit
         }
     }
 
-    private static double Nanoseconds(Func<object> roundTrip)
+    /// <summary>Nanoseconds per call of <paramref name="roundTrip"/>, timed over <paramref name="rounds"/> calls after as many warm-up calls.</summary>
+    private static double Nanoseconds(Func<object> roundTrip, int rounds)
     {
-        const int rounds = 200_000;
         // As many warm-up rounds: the JIT's tiers take tens of thousands of calls to settle.
         for (var i = 0; i < rounds; i++)
         {

@@ -99,6 +99,13 @@ public sealed record ComponentOptions
     public IReadOnlyList<IActorRef> CurrentStateSubscribers { get; init; } = [];
 
     /// <summary>
+    /// Actors subscribed to the component's lifecycle changes from its start (a container's watcher):
+    /// a component whose start fails at once may have stopped before a later subscription arrives,
+    /// and the subscriber would hear that it stopped, but not why.
+    /// </summary>
+    internal IReadOnlyList<IActorRef> LifecycleSubscribers { get; init; } = [];
+
+    /// <summary>
     /// The longest a component with <paramref name="initializeTimeout"/> takes to be Running or to
     /// give up: every allowed attempt timing out, with the longest wait before each retry.
     /// </summary>

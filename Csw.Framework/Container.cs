@@ -78,9 +78,13 @@ public sealed class Container : IAsyncDisposable
         var factories = HandlerFactories.Resolve(config);
         var registration = await RegisterAsync(options.LocationService ?? CswExtension.For(system).EmbeddedLocationService, config.Name, cancellationToken).ConfigureAwait(false);
         var events = Channel.CreateUnbounded<ContainerEvent>();
-        var components = config.Components.Select((component, i) => Component.Spawn(system, component.ToComponentInfo(), factories[i], options)).ToList();
         var writer = events.Writer;
-        var watcher = system.ActorOf(Props.Create(() => new ContainerWatcher(components, writer)));
+        // The watcher first, subscribed to each component's lifecycle from its start: a component whose
+        // start fails at once then still tells the container why before it stops.
+        var watcher = system.ActorOf(Props.Create(() => new ContainerWatcher(writer)));
+        var withWatcher = options with { LifecycleSubscribers = [.. options.LifecycleSubscribers, watcher] };
+        var components = config.Components.Select((component, i) => Component.Spawn(system, component.ToComponentInfo(), factories[i], withWatcher)).ToList();
+        watcher.Tell(new WatchComponents(components));
         var container = new Container(system, config, components, watcher, events, registration);
         // However the actor system is shut down (its CoordinatedShutdown: a host stopping, the process
         // exiting), the components shut down first, in order, and unregister.

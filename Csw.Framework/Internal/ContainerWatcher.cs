@@ -13,24 +13,26 @@ internal sealed record ComponentStateChanged(IActorRef Component, SupervisorLife
 /// <summary>A component's supervisor stopped: it has shut down and unregistered.</summary>
 internal sealed record ComponentStopped(IActorRef Component) : ContainerEvent(Component);
 
-/// <summary>Subscribes to every component's lifecycle, watches them stop, and hands all of it to the container through a channel.</summary>
+/// <summary>The components a <see cref="ContainerWatcher"/> watches, once they are spawned.</summary>
+internal sealed record WatchComponents(IReadOnlyList<IActorRef> Components);
+
+/// <summary>
+/// Hears every component's lifecycle (it is subscribed from their start, and asks each for its
+/// current state), watches them stop, and hands all of it to the container through a channel.
+/// </summary>
 internal sealed class ContainerWatcher : ReceiveActor
 {
-    private readonly IReadOnlyList<IActorRef> _components;
-
-    public ContainerWatcher(IReadOnlyList<IActorRef> components, ChannelWriter<ContainerEvent> events)
+    public ContainerWatcher(ChannelWriter<ContainerEvent> events)
     {
-        _components = components;
         Receive<LifecycleStateChanged>(change => events.TryWrite(new ComponentStateChanged(change.Component, change.State, change.Reason)));
         Receive<ComponentStopped>(stopped => events.TryWrite(stopped));
-    }
-
-    protected override void PreStart()
-    {
-        foreach (var component in _components)
+        Receive<WatchComponents>(watch =>
         {
-            Context.WatchWith(component, new ComponentStopped(component));
-            component.Tell(new SupervisorMessage.SubscribeLifecycleState(Self));
-        }
+            foreach (var component in watch.Components)
+            {
+                Context.WatchWith(component, new ComponentStopped(component));
+                component.Tell(new SupervisorMessage.SubscribeLifecycleState(Self));
+            }
+        });
     }
 }

@@ -79,6 +79,10 @@ internal sealed class Supervisor : UntypedActor, IWithTimers
         }
         var crm = CommandResponseManager.Start(Context, JournalSettings.ForComponent(info, options.Crm));
         _lifecycle = PubSub<LifecycleStateChanged>.Start(Context, "lifecycle");
+        foreach (var subscriber in options.LifecycleSubscribers)
+        {
+            _lifecycle.Subscribe(subscriber);
+        }
         _clusterEvents = ClusterEventPublisher.StartFor(Context, info, publisher, _lifecycle);
         // The framework's own children: the CurrentState pub/sub, the CRM, the lifecycle pub/sub (and the cluster publisher).
         IActorRef[] frameworkChildren = [publisher.PubSub.Actor, crm.Actor, _lifecycle.Actor, .. _clusterEvents is null ? Array.Empty<IActorRef>() : [_clusterEvents]];
